@@ -1,0 +1,49 @@
+# Two commands for a newcomer: `make serve` (build and serve the site) and `make test`.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-stamp
+ADDR ?= 127.0.0.1:8000
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve site test browser lint schema readability clean
+
+$(STAMP): pyproject.toml
+	python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+## Build the site and serve it with live reload (edits to content/ rebuild it).
+serve: $(STAMP)
+	$(VENV)/bin/mkdocs serve --strict -a $(ADDR)
+
+## Build the static site into site/ (a failed build leaves the old site/ untouched).
+site: $(STAMP)
+	$(PY) -m generator build
+
+## Run the whole test suite (installs Debian's Chromium first when it can).
+test: $(STAMP) browser
+	$(PY) -m pytest
+
+## Install Debian's Chromium for the browser tests when it is missing and we are root.
+browser:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing Debian's chromium for the browser tests..."; \
+	    apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium >/dev/null; \
+	  else \
+	    echo "Chromium is missing and cannot be installed here: browser tests will skip (fail under CI=true)."; \
+	  fi; \
+	fi
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check generator tests benchmarks
+
+schema: $(STAMP)
+	$(PY) -m generator schema
+
+readability: $(STAMP)
+	$(PY) -m generator readability
+
+clean:
+	rm -rf site .pytest_cache

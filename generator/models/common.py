@@ -1,0 +1,39 @@
+"""Building blocks shared by every content model."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+# Ids become URL anchors that clinicians paste into letters: lowercase, hyphenated, stable.
+Id = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$", max_length=80),
+    Field(description="Stable anchor id: lowercase letters, digits and single hyphens. Never reuse or change a published id."),
+]
+# One line of text shown exactly as written (Markdown and HTML characters are escaped).
+PlainText = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=2000),
+    Field(description="Plain text, shown exactly as written."),
+]
+# Longer text: paragraphs plus a small Markdown subset (see docs/authoring.md).
+Prose = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=20000),
+    Field(description="Prose: paragraphs, *emphasis*, **strong**, '- ' lists and links [text](#id) or [text](https://...). No HTML."),
+]
+LayTerms = Annotated[
+    list[PlainText],
+    Field(default_factory=list, description="Words patients might search with (shown nowhere, used by search)."),
+]
+
+CareLevel = Literal["emergency", "urgent", "see-doctor", "self-care"]
+CARE_LEVELS: tuple[CareLevel, ...] = ("emergency", "urgent", "see-doctor", "self-care")
+
+
+class Strict(BaseModel):
+    """Unknown keys are errors so a typo never passes silently."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)

@@ -1,0 +1,31 @@
+"""Site-wide settings: name, locale, emergency numbers and care-level wording."""
+
+from __future__ import annotations
+
+from pydantic import Field, model_validator
+
+from .common import CARE_LEVELS, CareLevel, PlainText, Prose, Strict
+
+
+class CareLevelWording(Strict):
+    label: PlainText = Field(description="Short name of the urgency level, e.g. 'Emergency'.")
+    action: PlainText = Field(description="The one call to action for this level, e.g. 'Call 999 now'.")
+    explanation: PlainText = Field(description="One sentence on what this level means.")
+
+
+class SiteSettings(Strict):
+    site_name: PlainText
+    site_description: PlainText
+    publisher: PlainText = Field(description="Organisation that publishes the site.")
+    locale: str = Field(pattern=r"^[a-z]{2}(-[A-Z]{2})?$", description="BCP 47 language tag, e.g. en-GB.")
+    emergency_number: PlainText = Field(description="Emergency phone number, e.g. 999.")
+    urgent_help: PlainText = Field(description="Where to get help today when it is not an emergency.")
+    disclaimer: Prose
+    care_levels: dict[CareLevel, CareLevelWording]
+
+    @model_validator(mode="after")
+    def _every_level_worded(self) -> "SiteSettings":
+        missing = [level for level in CARE_LEVELS if level not in self.care_levels]
+        if missing:
+            raise ValueError(f"care_levels must define every level; missing: {', '.join(missing)}")
+        return self

@@ -1,0 +1,231 @@
+"""The typed schema of one topic: every part of a patient guide, each linkable item with an id."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import Field, HttpUrl, model_validator
+
+from .common import CareLevel, Id, LayTerms, PlainText, Prose, Strict
+
+
+class Section(Strict):
+    """A titled part of the guide; its id is the anchor of its heading."""
+
+    id: Id
+    title: PlainText
+    intro: Prose | None = None
+
+
+class Subsection(Strict):
+    id: Id
+    title: PlainText
+    body: Prose
+    lay_terms: LayTerms
+
+
+class Overview(Section):
+    body: Prose
+    subsections: list[Subsection] = Field(default_factory=list)
+
+
+class Cause(Strict):
+    id: Id
+    name: PlainText
+    description: Prose
+    what_helps: Prose = Field(description="What the reader can do about this cause.")
+    lay_terms: LayTerms
+
+
+class Causes(Section):
+    items: list[Cause] = Field(min_length=1)
+
+
+class Condition(Strict):
+    id: Id
+    name: PlainText
+    description: Prose
+    how_it_differs: Prose = Field(description="How it differs from ordinary, harmless twitching.")
+    urgency: CareLevel = Field(description="How soon to get it checked if you think you have it.")
+    urgency_note: PlainText = Field(description="One line saying who to see and how soon.")
+    see_also: list[Id] = Field(default_factory=list, description="Ids of related items in this topic.")
+    lay_terms: LayTerms
+
+
+class Conditions(Section):
+    items: list[Condition] = Field(min_length=1)
+
+
+class WarningRow(Strict):
+    id: Id
+    feature: PlainText = Field(description="What to look at, e.g. 'Where it happens'.")
+    usually_harmless: PlainText
+    get_checked: PlainText = Field(description="What about this feature means a doctor should look.")
+
+
+class WarningColumns(Strict):
+    feature: PlainText = "What to notice"
+    usually_harmless: PlainText = "Usually harmless"
+    get_checked: PlainText = "See a doctor"
+
+
+class WarningSigns(Section):
+    caption: PlainText = Field(description="Table caption read by screen readers and shown above it.")
+    columns: WarningColumns = Field(default_factory=WarningColumns)
+    rows: list[WarningRow] = Field(min_length=1)
+
+
+class ListItem(Strict):
+    id: Id
+    text: PlainText
+    lay_terms: LayTerms
+
+
+class RedFlags(Section):
+    """Signs that need emergency care; rendered as an emergency care card."""
+
+    items: list[ListItem] = Field(min_length=1)
+    even_if_it_passes: PlainText = Field(description="Reminder to call even if the symptoms go away.")
+
+
+class HelpLevel(Strict):
+    id: Id
+    level: CareLevel
+    title: PlainText
+    items: list[ListItem] = Field(min_length=1)
+
+
+class WhenToGetHelp(Section):
+    levels: list[HelpLevel] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _levels_once_each(self) -> "WhenToGetHelp":
+        seen = [level.level for level in self.levels]
+        if len(seen) != len(set(seen)):
+            raise ValueError("each care level may appear only once in when_to_get_help.levels")
+        return self
+
+
+class Step(Strict):
+    id: Id
+    title: PlainText
+    body: Prose
+    lay_terms: LayTerms
+
+
+class Steps(Section):
+    items: list[Step] = Field(min_length=1)
+
+
+class Test(Strict):
+    """Something that happens at the appointment: history, examination, EMG, MRI..."""
+
+    id: Id
+    name: PlainText
+    body: Prose
+    who_needs_it: PlainText | None = None
+    lay_terms: LayTerms
+
+
+class Appointment(Section):
+    items: list[Test] = Field(min_length=1)
+
+
+class Treatment(Strict):
+    id: Id
+    name: PlainText
+    body: Prose
+    used_for: list[Id] = Field(default_factory=list, description="Ids of causes or conditions it treats.")
+    lay_terms: LayTerms
+
+
+class Treatments(Section):
+    items: list[Treatment] = Field(min_length=1)
+
+
+class FaqEntry(Strict):
+    id: Id
+    question: PlainText
+    answer: Prose
+    related: list[Id] = Field(default_factory=list, description="Ids of items that say more.")
+    lay_terms: LayTerms
+
+
+class Faq(Section):
+    items: list[FaqEntry] = Field(min_length=1)
+
+
+class Checklist(Section):
+    do: list[ListItem] = Field(min_length=1)
+    dont: list[ListItem] = Field(min_length=1)
+
+
+class Story(Section):
+    illustrative: Literal[True] = Field(
+        description="Must be true: stories are made-up examples, never real patients."
+    )
+    body: Prose
+    takeaway: PlainText | None = None
+
+
+class Closing(Section):
+    body: Prose
+
+
+class Reference(Strict):
+    id: Id
+    publisher: PlainText
+    title: PlainText
+    url: HttpUrl | None = Field(default=None, description="Only where you are sure of the address.")
+
+
+class References(Section):
+    items: list[Reference] = Field(min_length=1)
+
+
+class ClinicalReview(Strict):
+    status: Literal["not-reviewed", "approved"]
+    reviewer: PlainText | None = Field(default=None, description="Named clinical reviewer (required when approved).")
+    reviewer_role: PlainText | None = None
+
+    @model_validator(mode="after")
+    def _approved_needs_reviewer(self) -> "ClinicalReview":
+        if self.status == "approved" and not self.reviewer:
+            raise ValueError("an approved review must name the reviewer")
+        return self
+
+
+class Review(Strict):
+    last_reviewed: date
+    next_review_due: date
+    clinical_review: ClinicalReview
+
+    @model_validator(mode="after")
+    def _due_after_reviewed(self) -> "Review":
+        if self.next_review_due <= self.last_reviewed:
+            raise ValueError("next_review_due must be after last_reviewed")
+        return self
+
+
+class Topic(Strict):
+    slug: Id = Field(description="URL name of the topic, e.g. facial-twitching. Never change it once published.")
+    title: PlainText
+    summary: PlainText = Field(description="One or two sentences; used as the page description.")
+    about: Literal["MedicalSignOrSymptom", "MedicalCondition"] = "MedicalSignOrSymptom"
+    lay_terms: LayTerms
+    review: Review
+    overview: Overview
+    red_flags: RedFlags
+    causes: Causes
+    warning_signs: WarningSigns
+    conditions: Conditions
+    when_to_get_help: WhenToGetHelp
+    steps: Steps
+    appointment: Appointment
+    treatments: Treatments
+    checklist: Checklist
+    story: Story
+    closing: Closing
+    faq: Faq
+    references: References

@@ -1,0 +1,140 @@
+"""Render validated content through the component templates into Markdown pages."""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from urllib.parse import quote
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
+from markupsafe import Markup
+
+from .content import Content, LoadedTopic
+from .markup import plain_text, prose
+
+TEMPLATES = Path(__file__).parent / "templates"
+# Page key -> file name inside the topic's folder.
+TOPIC_PAGES = {"guide": "index.md", "faq": "faq.md"}
+
+
+@dataclass(frozen=True)
+class RenderedPage:
+    path: str  # docs-relative, POSIX
+    markdown: str
+
+
+def topic_page_path(slug: str, page: str) -> str:
+    return f"{slug}/{TOPIC_PAGES[page]}"
+
+
+def build_environments() -> tuple[Environment, Environment]:
+    """Markdown templates escape every value as plain text; HTML templates HTML-escape.
+
+    Both autoescape, so macro output comes back as Markup and is not escaped twice; in
+    Markdown templates `finalize` swaps HTML escaping for plain-text Markdown escaping.
+    """
+    loader = FileSystemLoader(TEMPLATES)
+    common = dict(loader=loader, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    md_env = Environment(autoescape=True, finalize=_finalize_markdown, **common)
+    html_env = Environment(autoescape=True, **common)
+    for env in (md_env, html_env):
+        env.filters["prose"] = _prose_filter
+        env.filters["long_date"] = long_date
+        env.filters["url"] = url
+        env.filters["json_string"] = lambda value: Markup(json.dumps(str(value), ensure_ascii=False))
+    md_env.globals["html_component"] = _html_component(html_env)
+    return md_env, html_env
+
+
+def _finalize_markdown(value: object) -> object:
+    # Markup is already safe (rendered prose, ids, nested components); everything else is text.
+    if isinstance(value, Markup) or value is None:
+        return value if value is not None else ""
+    return plain_text(value)
+
+
+def _html_component(html_env: Environment):
+    @pass_context
+    def render(context, name: str, **values):
+        return Markup(html_env.get_template(name).render(**context.get_all(), **values))
+
+    return render
+
+
+@pass_context
+def _prose_filter(context, value: str) -> Markup:
+    return prose(value, context["link"])
+
+
+def anchor(item_id: str) -> Markup:
+    """attr_list syntax giving the preceding block its explicit id (ids are validated slugs)."""
+    return Markup("{#" + item_id + "}")
+
+
+def url(value: object) -> Markup:
+    """An absolute URL as a Markdown link destination: percent-encode what could end the link."""
+    return Markup(quote(str(value), safe=":/?#@!$&'*+,;=%-._~"))
+
+
+def long_date(value: date) -> str:
+    return f"{value.day} {value:%B %Y}"
+
+
+class PageRenderer:
+    """Renders every page of the site from loaded content."""
+
+    def __init__(self, content: Content, today: date | None = None):
+        self.content = content
+        self.today = today or date.today()
+        self.md_env, _ = build_environments()
+
+    def pages(self) -> list[RenderedPage]:
+        pages = [self._render("pages/home.md.j2", "index.md"), self._render("pages/about.md.j2", "about.md")]
+        for loaded in self.content.topics:
+            pages += self.topic_pages(loaded)
+        return pages
+
+    def topic_pages(self, loaded: LoadedTopic) -> list[RenderedPage]:
+        slug = loaded.topic.slug
+        return [
+            self._render(f"pages/topic_{page}.md.j2", topic_page_path(slug, page), loaded)
+            for page in TOPIC_PAGES
+        ]
+
+    def _render(self, template: str, path: str, loaded: LoadedTopic | None = None) -> RenderedPage:
+        def link(href: str) -> str:
+            """'#id' -> relative link from this page to the page that holds the id."""
+            target_id = href.removeprefix("#")
+            target = topic_page_path(loaded.topic.slug, loaded.page_of(target_id))
+            relative = posixpath.relpath(target, posixpath.dirname(path) or ".")
+            return Markup(f"{relative}#{target_id}")
+
+        values = dict(
+            site=self.content.site,
+            topics=[t.topic for t in self.content.topics],
+            today=self.today,
+            page_path=path,
+            link=link,
+            care_level=lambda level: self.content.site.care_levels[level],
+            page_url=lambda slug, page: Markup(
+                posixpath.relpath(topic_page_path(slug, page), posixpath.dirname(path) or ".")
+            ),
+            anchor=anchor,
+        )
+        if loaded is not None:
+            values.update(topic=loaded.topic, target_title=loaded.titles_by_id.__getitem__)
+        markdown = self.md_env.get_template(template).render(**values)
+        return RenderedPage(path=path, markdown=_tidy(markdown))
+
+
+def _tidy(markdown: str) -> str:
+    """Collapse runs of blank lines left by optional parts so the Markdown reads cleanly."""
+    lines, blank = [], 0
+    for line in markdown.splitlines():
+        blank = blank + 1 if not line.strip() else 0
+        if blank <= 1:
+            lines.append(line.rstrip())
+    return "\n".join(lines).strip() + "\n"

@@ -1,0 +1,171 @@
+"""Safe YAML loading that remembers where every value came from.
+
+Content is written by people, so the loader refuses anything that could hurt the build
+(custom tags, aliases, huge files) and keeps line/column positions for error messages.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent
+
+from .errors import ContentError, Problem
+
+MAX_FILE_BYTES = 1_000_000  # a topic is a few tens of KB; anything this big is a mistake
+STANDARD_TAGS = {
+    None,
+    "!",
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq",
+    "tag:yaml.org,2002:timestamp",
+}
+
+
+class SourceDocument:
+    """Parsed YAML plus a way to find the line and column of any field path."""
+
+    def __init__(self, path: Path, tree: Any):
+        self.path = path
+        self.tree = tree
+
+    def data(self) -> Any:
+        return _plain(self.tree)
+
+    def locate(self, loc: tuple[Any, ...]) -> tuple[int | None, int | None]:
+        """Line and column (1-based) of the deepest existing node on the path `loc`."""
+        node = self.tree
+        line = col = None
+        for key in loc:
+            if isinstance(node, CommentedMap) and key in node:
+                line, col = node.lc.key(key)
+                node = node[key]
+            elif isinstance(node, CommentedSeq) and isinstance(key, int) and 0 <= key < len(node):
+                line, col = node.lc.item(key)
+                node = node[key]
+            else:
+                break
+        if line is None and hasattr(self.tree, "lc"):
+            line, col = self.tree.lc.line, self.tree.lc.col
+        return (line + 1 if line is not None else None, col + 1 if col is not None else None)
+
+    def problem(self, loc: tuple[Any, ...], message: str) -> Problem:
+        line, col = self.locate(loc)
+        return Problem(self.path, message, field=format_loc(loc), line=line, column=col)
+
+
+def format_loc(loc: tuple[Any, ...]) -> str:
+    """('faq', 'items', 2, 'question') -> 'faq.items[2].question'."""
+    text = ""
+    for part in loc:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += ("." if text else "") + str(part)
+    return text
+
+
+def load_yaml(path: Path) -> SourceDocument:
+    """Read one content file or raise ContentError describing exactly what is wrong."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        raise ContentError([Problem(path, f"cannot read file: {err.strerror}")]) from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise ContentError(
+            [Problem(path, f"file is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,}")]
+        )
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        raise ContentError(
+            [Problem(path, f"not valid UTF-8 (byte 0x{raw[err.start]:02x}); save the file as UTF-8", line=line)]
+        ) from None
+    if not text.strip():
+        raise ContentError([Problem(path, "file is empty")])
+    if "\t" in text:
+        problems = [
+            Problem(path, "tab character used for indentation; YAML needs spaces", line=n, column=1)
+            for n, row in enumerate(text.splitlines(), 1)
+            if row[: len(row) - len(row.lstrip())].count("\t")
+        ]
+        if problems:
+            raise ContentError(problems)
+
+    yaml = YAML(typ="rt")
+    _refuse_unsafe_events(yaml, path, text)
+    try:
+        tree = yaml.load(text)
+    except MarkedYAMLError as err:
+        raise ContentError([_yaml_problem(path, err)]) from None
+    except YAMLError as err:
+        raise ContentError([Problem(path, f"YAML error: {err}")]) from None
+    if not isinstance(tree, CommentedMap):
+        raise ContentError([Problem(path, "the file must contain a mapping of fields (key: value)", line=1)])
+    return SourceDocument(path, tree)
+
+
+def _refuse_unsafe_events(yaml: YAML, path: Path, text: str) -> None:
+    """Scan the event stream first: aliases (billion-laughs) and custom tags never get built."""
+    problems: list[Problem] = []
+    try:
+        for event in yaml.parse(text):
+            mark = event.start_mark
+            if isinstance(event, AliasEvent):
+                problems.append(
+                    Problem(path, "YAML aliases (*name) are not allowed in content; write the value out", line=mark.line + 1, column=mark.column + 1)
+                )
+            elif isinstance(event, (ScalarEvent, CollectionStartEvent)) and event.tag not in STANDARD_TAGS:
+                problems.append(
+                    Problem(path, f"YAML tag {event.tag!r} is not allowed in content", line=mark.line + 1, column=mark.column + 1)
+                )
+            if len(problems) >= 20:
+                break
+    except MarkedYAMLError as err:
+        raise ContentError([_yaml_problem(path, err)]) from None
+    if problems:
+        raise ContentError(problems)
+
+
+def _yaml_problem(path: Path, err: MarkedYAMLError) -> Problem:
+    mark = err.problem_mark or err.context_mark
+    summary = " ".join(part for part in (err.context, err.problem) if part)
+    return Problem(
+        path,
+        f"YAML syntax error: {summary}",
+        line=mark.line + 1 if mark else None,
+        column=mark.column + 1 if mark else None,
+    )
+
+
+def _plain(node: Any) -> Any:
+    """ruamel's round-trip types -> plain dicts, lists and scalars for validation."""
+    if isinstance(node, dict):
+        return {str(key): _plain(value) for key, value in node.items()}
+    if isinstance(node, list):
+        return [_plain(value) for value in node]
+    if isinstance(node, datetime):
+        return node
+    if isinstance(node, date):
+        return date(node.year, node.month, node.day)
+    if isinstance(node, str):
+        return str(node)
+    if isinstance(node, bool):
+        return bool(node)
+    if isinstance(node, int):
+        return int(node)
+    if isinstance(node, float):
+        return float(node)
+    return node
