@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from .content import Content, load_content
-from .render import PageRenderer, RenderedPage, TOPIC_PAGES
+from .render import TOPIC_PAGES, PageRenderer, RenderedPage
 
 PAGE_TITLES = {"guide": "Guide", "faq": "Questions and answers"}
 

@@ -142,6 +142,9 @@ def _refuse_unsafe_events(yaml: YAML, path: Path, text: str) -> None:
 def _yaml_problem(path: Path, err: MarkedYAMLError) -> Problem:
     mark = err.problem_mark or err.context_mark
     summary = " ".join(part for part in (err.context, err.problem) if part)
+    context = err.context_mark
+    if context is not None and mark is not None and context.line != mark.line:
+        summary += f" (it started on line {context.line + 1}, column {context.column + 1})"
     return Problem(
         path,
         f"YAML syntax error: {summary}",

@@ -24,7 +24,7 @@ class SiteSettings(Strict):
     care_levels: dict[CareLevel, CareLevelWording]
 
     @model_validator(mode="after")
-    def _every_level_worded(self) -> "SiteSettings":
+    def _every_level_worded(self) -> SiteSettings:
         missing = [level for level in CARE_LEVELS if level not in self.care_levels]
         if missing:
             raise ValueError(f"care_levels must define every level; missing: {', '.join(missing)}")

@@ -100,7 +100,7 @@ class WhenToGetHelp(Section):
     levels: list[HelpLevel] = Field(min_length=1)
 
     @model_validator(mode="after")
-    def _levels_once_each(self) -> "WhenToGetHelp":
+    def _levels_once_each(self) -> WhenToGetHelp:
         seen = [level.level for level in self.levels]
         if len(seen) != len(set(seen)):
             raise ValueError("each care level may appear only once in when_to_get_help.levels")
@@ -190,7 +190,7 @@ class ClinicalReview(Strict):
     reviewer_role: PlainText | None = None
 
     @model_validator(mode="after")
-    def _approved_needs_reviewer(self) -> "ClinicalReview":
+    def _approved_needs_reviewer(self) -> ClinicalReview:
         if self.status == "approved" and not self.reviewer:
             raise ValueError("an approved review must name the reviewer")
         return self
@@ -202,7 +202,7 @@ class Review(Strict):
     clinical_review: ClinicalReview
 
     @model_validator(mode="after")
-    def _due_after_reviewed(self) -> "Review":
+    def _due_after_reviewed(self) -> Review:
         if self.next_review_due <= self.last_reviewed:
             raise ValueError("next_review_due must be after last_reviewed")
         return self

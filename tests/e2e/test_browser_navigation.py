@@ -1,0 +1,66 @@
+"""In headless Chromium: deep links land on the item, and search finds a FAQ answer."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+def in_view_below_header(page, selector: str) -> bool:
+    """True when the element's top is visible and not hidden under Material's sticky header."""
+    return page.evaluate(
+        """(selector) => {
+            const el = document.querySelector(selector);
+            const header = document.querySelector('.md-header');
+            const top = el.getBoundingClientRect().top;
+            const headerBottom = header ? header.getBoundingClientRect().bottom : 0;
+            return top >= headerBottom - 1 && top < window.innerHeight;
+        }""",
+        selector,
+    )
+
+
+def faq_ids(built_site) -> list[str]:
+    html = (built_site / "facial-twitching" / "faq" / "index.html").read_text(encoding="utf-8")
+    return re.findall(r'<h3 id="([^"]+)"', html)
+
+
+def test_deep_link_to_a_faq_question_shows_that_question(page, site_url, built_site, offsite_requests):
+    target = faq_ids(built_site)[-1]  # the last question: the page must scroll to reach it
+    page.goto(f"{site_url}facial-twitching/faq/#{target}")
+    page.wait_for_load_state("load")
+    page.wait_for_function("() => window.scrollY > 0")
+    assert in_view_below_header(page, f"#{target}")
+    assert offsite_requests == []
+
+
+def unique_word_of_faq_answer(built_site) -> tuple[str, str]:
+    """A FAQ entry and a word that appears in its answer and nowhere else on the site."""
+    docs = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    words_in = {doc["location"]: set(re.findall(r"[a-z]{7,}", (doc["title"] + " " + doc["text"]).lower())) for doc in docs}
+    for location, words in words_in.items():
+        if "/faq/#faq" not in location:
+            continue
+        elsewhere = set().union(*(w for loc, w in words_in.items() if loc != location))
+        unique = sorted(words - elsewhere)
+        if unique:
+            return location.split("#")[1], unique[0]
+    raise AssertionError("no FAQ answer has a word of its own")
+
+
+def test_search_finds_a_faq_answer_by_a_word_only_in_it_and_lands_on_it(page, site_url, built_site, offsite_requests):
+    faq_id, word = unique_word_of_faq_answer(built_site)
+    page.goto(site_url)
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator("input.md-search__input").press_sequentially(word, delay=30)  # as a person types
+    result = page.locator(f'.md-search-result a[href*="#{faq_id}"]').first
+    result.wait_for(state="visible", timeout=10_000)
+    result.click()
+    page.wait_for_url(re.compile(rf"/faq/(\?h=\w+)?#{faq_id}$"))
+    page.wait_for_function("(id) => { const r = document.getElementById(id).getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; }", arg=faq_id)
+    assert in_view_below_header(page, f"#{faq_id}")
+    assert offsite_requests == []

@@ -1,0 +1,109 @@
+"""The real site builds with --strict, and every published anchor and nav page exists."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from ruamel.yaml import YAML
+
+from conftest import ROOT, build_site
+from generator.content import load_content
+
+CONTENT = ROOT / "content"
+
+
+def all_ids_with_pages():
+    content = load_content(CONTENT)
+    for loaded in content.topics:
+        for item_id, page in loaded.pages_by_id.items():
+            yield loaded.topic.slug, item_id, page
+
+
+def html_ids(path: Path) -> set[str]:
+    return set(re.findall(r'\bid="([^"]+)"', path.read_text(encoding="utf-8")))
+
+
+def test_every_yaml_id_is_an_anchor_on_its_page(built_site):
+    missing = []
+    for slug, item_id, page in all_ids_with_pages():
+        html = built_site / slug / ("faq" if page == "faq" else "") / "index.html"
+        if item_id not in html_ids(html):
+            missing.append(f"{slug}/{page}#{item_id}")
+    assert not missing, f"ids without an anchor in the built HTML: {missing}"
+    assert len(list(all_ids_with_pages())) > 50
+
+
+def test_every_nav_page_exists(built_site):
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    nav_links = set(re.findall(r'<a href="([^"#]+)" class="md-nav__link', home)) - {"."}
+    assert {"facial-twitching/", "facial-twitching/faq/", "about/"} <= nav_links
+    for link in nav_links:
+        target = (built_site / link).resolve()
+        assert (target / "index.html").exists() or target.is_file(), f"nav link {link} has no page"
+
+
+def test_search_index_has_each_faq_question_as_its_own_entry(built_site):
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = {doc["location"] for doc in index["docs"]}
+    topic = YAML(typ="safe").load((CONTENT / "topics" / "facial-twitching.yaml").read_text(encoding="utf-8"))
+    for entry in topic["faq"]["items"]:
+        assert f"facial-twitching/faq/#{entry['id']}" in locations
+
+
+def test_guide_shows_review_dates_and_honest_review_notice(built_site):
+    html = (built_site / "facial-twitching" / "index.html").read_text(encoding="utf-8")
+    assert "has not yet been reviewed by a clinician" in html
+    assert "Last reviewed" in html and "Next review due" in html
+    assert 'class="care-card care-card--emergency"' in html
+
+
+def test_built_pages_reference_no_other_host(built_site):
+    """No Google Fonts, CDN or analytics: every src/href to a script, style or font is local."""
+    offenders = []
+    for path in built_site.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        for tag in re.findall(r"<(?:script|link|img|iframe)\b[^>]*>", html):
+            match = re.search(r'\b(?:src|href)="(https?:)?//([^/"]+)', tag)
+            if match and not match.group(2).startswith("127.0.0.1"):
+                offenders.append(f"{path.relative_to(built_site)}: {tag}")
+    assert not offenders, offenders
+
+
+def test_bad_content_fails_the_build_with_a_located_message(tmp_path):
+    content = tmp_path / "content"
+    (content / "topics").mkdir(parents=True)
+    (content / "site.yaml").write_text((CONTENT / "site.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    text = (CONTENT / "topics" / "facial-twitching.yaml").read_text(encoding="utf-8")
+    (content / "topics" / "facial-twitching.yaml").write_text(text.replace("\ntitle:", "\ntitel:", 1), encoding="utf-8")
+    result = build_site(tmp_path / "site", content_dir=content)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "facial-twitching.yaml:" in output and "unknown field 'titel'" in output
+    assert "did you mean 'title'" in output
+    assert "Traceback" not in output
+
+
+def test_project_build_keeps_previous_site_when_content_is_broken(tmp_path):
+    content = tmp_path / "content"
+    (content / "topics").mkdir(parents=True)
+    (content / "site.yaml").write_text((CONTENT / "site.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    (content / "topics" / "broken.yaml").write_text("slug: [unclosed\n", encoding="utf-8")
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("previous build", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "build", "--site-dir", str(site)],
+        cwd=ROOT,
+        env={"HEALTHGUIDE_CONTENT": str(content), "PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "broken.yaml:2" in result.stderr and "started on line 1" in result.stderr
+    assert (site / "index.html").read_text(encoding="utf-8") == "previous build"
+    assert "Traceback" not in result.stderr
