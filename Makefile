@@ -22,8 +22,12 @@ site: $(STAMP)
 	$(PY) -m generator build
 
 ## Run the whole test suite (installs Debian's Chromium first when it can).
-test: $(STAMP) browser
+test: $(STAMP) browser node_modules/axe-core
 	$(PY) -m pytest
+
+## axe-core for the accessibility tests (pinned in package-lock.json); installed when missing.
+node_modules/axe-core:
+	npm ci --no-audit --no-fund
 
 ## Install Debian's Chromium for the browser tests when it is missing and we are root.
 browser:

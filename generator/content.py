@@ -17,10 +17,12 @@ from .yaml_source import SourceDocument, load_yaml
 
 SITE_FILE = "site.yaml"
 TOPICS_DIR = "topics"
-REFERENCE_LISTS = ("see_also", "used_for", "related")
+REFERENCE_LISTS = ("see_also", "used_for", "related", "explained_by", "sources")
 PROSE_LINK = re.compile(r"\]\(#([^)\s]*)\)")
 # Parts of a topic that are published on their own page; everything else is on the guide page.
-PAGE_OF_PART = {"faq": "faq"}
+PAGE_OF_PART = {"faq": "faq", "self_check": "self-check"}
+# Anchors the page templates use themselves; an item may not take them.
+RESERVED_IDS = {"questions-and-answers"}
 
 
 @dataclass(frozen=True)
@@ -97,7 +99,9 @@ def _load_model(path: Path, model: type, problems: list[Problem]) -> Any:
 def check_ids(doc: SourceDocument, data: Any) -> list[Problem]:
     problems, first_seen = [], {}
     for item_id, loc in walk_ids(data):
-        if item_id in first_seen:
+        if item_id in RESERVED_IDS:
+            problems.append(doc.problem(loc, f"id '{item_id}' is reserved by the page layout; choose another"))
+        elif item_id in first_seen:
             line, _ = doc.locate(first_seen[item_id])
             problems.append(doc.problem(loc, f"duplicate id '{item_id}' (first used on line {line})"))
         else:

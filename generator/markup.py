@@ -14,7 +14,7 @@ from collections.abc import Callable
 from markupsafe import Markup
 
 # Characters Markdown, its extensions or HTML could treat as syntax inside running text.
-_INLINE_SPECIAL = {c: f"&#{ord(c)};" for c in "&<>\\`*_[]{}|#~^"}
+_INLINE_SPECIAL = {c: f"&#{ord(c)};" for c in "&<>\\`*_[]{}|#~^!"}
 _INLINE_SPECIAL["&"] = "&amp;"
 _INLINE_SPECIAL["<"] = "&lt;"
 _INLINE_SPECIAL[">"] = "&gt;"
@@ -22,7 +22,7 @@ _INLINE_PATTERN = re.compile("[" + re.escape("".join(_INLINE_SPECIAL)) + "]")
 # In prose, * stays (emphasis); brackets are escaped except where they form an allowed link.
 _PROSE_SPECIAL = {c: v for c, v in _INLINE_SPECIAL.items() if c != "*"}
 _PROSE_PATTERN = re.compile("[" + re.escape("".join(_PROSE_SPECIAL)) + "]")
-_LEADING_BLOCK_MARKER = re.compile(r"^(\s*)([-+]|\d+\.)(?=\s|$)")
+_LEADING_BLOCK_MARKER = re.compile(r"^(\s*)([-+]|\d+\.)")
 _PROSE_LINK = re.compile(r"\[([^\[\]\n]+)\]\((#[a-z0-9-]+|https://[^\s()<>\"']+)\)")
 _LIST_LINE = re.compile(r"^(?:[-*]|\d+\.)\s+")
 _RULE_LINE = re.compile(r"^[-=*\s]{3,}$")
@@ -49,7 +49,7 @@ def prose(value: str, resolve_link: LinkResolver) -> Markup:
             blocks.append("")
             previous_was_list = False
             continue
-        is_list = bool(_LIST_LINE.match(line))
+        is_list = bool(_LIST_LINE.match(line)) and not _RULE_LINE.match(line)
         if is_list and not previous_was_list and blocks and blocks[-1] != "":
             blocks.append("")  # Python-Markdown needs a blank line before a list
         blocks.append(_prose_line(line, resolve_link, is_list))

@@ -10,6 +10,7 @@ from pathlib import Path
 from mkdocs.exceptions import BuildError
 from mkdocs.structure.files import File, Files
 
+from generator import csp, review_check, structured_data
 from generator.errors import ContentError
 from generator.pipeline import Generated, generate
 
@@ -24,6 +25,7 @@ def on_config(config):
     global _generated
     try:
         _generated = generate(content_dir(config))
+        review_check.check_reviews(_generated.content, strict=config.extra.get("strict_review"))
     except ContentError as err:
         # BuildError makes MkDocs print the message and exit 1, without a traceback.
         raise BuildError(err.report()) from None
@@ -35,3 +37,16 @@ def on_files(files: Files, config) -> Files:
     for page in _generated.pages:
         files.append(File.generated(config, page.path, content=page.markdown))
     return files
+
+
+def on_page_context(context, page, config, nav):
+    structured_data.add_to_page(page.meta, _generated.content, page.canonical_url)
+    return context
+
+
+def on_post_page(output: str, page, config) -> str:
+    return csp.apply(output, page.file.src_uri)
+
+
+def on_post_template(output: str, template_name: str, config) -> str:
+    return csp.apply(output, template_name)  # 404.html

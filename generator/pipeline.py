@@ -12,9 +12,9 @@ from datetime import date
 from pathlib import Path
 
 from .content import Content, load_content
-from .render import TOPIC_PAGES, PageRenderer, RenderedPage
+from .render import TOPIC_PAGES, PageRenderer, RenderedPage, pages_of
 
-PAGE_TITLES = {"guide": "Guide", "faq": "Questions and answers"}
+PAGE_TITLES = {"guide": "Guide", "faq": "Questions and answers", "self-check": "Self-check: how urgent is it?"}
 
 
 @dataclass(frozen=True)
@@ -27,7 +27,7 @@ class Generated:
         nav: list[dict] = [{"Home": "index.md"}]
         for loaded in self.content.topics:
             slug = loaded.topic.slug
-            nav.append({loaded.topic.title: [{PAGE_TITLES[page]: f"{slug}/{TOPIC_PAGES[page]}"} for page in TOPIC_PAGES]})
+            nav.append({loaded.topic.title: [{PAGE_TITLES[page]: f"{slug}/{TOPIC_PAGES[page]}"} for page in pages_of(loaded.topic)]})
         nav.append({"About this site": "about.md"})
         return nav
 
@@ -43,6 +43,7 @@ def write_pages(pages: list[RenderedPage], out_dir: Path) -> None:
     out_dir = Path(out_dir)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-", dir=out_dir.parent))
+    staging.chmod(0o755)  # mkdtemp makes it private; a web server must be able to read it
     for page in pages:
         target = staging / page.path
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -14,10 +14,16 @@ from markupsafe import Markup
 
 from .content import Content, LoadedTopic
 from .markup import plain_text, prose
+from .self_check_data import json_attribute, self_check_data
 
 TEMPLATES = Path(__file__).parent / "templates"
 # Page key -> file name inside the topic's folder.
-TOPIC_PAGES = {"guide": "index.md", "faq": "faq.md"}
+TOPIC_PAGES = {"guide": "index.md", "faq": "faq.md", "self-check": "self-check.md"}
+
+
+def pages_of(topic) -> list[str]:
+    """The page keys a topic has: the self-check page only when the topic defines one."""
+    return [page for page in TOPIC_PAGES if page != "self-check" or topic.self_check is not None]
 
 
 @dataclass(frozen=True)
@@ -100,8 +106,8 @@ class PageRenderer:
     def topic_pages(self, loaded: LoadedTopic) -> list[RenderedPage]:
         slug = loaded.topic.slug
         return [
-            self._render(f"pages/topic_{page}.md.j2", topic_page_path(slug, page), loaded)
-            for page in TOPIC_PAGES
+            self._render(f"pages/topic_{page.replace('-', '_')}.md.j2", topic_page_path(slug, page), loaded)
+            for page in pages_of(loaded.topic)
         ]
 
     def _render(self, template: str, path: str, loaded: LoadedTopic | None = None) -> RenderedPage:
@@ -126,6 +132,9 @@ class PageRenderer:
         )
         if loaded is not None:
             values.update(topic=loaded.topic, target_title=loaded.titles_by_id.__getitem__)
+            if loaded.topic.self_check is not None:
+                data = self_check_data(loaded.topic.self_check)
+                values.update(self_check_json=json_attribute(data))
         markdown = self.md_env.get_template(template).render(**values)
         return RenderedPage(path=path, markdown=_tidy(markdown))
 

@@ -15,6 +15,7 @@ def safe_build(config: Path, site_dir: Path) -> int:
     site_dir = Path(site_dir).resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-build-", dir=site_dir.parent))
+    staging.chmod(0o755)  # mkdtemp makes it private; a web server must be able to read it
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config), "-d", str(staging)],
         check=False,

@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.comments import CommentedMap, CommentedSeq, TaggedScalar
+from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent
 
@@ -30,6 +31,13 @@ STANDARD_TAGS = {
     "tag:yaml.org,2002:seq",
     "tag:yaml.org,2002:timestamp",
 }
+
+
+class _DatesAsText(RoundTripConstructor):
+    """Leave dates as text: pydantic parses them, so an impossible date is a located problem."""
+
+
+_DatesAsText.add_constructor("tag:yaml.org,2002:timestamp", lambda self, node: self.construct_scalar(node))
 
 
 class SourceDocument:
@@ -105,6 +113,7 @@ def load_yaml(path: Path) -> SourceDocument:
             raise ContentError(problems)
 
     yaml = YAML(typ="rt")
+    yaml.Constructor = _DatesAsText
     _refuse_unsafe_events(yaml, path, text)
     try:
         tree = yaml.load(text)
@@ -155,6 +164,8 @@ def _yaml_problem(path: Path, err: MarkedYAMLError) -> Problem:
 
 def _plain(node: Any) -> Any:
     """ruamel's round-trip types -> plain dicts, lists and scalars for validation."""
+    if isinstance(node, TaggedScalar):  # e.g. `!!str 999`
+        return str(node.value)
     if isinstance(node, dict):
         return {str(key): _plain(value) for key, value in node.items()}
     if isinstance(node, list):

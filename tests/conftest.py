@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
+import socket
 import subprocess
 import sys
 import threading
@@ -42,10 +43,19 @@ def build_site(site_dir: Path, content_dir: Path | None = None, extra_env: dict 
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
+def server_port() -> int:
+    """A free port, chosen before the build so site_url matches where the site is served
+    (Material's instant navigation only handles links listed in the sitemap)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory, server_port) -> Path:
     """The real site (content/), built with --strict exactly as the project builds it."""
     site_dir = tmp_path_factory.mktemp("site")
-    result = build_site(site_dir)
+    result = build_site(site_dir, extra_env={"SITE_URL": f"http://127.0.0.1:{server_port}/"})
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}"
     return site_dir
 
@@ -56,10 +66,11 @@ class QuietHandler(SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="session")
-def site_url(built_site) -> str:
+def site_url(built_site, server_port) -> str:
     """Serve the built site on 127.0.0.1 (never 'localhost': the browser maps other hosts away)."""
     handler = functools.partial(QuietHandler, directory=str(built_site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    ThreadingHTTPServer.allow_reuse_address = True
+    server = ThreadingHTTPServer(("127.0.0.1", server_port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"

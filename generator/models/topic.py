@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import Field, HttpUrl, model_validator
 
 from .common import CareLevel, Id, LayTerms, PlainText, Prose, Strict
+from .self_check import SelfCheck
 
 
 class Section(Strict):
@@ -229,3 +230,4 @@ class Topic(Strict):
     closing: Closing
     faq: Faq
     references: References
+    self_check: SelfCheck | None = Field(default=None, description="Optional questionnaire: how urgently to seek care.")

@@ -30,7 +30,7 @@ def html_ids(path: Path) -> set[str]:
 def test_every_yaml_id_is_an_anchor_on_its_page(built_site):
     missing = []
     for slug, item_id, page in all_ids_with_pages():
-        html = built_site / slug / ("faq" if page == "faq" else "") / "index.html"
+        html = built_site / slug / ("" if page == "guide" else page) / "index.html"
         if item_id not in html_ids(html):
             missing.append(f"{slug}/{page}#{item_id}")
     assert not missing, f"ids without an anchor in the built HTML: {missing}"

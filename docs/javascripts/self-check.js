@@ -1,0 +1,142 @@
+/* Self-check: tells the reader how urgently to seek care. The rules are data emitted by the
+   generator from the topic YAML; this script only evaluates them. Nothing is sent, stored or
+   put in the URL. `evaluate` must agree with generator/triage.py (the tests check every case). */
+(function () {
+  "use strict";
+
+  function levelIndex(data, level) {
+    return data.levels.indexOf(level);
+  }
+
+  function questionLevel(data, questionId) {
+    var best = null;
+    data.rules.forEach(function (rule) {
+      if (rule.question === questionId && (best === null || levelIndex(data, rule.outcome) < levelIndex(data, best))) {
+        best = rule.outcome;
+      }
+    });
+    return best;
+  }
+
+  /* answers: {questionId: "yes" | "not-sure" | "no"}. Returns {level, reasons}; level is null
+     while an unanswered question could still make the result more urgent. */
+  function evaluate(data, answers) {
+    var fired = {};
+    data.rules.forEach(function (rule) {
+      if (rule.answers.indexOf(answers[rule.question]) !== -1) {
+        var current = fired[rule.question];
+        if (current === undefined || levelIndex(data, rule.outcome) < levelIndex(data, current)) {
+          fired[rule.question] = rule.outcome;
+        }
+      }
+    });
+    var unanswered = data.questions.filter(function (q) {
+      return ["yes", "not-sure", "no"].indexOf(answers[q.id]) === -1;
+    });
+    var firedLevels = Object.keys(fired).map(function (id) { return fired[id]; });
+    if (firedLevels.length) {
+      var level = firedLevels.reduce(function (a, b) {
+        return levelIndex(data, a) <= levelIndex(data, b) ? a : b;
+      });
+      var moreUrgentPossible = unanswered.some(function (q) {
+        return levelIndex(data, questionLevel(data, q.id)) < levelIndex(data, level);
+      });
+      if (moreUrgentPossible) return { level: null, reasons: [] };
+      var reasons = data.questions
+        .filter(function (q) { return fired[q.id] === level; })
+        .map(function (q) { return q.id; });
+      return { level: level, reasons: reasons };
+    }
+    if (unanswered.length) return { level: null, reasons: [] };
+    return { level: "self-care", reasons: [] };
+  }
+
+  var ANSWER_WORDS = { yes: "Yes", "not-sure": "Not sure", no: "No" };
+
+  function init(root) {
+    if (root.dataset.ready) return;
+    root.dataset.ready = "true";
+    var data = JSON.parse(root.getAttribute("data-rules"));
+    var form = root.querySelector("[data-self-check-form]");
+    var result = root.querySelector("[data-self-check-result]");
+    var pending = root.querySelector("[data-self-check-pending]");
+
+    root.querySelector("[data-self-check-fallback]").hidden = true;
+    form.hidden = false;
+
+    function answers() {
+      var given = {};
+      form.querySelectorAll("input[type=radio]:checked").forEach(function (input) {
+        given[input.name] = input.value;
+      });
+      return given;
+    }
+
+    function item(text) {
+      var li = document.createElement("li");
+      li.textContent = text;
+      return li;
+    }
+
+    function show(verdict, given) {
+      if (!verdict.level) {
+        result.hidden = true;
+        var left = data.questions.filter(function (q) { return !given[q.id]; }).length;
+        pending.textContent = left ? "Answer the remaining " + left + " question" + (left === 1 ? "" : "s") + " to see your result." : "";
+        return;
+      }
+      pending.textContent = "";
+      result.hidden = false;
+      result.querySelectorAll("[data-outcome]").forEach(function (card) {
+        card.hidden = card.getAttribute("data-outcome") !== verdict.level;
+      });
+      var card = result.querySelector('[data-outcome="' + verdict.level + '"]');
+      var label = card.querySelector(".care-card__level").textContent;
+      result.querySelector("[data-self-check-summary]").textContent = "Your result: " + label;
+      result.querySelector("[data-self-check-date]").textContent =
+        "Checked on " + new Date().toLocaleDateString(document.documentElement.lang || "en-GB", { day: "numeric", month: "long", year: "numeric" }) + ".";
+      result.querySelectorAll("[data-said]").forEach(function (li) {
+        var id = li.getAttribute("data-said");
+        li.hidden = verdict.reasons.indexOf(id) === -1;
+        li.querySelector("[data-not-sure]").hidden = given[id] !== "not-sure";
+      });
+      result.querySelector("[data-self-check-said]").hidden = verdict.reasons.length === 0;
+      var all = result.querySelector("[data-self-check-all-answers-list]");
+      all.textContent = "";
+      data.questions.forEach(function (q) {
+        if (given[q.id]) all.appendChild(item(q.text + " " + ANSWER_WORDS[given[q.id]]));
+      });
+    }
+
+    function update() {
+      var given = answers();
+      var verdict = evaluate(data, given);
+      show(verdict, given);
+      return verdict;
+    }
+
+    form.addEventListener("change", update);
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var verdict = update();
+      if (verdict.level) {
+        result.querySelector("h2").focus();
+      } else {
+        var first = data.questions.filter(function (q) { return !answers()[q.id]; })[0];
+        if (first) form.querySelector('input[name="' + first.id + '"]').focus();
+      }
+    });
+    form.addEventListener("reset", function () {
+      window.setTimeout(function () {
+        update();
+        pending.textContent = "";
+        form.querySelector("input[type=radio]").focus();
+      }, 0);
+    });
+    root.querySelector("[data-self-check-print]").addEventListener("click", function () {
+      window.print();
+    });
+  }
+
+  window.SelfCheck = { evaluate: evaluate, init: init };
+})();

@@ -1,0 +1,238 @@
+"""WCAG 2.2 AA in headless Chromium: axe-core on every built page, keyboard use, zoom, structure.
+
+axe-core comes from its npm package (node_modules/, pinned in package-lock.json) and is
+injected from disk; no CDN is contacted.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import describe_violations, run_axe, site_pages
+
+pytestmark = pytest.mark.browser
+
+SCHEMES = ["light", "dark"]
+WIDTHS = {"desktop": 1280, "phone": 375}
+
+
+def open_page(browser, site_url, url, *, scheme="light", width=1280, height=800):
+    # bypass_csp: the site's CSP (tested in test_privacy.py) rightly refuses the injected axe script.
+    context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=scheme, bypass_csp=True)
+    page = context.new_page()
+    page.goto(site_url + url)
+    page.wait_for_load_state("load")
+    return context, page
+
+
+@pytest.mark.parametrize("width_name", list(WIDTHS))
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_every_page_has_no_axe_violations(browser, site_url, built_site, axe_script, scheme, width_name):
+    pages = site_pages(built_site)
+    assert len(pages) >= 4, pages
+    failures = []
+    for url in pages:
+        context, page = open_page(browser, site_url, url, scheme=scheme, width=WIDTHS[width_name])
+        try:
+            expected = "slate" if scheme == "dark" else "default"
+            assert page.get_attribute("body", "data-md-color-scheme") == expected, f"/{url}: palette does not follow prefers-color-scheme"
+            violations = run_axe(page, axe_script)
+            if violations:
+                failures.append(f"/{url} ({scheme}, {width_name}):\n{describe_violations(violations)}")
+        finally:
+            context.close()
+    assert not failures, "\n\n".join(failures)
+
+
+# -- Keyboard --------------------------------------------------------------------------------
+
+MARK_FOCUSABLE = """() => {
+    const selector = 'a[href], button, input, select, textarea, summary, iframe, [tabindex], [contenteditable]';
+    const shown = (e) => e.checkVisibility({visibilityProperty: true, opacityProperty: true});
+    const all = [...document.querySelectorAll(selector)].filter((e) => !e.disabled && e.tabIndex >= 0 && !e.closest('[inert]'));
+    all.forEach((e, i) => e.setAttribute('data-kb', String(i)));
+    // What a keyboard user must be able to reach: visible controls; one radio per group.
+    const groups = new Set();
+    return all.filter(shown).filter((e) => {
+        if (e.type !== 'radio') return true;
+        if (groups.has(e.name)) return false;
+        groups.add(e.name);
+        return true;
+    }).map((e) => e.type === 'radio' ? 'radio:' + e.name : e.getAttribute('data-kb'));
+}"""
+
+FOCUS_STATE = r"""() => {
+    const e = document.activeElement;
+    if (!e || e === document.body || e === document.documentElement) return null;
+    // A zero-size control (Material's palette toggle) shows its focus on the label after it.
+    let visual = e;
+    const r0 = e.getBoundingClientRect();
+    if ((r0.width === 0 || r0.height === 0) && e.nextElementSibling && e.nextElementSibling.tagName === 'LABEL') visual = e.nextElementSibling;
+    const styles = [getComputedStyle(visual), getComputedStyle(e)];
+    const indicator = styles.some((s) => (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none');
+    const r = visual.getBoundingClientRect();
+    const x = Math.min(Math.max(r.left + r.width / 2, 0), innerWidth - 1);
+    const y = Math.min(Math.max(r.top + r.height / 2, 0), innerHeight - 1);
+    const top = document.elementFromPoint(x, y);
+    const onScreen = r.width > 0 && r.height > 0 && r.right > 0 && r.left < innerWidth && r.bottom > 0 && r.top < innerHeight;
+    const covered = !(top && (visual.contains(top) || top.contains(visual) || (e.labels && [...e.labels].some((l) => l.contains(top)))));
+    return {
+        key: e.type === 'radio' ? 'radio:' + e.name : e.getAttribute('data-kb'),
+        name: (e.tagName + '.' + String(e.className).split(' ')[0] + ' ' + (e.getAttribute('aria-label') || e.textContent || e.name || '')).replace(/\s+/g, ' ').trim().slice(0, 60),
+        onTop: top ? (top.tagName + '.' + String(top.className).split(' ')[0]) : null,
+        indicator, onScreen, covered,
+    };
+}"""
+
+
+def tab_through(page, limit: int) -> tuple[list[dict], bool]:
+    """Press Tab until focus leaves the page or comes back round; (focus states, escaped)."""
+    seen: list[dict] = []
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        state = page.evaluate(FOCUS_STATE)
+        if state is None or (seen and state["key"] == seen[0]["key"]):
+            return seen, True
+        if not state["indicator"] or not state["onScreen"] or state["covered"]:
+            page.wait_for_timeout(400)  # a drawer or search box may still be sliding in
+            state = page.evaluate(FOCUS_STATE)
+        seen.append(state)
+    return seen, False
+
+
+@pytest.mark.parametrize("width_name", list(WIDTHS))
+def test_keyboard_reaches_every_control_with_visible_focus_and_no_trap(browser, site_url, built_site, width_name):
+    failures = []
+    for url in site_pages(built_site):
+        context, page = open_page(browser, site_url, url, width=WIDTHS[width_name])
+        try:
+            required = page.evaluate(MARK_FOCUSABLE)
+            total = page.evaluate("() => document.querySelectorAll('[data-kb]').length")
+            seen, escaped = tab_through(page, limit=total + 50)
+            if not escaped:
+                failures.append(f"/{url}: focus never left the page after {len(seen)} Tabs (keyboard trap?)")
+            reached = {state["key"] for state in seen}
+            missing = [key for key in required if key not in reached]
+            if missing:
+                names = page.evaluate("(keys) => keys.map((k) => { const e = document.querySelector(`[data-kb=\"${k}\"]`); return e ? e.outerHTML.slice(0, 80) : k; })", missing)
+                failures.append(f"/{url}: not reachable with Tab: {names}")
+            for state in seen:
+                problems = [text for text, bad in (("no visible focus indicator", not state["indicator"]), ("focused off screen", not state["onScreen"]), (f"focus hidden under {state['onTop']}", state["covered"])) if bad]
+                if problems:
+                    failures.append(f"/{url}: {state['name']}: {', '.join(problems)}")
+        finally:
+            context.close()
+    assert not failures, "\n".join(failures)
+
+
+def test_skip_link_is_first_and_moves_focus_to_the_content(browser, site_url, built_site):
+    for url in site_pages(built_site):
+        context, page = open_page(browser, site_url, url)
+        try:
+            page.keyboard.press("Tab")
+            skip = page.evaluate("() => { const e = document.activeElement; const r = e.getBoundingClientRect(); return {cls: e.className, text: e.textContent.trim(), hash: new URL(e.href).hash, visible: r.width > 0 && r.top >= 0 && r.bottom <= innerHeight}; }")
+            assert "md-skip" in skip["cls"] and skip["visible"], f"/{url}: first Tab stop is not a visible skip link: {skip}"
+            assert skip["text"] == "Skip to content"
+            page.keyboard.press("Enter")
+            assert skip["hash"].startswith("#")
+            page.wait_for_function("(h) => location.hash === h", arg=skip["hash"])
+            page.wait_for_timeout(300)  # Material's instant navigation must not take the focus back
+            focused = page.evaluate("() => document.activeElement.id")
+            assert "#" + focused == skip["hash"], f"/{url}: the skip link did not focus its target (focus: {focused!r})"
+            page.keyboard.press("Tab")
+            # The next Tab stop follows the main heading (in the content, or the footer when
+            # the content has no links): the header and navigation were skipped.
+            after_heading = page.evaluate(
+                """(hash) => {
+                    const target = document.getElementById(decodeURIComponent(hash.slice(1)));
+                    const active = document.activeElement;
+                    return !!target && !!target.closest('article') && active !== document.body
+                        && !!(target.compareDocumentPosition(active) & Node.DOCUMENT_POSITION_FOLLOWING)
+                        && !active.closest('.md-header, .md-sidebar--primary');
+                }""",
+                skip["hash"],
+            )
+            active = page.evaluate("() => document.activeElement.outerHTML.slice(0, 120)")
+            assert after_heading, f"/{url}: Tab after the skip link does not continue from the content: {active}"
+        finally:
+            context.close()
+
+
+# -- Zoom and reflow -------------------------------------------------------------------------
+
+OVERFLOW = """() => {
+    const doc = document.documentElement;
+    const wide = [];
+    for (const e of document.querySelectorAll('.md-content *')) {
+        const r = e.getBoundingClientRect();
+        if (r.width === 0 || e.closest('.md-typeset__scrollwrap, .md-typeset__table, table, pre')) continue;
+        if (r.right > innerWidth + 1 || r.left < -1) wide.push(e.tagName + '.' + e.className + ': ' + (e.textContent || '').trim().slice(0, 40));
+    }
+    return {pageScrolls: doc.scrollWidth > doc.clientWidth + 1, wide: wide.slice(0, 10)};
+}"""
+
+
+@pytest.mark.parametrize("zoom", [200, 400])
+def test_text_reflows_when_zoomed_without_horizontal_scrolling(browser, site_url, built_site, zoom):
+    """Zooming a 1280px-wide window to 200% (400%) leaves 640 (320) CSS pixels: WCAG 1.4.4, 1.4.10.
+
+    Content must fit the width; only data tables may scroll sideways, inside their own box.
+    """
+    width = 1280 * 100 // zoom
+    failures = []
+    for url in site_pages(built_site):
+        context, page = open_page(browser, site_url, url, width=width, height=1024 * 100 // zoom)
+        try:
+            result = page.evaluate(OVERFLOW)
+            if result["pageScrolls"] or result["wide"]:
+                failures.append(f"/{url} at {zoom}%: {result}")
+        finally:
+            context.close()
+    assert not failures, "\n".join(failures)
+
+
+# -- Structure -------------------------------------------------------------------------------
+
+def article_html(built_site, url) -> str:
+    html = (built_site / url / "index.html").read_text(encoding="utf-8")
+    match = re.search(r'<article class="md-content__inner md-typeset">(.*)</article>', html, re.DOTALL)
+    assert match, f"/{url}: no content article"
+    return match.group(1)
+
+
+def test_every_page_declares_its_language(built_site):
+    for url in site_pages(built_site):
+        html = (built_site / url / "index.html").read_text(encoding="utf-8")
+        assert re.search(r'<html lang="en(-[A-Z]{2})?"', html), f"/{url}: <html> has no English lang"
+
+
+def test_headings_start_at_one_h1_and_never_skip_a_level(built_site):
+    for url in site_pages(built_site):
+        levels = [int(level) for level in re.findall(r"<h([1-6])\b", article_html(built_site, url))]
+        assert levels and levels[0] == 1 and levels.count(1) == 1, f"/{url}: headings {levels}"
+        for before, after in zip(levels, levels[1:], strict=False):
+            assert after <= before + 1, f"/{url}: heading level jumps from h{before} to h{after}"
+
+
+def test_tables_have_header_cells_and_a_caption(built_site):
+    tables = 0
+    for url in site_pages(built_site):
+        for table in re.findall(r"<table\b.*?</table>", article_html(built_site, url), re.DOTALL):
+            tables += 1
+            assert '<th scope="col"' in table and "<caption>" in table, f"/{url}: table without caption or column headers"
+    assert tables >= 1
+
+
+VAGUE_LINK_TEXT = {"here", "click here", "read more", "more", "link", "this", "this page", "learn more", "see more", "go"}
+
+
+def test_link_text_makes_sense_on_its_own(built_site):
+    for url in site_pages(built_site):
+        for attributes, text in re.findall(r"<a\b([^>]*)>(.*?)</a>", article_html(built_site, url), re.DOTALL):
+            words = " ".join(re.sub(r"<[^>]+>", " ", text).split()).lower()
+            label = re.search(r'aria-label="([^"]+)"', attributes)
+            name = label.group(1).lower() if label else words
+            assert name, f"/{url}: link without text: <a{attributes}>"
+            assert name.strip(" .:") not in VAGUE_LINK_TEXT, f"/{url}: vague link text {name!r}"

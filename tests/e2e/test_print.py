@@ -1,0 +1,106 @@
+"""Printing a topic guide gives a clean handout (Chromium's PDF, text read back with pypdf)."""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+
+import pytest
+from ruamel.yaml import YAML
+
+from conftest import ROOT, topic_guide_pages
+
+pytestmark = pytest.mark.browser
+
+# Header, search, navigation, palette toggle, back-to-top button and footer.
+CHROME_TEXT = ["Skip to content", "Back to top", "Made with", "Material for MkDocs", "Type to start searching", "Switch to dark mode", "Previous Questions", "Next Questions", "Table of contents"]
+
+
+def squash(text: str) -> str:
+    """Whitespace collapsed; NFKC turns the PDF's ligatures (the "fi" in "fit") back into letters."""
+    return " ".join(unicodedata.normalize("NFKC", text).split())
+
+
+def no_space(text: str) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+def topic_yaml(slug: str) -> dict:
+    return YAML(typ="safe").load((ROOT / "content" / "topics" / f"{slug}.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def printed(browser, site_url, built_site) -> dict[str, list[str]]:
+    """Each topic guide printed to A4 PDF: url -> text of each PDF page."""
+    from pypdf import PdfReader
+
+    result = {}
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    try:
+        for url in topic_guide_pages(built_site):
+            page = context.new_page()
+            page.goto(site_url + url)
+            page.wait_for_load_state("networkidle")
+            page.emulate_media(media="print")
+            pdf = page.pdf(format="A4", print_background=True)
+            result[url] = [squash(p.extract_text()) for p in PdfReader(io.BytesIO(pdf)).pages]
+            page.close()
+    finally:
+        context.close()
+    assert result, "no topic guide pages found"
+    return result
+
+
+def test_printout_has_no_site_chrome(printed):
+    for url, pages in printed.items():
+        text = " ".join(pages)
+        for chrome in CHROME_TEXT:
+            assert chrome not in text, f"/{url}: printed page shows {chrome!r}"
+
+
+def test_printout_starts_with_the_page_address_and_review_dates(printed, built_site):
+    for url, pages in printed.items():
+        slug = url.strip("/")
+        review = topic_yaml(slug)["review"]
+        html = (built_site / url / "index.html").read_text(encoding="utf-8")
+        canonical = re.search(r'<link rel="canonical" href="([^"]+)">', html).group(1)  # from site_url
+        assert canonical.endswith(f"/{url}")
+        first = no_space(pages[0][:400])
+        assert no_space(f"Printed from {canonical}") in first, pages[0][:400]
+        assert no_space(f"Last reviewed {review['last_reviewed'].isoformat()}") in first
+        assert no_space(f"next review due {review['next_review_due'].isoformat()}") in first
+
+
+def page_holding(pages: list[str], text: str) -> int:
+    found = [index for index, page in enumerate(pages) if squash(text) in page]
+    assert found, f"{text!r} not printed"
+    return found[0]
+
+
+def test_red_flag_card_and_warning_table_are_each_on_one_page(printed):
+    for url, pages in printed.items():
+        topic = topic_yaml(url.strip("/"))
+        flags = topic["red_flags"]
+        start = page_holding(pages, flags["title"])
+        for item in flags["items"]:
+            assert squash(item["text"]) in pages[start], f"red flag {item['id']} split from its card"
+        assert squash(flags["even_if_it_passes"]) in pages[start]
+        table = topic["warning_signs"]
+        start = page_holding(pages, table["caption"])
+        for row in table["rows"]:
+            for cell in ("feature", "usually_harmless", "get_checked"):
+                assert no_space(row[cell]) in no_space(pages[start]), f"warning table row {row['id']} split across pages"
+
+
+def test_external_links_print_their_address_and_internal_ones_do_not(printed):
+    for url, pages in printed.items():
+        topic = topic_yaml(url.strip("/"))
+        text = no_space(" ".join(pages))
+        external = [ref for ref in topic["references"]["items"] if ref.get("url")]
+        assert external
+        for ref in external:
+            assert no_space(f"{ref['title']} ({ref['url']})") in text, f"reference {ref['id']}: address not printed after the link"
+        # Internal links (to sections and the FAQ page) print no address: the only site address
+        # in the handout is the one at the top.
+        assert text.count("127.0.0.1") == 1, "an internal link printed its address"

@@ -1,0 +1,239 @@
+"""The self-check page in Chromium: the JavaScript agrees with the Python evaluator on every
+combination of emergency answers crossed with a sample of the rest, and people can use it."""
+
+from __future__ import annotations
+
+import itertools
+import json
+
+import pytest
+
+from conftest import ROOT
+from generator.content import load_content
+from generator.models.self_check import ANSWERS
+from generator.triage import evaluate
+
+pytestmark = pytest.mark.browser
+PAGE = "facial-twitching/self-check/"
+
+
+@pytest.fixture(scope="module")
+def self_check():
+    return load_content(ROOT / "content").topics[0].topic.self_check
+
+
+def open_self_check(page, site_url):
+    page.goto(site_url + PAGE)
+    page.wait_for_selector("[data-self-check-form]:not([hidden])")
+
+
+def answer(page, question_text_fragment: str, choice: str):
+    fieldset = page.locator("fieldset.self-check__question", has_text=question_text_fragment)
+    fieldset.get_by_label(choice, exact=True).check()
+
+
+def answer_all(page, self_check, choice="No", except_ids=()):
+    for question in self_check.questions():
+        if question.id not in except_ids:
+            page.locator(f'#{question.id} input[value="{ {"No": "no", "Yes": "yes", "Not sure": "not-sure"}[choice] }"]').check()
+
+
+def test_javascript_agrees_with_python_on_every_emergency_combination_and_a_sample(page, site_url, self_check):
+    open_self_check(page, site_url)
+    questions = [q.id for q in self_check.questions()]
+    emergency = [q for q in questions if self_check.question_level(q) == "emergency"]
+    rest = [q for q in questions if q not in emergency]
+    # Every emergency combination (including unanswered) crossed with a sample of the rest.
+    rest_samples = [dict.fromkeys(rest, "no"), dict.fromkeys(rest, "yes"), {}]
+    rest_samples += [{**dict.fromkeys(rest, "no"), q: a} for q in rest for a in ("yes", "not-sure")]
+    rest_samples += [{q: ANSWERS[(i + j) % 3] for j, q in enumerate(rest)} for i in range(3)]
+    options = [*ANSWERS, None]
+    # The browser enumerates the same cases itself (in itertools.product order): sending
+    # hundreds of thousands of objects through Playwright would be the slow part.
+    js = page.evaluate(
+        """([emergency, options, restSamples]) => {
+            const data = JSON.parse(document.querySelector('[data-self-check]').getAttribute('data-rules'));
+            const out = [];
+            const total = options.length ** emergency.length;
+            for (let n = 0; n < total; n++) {
+                const first = {};
+                let rem = n;
+                for (let i = emergency.length - 1; i >= 0; i--) {
+                    const a = options[rem % options.length];
+                    rem = Math.floor(rem / options.length);
+                    if (a !== null) first[emergency[i]] = a;
+                }
+                for (const rest of restSamples) {
+                    const v = SelfCheck.evaluate(data, Object.assign({}, first, rest));
+                    out.push(v.level + ":" + v.reasons.join(","));
+                }
+            }
+            return out.join("\\n");
+        }""",
+        [emergency, options, rest_samples],
+    ).split("\n")
+    mismatches, count = [], 0
+    for combo in itertools.product(options, repeat=len(emergency)):
+        first = {q: a for q, a in zip(emergency, combo, strict=True) if a is not None}
+        for rest in rest_samples:
+            verdict = evaluate(self_check, {**first, **rest})
+            expected = f"{verdict.level if verdict.level else 'null'}:{','.join(verdict.reasons)}"
+            if js[count] != expected:
+                mismatches.append((first, rest, expected, js[count]))
+            count += 1
+    assert count == len(js) == len(options) ** len(emergency) * len(rest_samples)
+    assert not mismatches, mismatches[:3]
+    cases = js
+    print(f"JavaScript and Python agree on {len(cases)} answer combinations")
+
+
+def result_text(page) -> str:
+    result = page.locator("[data-self-check-result]")
+    result.wait_for(state="visible")
+    return result.inner_text()
+
+
+def test_emergency_scenario_shows_call_999_at_once(page, site_url, offsite_requests):
+    open_self_check(page, site_url)
+    # A reader whose smile went lopsided for a few minutes this morning: not sure, so "Not sure".
+    answer(page, "smile", "Not sure")
+    text = result_text(page)
+    assert "Your result: Emergency" in text and "Call 999" in text
+    assert "you were not sure" in text
+    said = page.locator("[data-said]:visible").first
+    assert "face drooped" in said.inner_text()
+    said.get_by_role("link").first.click()  # Material's instant navigation: no load event
+    page.wait_for_function("() => location.pathname.endsWith('/facial-twitching/') && location.hash === '#red-flags'")
+    assert offsite_requests == []
+
+
+def test_urgent_scenario(page, site_url, self_check):
+    open_self_check(page, site_url)
+    answer_all(page, self_check, "No")
+    answer(page, "unable to close one eye", "Yes")
+    text = result_text(page)
+    assert "Your result: Urgent" in text and "Get medical help today" in text
+    assert "cannot close one eye" in text
+    assert page.locator('[data-outcome="emergency"]').is_hidden()
+
+
+def test_see_a_doctor_scenario_and_changing_answers_updates_the_result(page, site_url, self_check):
+    open_self_check(page, site_url)
+    answer_all(page, self_check, "No")
+    assert "Likely harmless" in result_text(page)
+    answer(page, "lasted more than 2 weeks", "Yes")
+    text = result_text(page)
+    assert "Book an appointment with a GP" in text
+    assert "lasted more than 2 weeks" in page.locator("[data-self-check-said]").inner_text()
+    answer(page, "fit (seizure)", "Yes")  # changing an answer raises the result at once
+    assert "Your result: Emergency" in result_text(page)
+
+
+def test_self_care_scenario_gives_the_safety_net(page, site_url, self_check):
+    open_self_check(page, site_url)
+    answer_all(page, self_check, "No")
+    text = result_text(page)
+    assert "Your result: Self-care" in text or "Likely harmless" in text
+    assert "lasts more than 2 weeks" in text and "999" in text
+    assert page.locator("[data-self-check-said]").is_hidden()
+
+
+def test_no_result_until_every_question_that_could_raise_it_is_answered(page, site_url, self_check):
+    open_self_check(page, site_url)
+    answer(page, "lasted more than 2 weeks", "Yes")
+    assert page.locator("[data-self-check-result]").is_hidden()
+    assert "Answer the remaining" in page.locator("[data-self-check-pending]").inner_text()
+
+
+def test_start_over_clears_answers_and_result(page, site_url, self_check):
+    open_self_check(page, site_url)
+    answer(page, "smile", "Yes")
+    result_text(page)
+    page.get_by_role("button", name="Start over").click()
+    page.wait_for_function("() => document.querySelector('[data-self-check-result]').hidden")
+    assert page.locator("input[type=radio]:checked").count() == 0
+
+
+def test_keyboard_only_completion_moves_focus_to_the_result(page, site_url, self_check):
+    open_self_check(page, site_url)
+    page.locator(f"#{self_check.questions()[0].id} input").first.focus()
+    for index, _question in enumerate(self_check.questions()):
+        if index:
+            page.keyboard.press("Tab")  # next radio group
+        page.keyboard.press("ArrowDown")  # Yes -> Not sure
+        page.keyboard.press("ArrowDown")  # Not sure -> No
+    assert page.locator("input[type=radio]:checked").count() == len(self_check.questions())
+    assert page.locator('input[value="no"]:checked').count() == len(self_check.questions())
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Show my result"
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.activeElement && document.activeElement.id.endsWith('result-title')")
+    assert "Likely harmless" in result_text(page)
+    live = page.locator("[data-self-check-summary]")
+    assert live.get_attribute("aria-live") == "polite"
+
+
+def test_every_question_is_a_fieldset_with_a_legend(page, site_url, self_check):
+    open_self_check(page, site_url)
+    for question in self_check.questions():
+        fieldset = page.locator(f"fieldset#{question.id}")
+        assert fieldset.locator("legend").inner_text().strip() == question.text
+        assert fieldset.locator("input[type=radio]").count() == 3
+
+
+def test_without_javascript_the_lists_are_shown_instead(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + PAGE)
+    assert page.locator("[data-self-check-form]").is_hidden()
+    fallback = page.locator("[data-self-check-fallback]")
+    assert fallback.is_visible()
+    assert "Call 999" in fallback.inner_text() and "GP" in fallback.inner_text()
+    assert page.locator(".care-card--emergency").first.is_visible()
+    context.close()
+
+
+def test_no_request_at_all_while_answering(page, site_url, self_check):
+    open_self_check(page, site_url)
+    page.wait_for_load_state("networkidle")
+    storage_before = page.evaluate("JSON.stringify([{...localStorage}, {...sessionStorage}])")
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    answer_all(page, self_check, "Not sure")
+    page.get_by_role("button", name="Show my result").click()
+    result_text(page)
+    page.get_by_role("button", name="Start over").click()
+    page.wait_for_timeout(300)
+    assert requests == []
+    assert "?" not in page.url and "#" not in page.url
+    # Material keeps its own settings there; the self-check adds nothing.
+    assert page.evaluate("JSON.stringify([{...localStorage}, {...sessionStorage}])") == storage_before
+    assert page.context.cookies() == []
+
+
+def test_works_after_instant_navigation(page, site_url):
+    page.goto(site_url + "facial-twitching/")
+    page.wait_for_load_state("networkidle")
+    page.evaluate("window.fullLoadMarker = true")  # survives only if no full page load happens
+    page.locator('.md-sidebar--primary a.md-nav__link[href$="self-check/"]').click()
+    page.wait_for_selector("[data-self-check-form]:not([hidden])")
+    assert page.evaluate("window.fullLoadMarker") is True, "expected Material's instant navigation"
+    answer(page, "smile", "Yes")
+    assert "Call 999" in page.locator("[data-self-check-result]").inner_text()
+
+
+def test_works_on_a_phone_sized_screen(browser, site_url):
+    context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    open_self_check(page, site_url)
+    page.locator("fieldset.self-check__question", has_text="smile").get_by_label("Yes", exact=True).tap()
+    assert "Call 999" in page.locator("[data-self-check-result]").inner_text()
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0
+    context.close()
+
+
+def test_rules_on_the_page_are_the_yaml_rules(page, site_url, self_check):
+    open_self_check(page, site_url)
+    data = json.loads(page.locator("[data-self-check]").get_attribute("data-rules"))
+    assert data["rules"] == [r.model_dump(include={"question", "answers", "outcome"}) for r in self_check.rules]

@@ -1,0 +1,249 @@
+"""Rendered pages, converted to HTML as MkDocs would: anchors, accessibility and escaping."""
+
+from __future__ import annotations
+
+import pytest
+from ruamel.yaml import YAML
+
+from generator.errors import ContentError
+
+GUIDE, FAQ = "sample-topic/index.md", "sample-topic/faq.md"
+
+
+def yaml_ids(node, part=None):
+    """(id, top-level part) for every `id:` in the topic YAML, found without the generator."""
+    if isinstance(node, dict):
+        if isinstance(node.get("id"), str):
+            yield node["id"], part
+        for key, value in node.items():
+            yield from yaml_ids(value, part or key)
+    elif isinstance(node, list):
+        for value in node:
+            yield from yaml_ids(value, part)
+
+
+def test_every_yaml_id_is_an_anchor_on_its_page(content):
+    pages = content.html_pages()
+    ids = list(yaml_ids(YAML(typ="safe").load(content.text)))
+    assert len(ids) > 20
+
+    for item_id, part in ids:
+        page = FAQ if part == "faq" else GUIDE
+        other = GUIDE if page == FAQ else FAQ
+        assert pages[page].ids().count(item_id) == 1, f"{item_id} not on {page}"
+        assert item_id not in pages[other].ids(), f"{item_id} also on {other}"
+
+
+@pytest.mark.parametrize("path", [GUIDE, FAQ])
+def test_page_ids_are_unique(content, path):
+    ids = content.html_pages()[path].ids()
+
+    assert len(ids) == len(set(ids))
+
+
+def test_item_id_cannot_collide_with_a_template_anchor(content):
+    content.replace("{id: sub-one,", "{id: questions-and-answers,")
+
+    try:
+        pages = content.html_pages()
+    except ContentError as err:  # refusing the id at load time is a fine fix too
+        assert "questions-and-answers" in err.report()
+        return
+    ids = pages[GUIDE].ids()
+    assert len(ids) == len(set(ids)), "duplicate id on the guide page"
+
+
+# --- warning table ---------------------------------------------------------------------------
+
+
+def test_warning_table_cell_with_a_pipe_keeps_three_columns(content):
+    content.replace("usually_harmless: One eyelid", 'usually_harmless: "a | b"')
+
+    table = content.html_pages()[GUIDE].find("table")
+
+    rows = table.find_all("tr")
+    assert [len([c for c in row.iter() if c.tag in ("th", "td")]) for row in rows] == [3, 3]
+    assert [c.text for c in table.by_id("warn-spread").iter()] == ["Spread", "a | b", "Spreads"]
+
+
+def test_warning_table_is_accessible(content):
+    table = content.html_pages()[GUIDE].find("table", class_="warning-table")
+
+    assert table.find("caption").text == "Harmless twitching compared with signs to get checked"
+    headers = table.find("thead").find_all("th")
+    assert [(th.attrs.get("scope"), th.text) for th in headers] == [
+        ("col", "What to notice"),
+        ("col", "Usually harmless"),
+        ("col", "See a doctor"),
+    ]
+    row_header = table.by_id("warn-spread").find("th")
+    assert (row_header.attrs.get("scope"), row_header.text) == ("row", "Spread")
+
+
+# --- care cards, FAQ, notices ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("card_id", "heading_tag", "level_words"),
+    [
+        ("red-flags", "h2", "Emergency: Call 999 now"),
+        ("help-gp", "h3", "See a GP: Book a GP appointment"),
+    ],
+)
+def test_care_card_is_a_labelled_region_stating_its_level(
+    content, card_id, heading_tag, level_words
+):
+    page = content.html_pages()[GUIDE]
+
+    card = page.find("section", aria_labelledby=card_id)
+    heading = card.by_id(card_id)
+    assert heading.tag == heading_tag
+    assert card.find("p", class_="care-card__level").squashed_text == level_words
+
+
+def test_red_flag_card_lists_its_items_and_reminder(content):
+    card = content.html_pages()[GUIDE].find("section", aria_labelledby="red-flags")
+
+    assert card.by_id("rf-face").tag == "li"
+    assert card.by_id("rf-face").text == "Your face droops on one side"
+    assert "Call even if it goes away." in card.squashed_text
+
+
+def test_faq_questions_are_h3_with_their_ids(content):
+    faq = content.html_pages()[FAQ]
+
+    question = faq.by_id("faq-one")
+    assert (question.tag, question.text) == ("h3", "Is it serious?")
+    assert faq.by_id("faq").tag == "h2"
+
+
+@pytest.mark.parametrize("path", [GUIDE, FAQ])
+def test_unreviewed_page_says_so(content, path):
+    page = content.html_pages()[path]
+
+    assert "has not yet been reviewed by a clinician" in page.squashed_text
+    assert "Clinically reviewed by" not in page.squashed_text
+
+
+@pytest.mark.parametrize("path", [GUIDE, FAQ])
+def test_approved_page_names_its_reviewer(content, path):
+    content.replace(
+        "{status: not-reviewed}", "{status: approved, reviewer: Dr A Smith, reviewer_role: GP}"
+    )
+
+    page = content.html_pages()[path]
+
+    assert "has not yet been reviewed" not in page.squashed_text
+    assert "Clinically reviewed by Dr A Smith (GP)." in page.squashed_text
+
+
+@pytest.mark.parametrize("path", [GUIDE, FAQ])
+def test_review_dates_are_shown_in_words(content, path):
+    content.replace("last_reviewed: 2026-01-01", "last_reviewed: 2026-03-09")
+
+    page = content.html_pages()[path]
+
+    text = page.find("div", class_="review-dates").squashed_text
+    assert text == "Last reviewed: 9 March 2026 Next review due: 1 January 2027"
+    assert [t.attrs["datetime"] for t in page.find_all("time")] == ["2026-03-09", "2027-01-01"]
+
+
+def test_story_is_marked_illustrative(content):
+    content.replace(
+        "body: Imagine someone with a twitch.", "body: Imagine someone.\n  takeaway: Most settle."
+    )
+
+    story = content.html_pages()[GUIDE].find("aside")
+
+    assert story.attrs.get("aria-label") == "Illustrative example"
+    assert story.squashed_text.startswith("Illustrative example: this is not a real patient.")
+    assert "The point: Most settle." in story.squashed_text
+
+
+# --- optional parts and escaping -------------------------------------------------------------
+
+
+def test_optional_parts_leave_no_template_artefacts(content):
+    def drop_optional(data):
+        del data["overview"]["subsections"]
+        del data["conditions"]["items"][0]["see_also"]
+        del data["treatments"]["items"][0]["used_for"]
+        del data["faq"]["items"][0]["related"]
+        del data["references"]["items"][0]["url"]
+        assert "intro" not in data["causes"] and "takeaway" not in data["story"]
+
+    content.edit_yaml(drop_optional)
+    markdown_pages = content.markdown_pages()
+    html_pages = content.html_pages()
+
+    for path in (GUIDE, FAQ):
+        assert "{{" not in markdown_pages[path] and "{%" not in markdown_pages[path]
+        text = html_pages[path].squashed_text
+        for artefact in (
+            "None",
+            "{#",
+            "{:",
+            "See also:",
+            "Used for:",
+            "Read more:",
+            "The point:",
+            "Who needs it",
+        ):
+            assert artefact not in text, f"{artefact!r} on {path}"
+    reference = html_pages[GUIDE].by_id("ref-nhs")
+    assert reference.squashed_text == "NHS. Twitching."
+    assert reference.find("em").text == "Twitching"
+    assert reference.find_all("a") == []
+
+
+def test_guide_links_are_all_links(content):
+    text = content.html_pages()[GUIDE].squashed_text
+
+    assert "](" not in text
+
+
+def test_faq_links_are_all_links(content):
+    faq = content.html_pages()[FAQ]
+
+    assert "](" not in faq.squashed_text
+    assert any(a.attrs.get("href") == "index.md#red-flags" for a in faq.find_all("a"))
+
+
+SPECIAL_TEXT = [
+    "a | b <i>c</i> & *d* _e_ `f` [g] {h} \\ #i",
+    "- starts like a list item",
+    "1. starts like a numbered item",
+    "# starts like a heading",
+    "<script>alert(1)</script>",
+]
+
+
+@pytest.mark.parametrize("text", SPECIAL_TEXT)
+def test_plain_fields_show_special_characters_as_written(content, text):
+    def set_fields(data):
+        data["title"] = text
+        data["faq"]["items"][0]["question"] = text
+        data["warning_signs"]["rows"][0]["get_checked"] = text
+        data["checklist"]["do"][0]["text"] = text
+        data["red_flags"]["items"][0]["text"] = text
+        data["causes"]["items"][0]["name"] = text
+        data["steps"]["items"][0]["title"] = text
+
+    content.edit_yaml(set_fields)
+    pages = content.html_pages()
+    guide, faq = pages[GUIDE], pages[FAQ]
+
+    shown = {
+        "title": guide.find("h1").text,
+        "question": faq.by_id("faq-one").text,
+        "table cell": guide.by_id("warn-spread").find_all("td")[1].text,
+        "checklist item": guide.by_id("do-sleep").text,
+        "list item": guide.by_id("rf-face").text,
+        "heading": guide.by_id("cause-one").text,
+        "step": guide.by_id("step-track").text,
+    }
+    assert shown == {**dict.fromkeys(shown, text), "step": f"Step 1: {text}"}
+    link_texts = [a.text for a in guide.find_all("a", href="index.md#cause-one")]
+    assert link_texts == ["the cause", text, text]  # prose link, then "See also" and "Used for"
+    for page in pages.values():
+        assert "script" not in page.tags() and "i" not in page.tags()
