@@ -37,3 +37,14 @@ class Strict(BaseModel):
     """Unknown keys are errors so a typo never passes silently."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Linkable(Strict):
+    """An item with a published anchor. Renamed ids stay reachable through `previous_ids`."""
+
+    id: Id
+    previous_ids: list[Id] = Field(
+        default_factory=list,
+        description="Ids this item had before; old links to them are redirected here.",
+    )
+    lay_terms: LayTerms

@@ -11,22 +11,20 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .common import CARE_LEVELS, CareLevel, Id, PlainText, Prose, Strict
+from .common import CARE_LEVELS, CareLevel, Id, Linkable, PlainText, Prose, Strict
 
 Answer = Literal["yes", "not-sure", "no"]
 ANSWERS: tuple[Answer, ...] = ("yes", "not-sure", "no")
 
 
-class Question(Strict):
-    id: Id
+class Question(Linkable):
     text: PlainText = Field(description="The question, answered yes / not sure / no.")
     hint: PlainText | None = Field(default=None, description="Extra help shown under the question.")
     you_said: PlainText = Field(description="How the result repeats a 'yes' answer, e.g. 'One side of your face droops'.")
     explained_by: list[Id] = Field(min_length=1, description="Ids of guide sections that explain why this matters.")
 
 
-class QuestionGroup(Strict):
-    id: Id
+class QuestionGroup(Linkable):
     title: PlainText
     questions: list[Question] = Field(min_length=1)
 
@@ -46,8 +44,7 @@ class Rule(Strict):
         return self
 
 
-class Outcome(Strict):
-    id: Id
+class Outcome(Linkable):
     level: CareLevel
     title: PlainText
     body: Prose
@@ -55,8 +52,7 @@ class Outcome(Strict):
     safety_net: list[PlainText] = Field(default_factory=list, description="Changes that should bring the reader back.")
 
 
-class SelfCheck(Strict):
-    id: Id
+class SelfCheck(Linkable):
     title: PlainText
     intro: Prose
     question_groups: list[QuestionGroup] = Field(min_length=1)

@@ -22,6 +22,10 @@ class SiteSettings(Strict):
     urgent_help: PlainText = Field(description="Where to get help today when it is not an emergency.")
     disclaimer: Prose
     care_levels: dict[CareLevel, CareLevelWording]
+    glossary: dict[str, PlainText] = Field(
+        default_factory=dict,
+        description="Abbreviations and medical terms explained on hover or focus wherever they appear, e.g. EMG.",
+    )
 
     @model_validator(mode="after")
     def _every_level_worded(self) -> SiteSettings:

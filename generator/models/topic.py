@@ -7,23 +7,20 @@ from typing import Literal
 
 from pydantic import Field, HttpUrl, model_validator
 
-from .common import CareLevel, Id, LayTerms, PlainText, Prose, Strict
+from .common import CareLevel, Id, LayTerms, Linkable, PlainText, Prose, Strict
 from .self_check import SelfCheck
 
 
-class Section(Strict):
+class Section(Linkable):
     """A titled part of the guide; its id is the anchor of its heading."""
 
-    id: Id
     title: PlainText
     intro: Prose | None = None
 
 
-class Subsection(Strict):
-    id: Id
+class Subsection(Linkable):
     title: PlainText
     body: Prose
-    lay_terms: LayTerms
 
 
 class Overview(Section):
@@ -31,35 +28,30 @@ class Overview(Section):
     subsections: list[Subsection] = Field(default_factory=list)
 
 
-class Cause(Strict):
-    id: Id
+class Cause(Linkable):
     name: PlainText
     description: Prose
     what_helps: Prose = Field(description="What the reader can do about this cause.")
-    lay_terms: LayTerms
 
 
 class Causes(Section):
     items: list[Cause] = Field(min_length=1)
 
 
-class Condition(Strict):
-    id: Id
+class Condition(Linkable):
     name: PlainText
     description: Prose
     how_it_differs: Prose = Field(description="How it differs from ordinary, harmless twitching.")
     urgency: CareLevel = Field(description="How soon to get it checked if you think you have it.")
     urgency_note: PlainText = Field(description="One line saying who to see and how soon.")
     see_also: list[Id] = Field(default_factory=list, description="Ids of related items in this topic.")
-    lay_terms: LayTerms
 
 
 class Conditions(Section):
     items: list[Condition] = Field(min_length=1)
 
 
-class WarningRow(Strict):
-    id: Id
+class WarningRow(Linkable):
     feature: PlainText = Field(description="What to look at, e.g. 'Where it happens'.")
     usually_harmless: PlainText
     get_checked: PlainText = Field(description="What about this feature means a doctor should look.")
@@ -77,10 +69,8 @@ class WarningSigns(Section):
     rows: list[WarningRow] = Field(min_length=1)
 
 
-class ListItem(Strict):
-    id: Id
+class ListItem(Linkable):
     text: PlainText
-    lay_terms: LayTerms
 
 
 class RedFlags(Section):
@@ -90,8 +80,7 @@ class RedFlags(Section):
     even_if_it_passes: PlainText = Field(description="Reminder to call even if the symptoms go away.")
 
 
-class HelpLevel(Strict):
-    id: Id
+class HelpLevel(Linkable):
     level: CareLevel
     title: PlainText
     items: list[ListItem] = Field(min_length=1)
@@ -108,49 +97,41 @@ class WhenToGetHelp(Section):
         return self
 
 
-class Step(Strict):
-    id: Id
+class Step(Linkable):
     title: PlainText
     body: Prose
-    lay_terms: LayTerms
 
 
 class Steps(Section):
     items: list[Step] = Field(min_length=1)
 
 
-class Test(Strict):
+class Test(Linkable):
     """Something that happens at the appointment: history, examination, EMG, MRI..."""
 
-    id: Id
     name: PlainText
     body: Prose
     who_needs_it: PlainText | None = None
-    lay_terms: LayTerms
 
 
 class Appointment(Section):
     items: list[Test] = Field(min_length=1)
 
 
-class Treatment(Strict):
-    id: Id
+class Treatment(Linkable):
     name: PlainText
     body: Prose
     used_for: list[Id] = Field(default_factory=list, description="Ids of causes or conditions it treats.")
-    lay_terms: LayTerms
 
 
 class Treatments(Section):
     items: list[Treatment] = Field(min_length=1)
 
 
-class FaqEntry(Strict):
-    id: Id
+class FaqEntry(Linkable):
     question: PlainText
     answer: Prose
     related: list[Id] = Field(default_factory=list, description="Ids of items that say more.")
-    lay_terms: LayTerms
 
 
 class Faq(Section):
@@ -174,8 +155,7 @@ class Closing(Section):
     body: Prose
 
 
-class Reference(Strict):
-    id: Id
+class Reference(Linkable):
     publisher: PlainText
     title: PlainText
     url: HttpUrl | None = Field(default=None, description="Only where you are sure of the address.")
@@ -214,6 +194,7 @@ class Topic(Strict):
     title: PlainText
     summary: PlainText = Field(description="One or two sentences; used as the page description.")
     about: Literal["MedicalSignOrSymptom", "MedicalCondition"] = "MedicalSignOrSymptom"
+    moved_from: list[Id] = Field(default_factory=list, description="Slugs this topic was published under before; they redirect here.")
     lay_terms: LayTerms
     review: Review
     overview: Overview

@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from conftest import describe_violations, run_axe, site_pages
+from support import describe_violations, run_axe, site_pages
 
 pytestmark = pytest.mark.browser
 

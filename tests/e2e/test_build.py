@@ -10,8 +10,8 @@ from pathlib import Path
 
 from ruamel.yaml import YAML
 
-from conftest import ROOT, build_site
 from generator.content import load_content
+from support import ROOT, build_site
 
 CONTENT = ROOT / "content"
 

@@ -9,7 +9,7 @@ import unicodedata
 import pytest
 from ruamel.yaml import YAML
 
-from conftest import ROOT, topic_guide_pages
+from support import ROOT, topic_guide_pages
 
 pytestmark = pytest.mark.browser
 

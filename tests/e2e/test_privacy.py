@@ -16,8 +16,8 @@ from http.server import ThreadingHTTPServer
 
 import pytest
 
-from conftest import QuietHandler, site_pages
 from generator import csp
+from support import QuietHandler, site_pages
 
 CSP_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
 COLLECT_VIOLATIONS = """

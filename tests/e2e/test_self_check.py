@@ -8,10 +8,10 @@ import json
 
 import pytest
 
-from conftest import ROOT
 from generator.content import load_content
 from generator.models.self_check import ANSWERS
 from generator.triage import evaluate
+from support import ROOT
 
 pytestmark = pytest.mark.browser
 PAGE = "facial-twitching/self-check/"

@@ -13,9 +13,9 @@ from datetime import date, timedelta
 
 from ruamel.yaml import YAML
 
-from conftest import ROOT, build_site, site_pages, topic_guide_pages
 from generator import structured_data
 from generator.content import load_content
+from support import ROOT, build_site, site_pages, topic_guide_pages
 
 CONTENT = ROOT / "content"
 MINIMAL = ROOT / "tests" / "fixtures" / "minimal"

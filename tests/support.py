@@ -1,0 +1,92 @@
+"""Helpers shared by the test modules (import them from here, not from a conftest)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from http.server import SimpleHTTPRequestHandler
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+]
+
+
+def build_site(site_dir: Path, content_dir: Path | None = None, extra_env: dict | None = None) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
+    if content_dir is not None:
+        env["HEALTHGUIDE_CONTENT"] = str(content_dir)
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT / "mkdocs.yml"), "-d", str(site_dir)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # keep test output readable
+        pass
+
+
+AXE_SCRIPT = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+def site_pages(site_dir: Path) -> list[str]:
+    """Site-relative URLs of every built page ('' is the home page), in a stable order."""
+    pages = []
+    for path in sorted(site_dir.rglob("index.html")):
+        relative = path.parent.relative_to(site_dir).as_posix()
+        if relative.split("/")[0] in {"assets", "search"}:
+            continue
+        pages.append("" if relative == "." else f"{relative}/")
+    return pages
+
+
+def topic_guide_pages(site_dir: Path) -> list[str]:
+    """Pages that carry a topic guide (the MedicalWebPage JSON-LD marks them)."""
+    return [
+        url
+        for url in site_pages(site_dir)
+        if '"@type": "MedicalWebPage"' in (site_dir / url / "index.html").read_text(encoding="utf-8")
+    ]
+
+
+def run_axe(page, axe_script: Path) -> list[dict]:
+    """axe-core's WCAG 2.0/2.1/2.2 A and AA rules on the current page; returns the violations."""
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(axe_script))
+    result = page.evaluate(
+        """async (tags) => {
+            const results = await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
+            return results.violations.map(v => ({
+                id: v.id, impact: v.impact, help: v.help,
+                nodes: v.nodes.map(n => ({target: n.target.join(' '), summary: n.failureSummary})),
+            }));
+        }""",
+        AXE_TAGS,
+    )
+    return result
+
+
+def describe_violations(violations: list[dict]) -> str:
+    lines = []
+    for violation in violations:
+        lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']}")
+        for node in violation["nodes"][:10]:
+            lines.append(f"    {node['target']}: {node['summary']}".replace("\n", " "))
+    return "\n".join(lines)
