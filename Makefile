@@ -5,7 +5,7 @@ STAMP := $(VENV)/.installed-stamp
 ADDR ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site test browser lint schema readability clean
+.PHONY: serve site test browser lint schema readability clean bench
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
@@ -39,6 +39,10 @@ browser:
 	    echo "Chromium is missing and cannot be installed here: browser tests will skip (fail under CI=true)."; \
 	  fi; \
 	fi
+
+## Build benchmark at 1, 100 and 1,000 synthetic topics (slow; see benchmarks/RESULTS.md).
+bench: $(STAMP)
+	$(PY) benchmarks/run.py
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check generator tests benchmarks

@@ -23,6 +23,8 @@ def main(argv: list[str] | None = None) -> int:
     build = commands.add_parser("build", help="mkdocs build into a temporary folder, then swap it in")
     build.add_argument("--site-dir", type=Path, default=Path("site"))
     build.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
+    lock = commands.add_parser("lock", help="rewrite links.lock (in the content folder) with every published link")
+    lock.add_argument("--check", action="store_true", help="fail if the lock is out of date")
     args = parser.parse_args(argv)
 
     try:
@@ -74,7 +76,13 @@ def _build(args) -> int:
     return safe_build(args.config, args.site_dir)
 
 
-COMMANDS = {"validate": _validate, "render": _render, "schema": _schema, "readability": _readability, "build": _build}
+def _lock(args) -> int:
+    from .links import run_lock
+
+    return run_lock(args.content, check=args.check)
+
+
+COMMANDS = {"validate": _validate, "render": _render, "schema": _schema, "readability": _readability, "build": _build, "lock": _lock}
 
 if __name__ == "__main__":
     sys.exit(main())

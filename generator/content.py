@@ -10,8 +10,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from . import cache
 from .errors import ContentError, Problem
 from .models import SiteSettings, Topic
+from .previous_ids import check_previous_ids
 from .validation import problems_from_validation, walk_ids
 from .yaml_source import SourceDocument, load_yaml
 
@@ -20,7 +22,7 @@ TOPICS_DIR = "topics"
 REFERENCE_LISTS = ("see_also", "used_for", "related", "explained_by", "sources")
 PROSE_LINK = re.compile(r"\]\(#([^)\s]*)\)")
 # Parts of a topic that are published on their own page; everything else is on the guide page.
-PAGE_OF_PART = {"faq": "faq", "self_check": "self-check"}
+PAGE_OF_PART = {"faq": "faq", "self_check": "self-check", "diary": "diary"}
 # Anchors the page templates use themselves; an item may not take them.
 RESERVED_IDS = {"questions-and-answers"}
 
@@ -53,7 +55,8 @@ def load_content(root: Path) -> Content:
         problems.append(Problem(root / TOPICS_DIR, "no topic files (*.yaml) found"))
     topics = []
     for path in topic_files:
-        loaded = load_topic(path, problems)
+        # Unchanged files are not read again within one process (mkdocs serve; see cache.py).
+        loaded = cache.TOPICS.get("model", path, cache.file_digest(path), lambda path=path: load_topic(path, problems))
         if loaded is not None:
             topics.append(loaded)
     slugs: dict[str, Path] = {}
@@ -73,7 +76,7 @@ def load_topic(path: Path, problems: list[Problem]) -> LoadedTopic | None:
         problems.extend(err.problems)
         return None
     data = doc.data()
-    found = check_ids(doc, data) + check_references(doc, data)
+    found = check_ids(doc, data) + check_references(doc, data) + check_previous_ids(doc, data)
     try:
         topic = Topic.model_validate(data)
     except ValidationError as err:

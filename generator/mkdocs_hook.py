@@ -8,13 +8,23 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs.exceptions import BuildError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from generator import csp, review_check, structured_data
+from generator import (
+    csp,
+    links,
+    redirects,
+    review_check,
+    search_index,
+    search_terms,
+    structured_data,
+)
 from generator.errors import ContentError
 from generator.pipeline import Generated, generate
 
 _generated: Generated | None = None
+_search_pages: list[search_terms.BuiltPage] = []
 
 
 def content_dir(config) -> Path:
@@ -24,8 +34,9 @@ def content_dir(config) -> Path:
 def on_config(config):
     global _generated
     try:
-        _generated = generate(content_dir(config))
+        _generated = generate(content_dir(config), site_url=config.site_url)
         review_check.check_reviews(_generated.content, strict=config.extra.get("strict_review"))
+        links.check_lock(_generated, content_dir(config))  # published links must keep working
     except ContentError as err:
         # BuildError makes MkDocs print the message and exit 1, without a traceback.
         raise BuildError(err.report()) from None
@@ -36,6 +47,12 @@ def on_config(config):
 def on_files(files: Files, config) -> Files:
     for page in _generated.pages:
         files.append(File.generated(config, page.path, content=page.markdown))
+    for moved in redirects.redirect_pages(_generated.content, config.site_url):
+        files.append(File.generated(config, moved.path, content=moved.html))
+    _search_pages[:] = [
+        search_terms.BuiltPage(src=page.path, url=files.get_file_from_path(page.path).url, html_path=Path(files.get_file_from_path(page.path).abs_dest_path))
+        for page in _generated.pages
+    ]
     return files
 
 
@@ -50,3 +67,9 @@ def on_post_page(output: str, page, config) -> str:
 
 def on_post_template(output: str, template_name: str, config) -> str:
     return csp.apply(output, template_name)  # 404.html
+
+
+@event_priority(-100)  # after the search plugin has written its index
+def on_post_build(config):
+    index = Path(config.site_dir) / "search" / "search_index.json"
+    search_index.improve(index, _generated.content, _search_pages)

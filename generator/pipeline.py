@@ -11,10 +11,12 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from .cached_render import CachedPageRenderer
 from .content import Content, load_content
-from .render import TOPIC_PAGES, PageRenderer, RenderedPage, pages_of
+from .render import TOPIC_PAGES, RenderedPage, pages_of
 
-PAGE_TITLES = {"guide": "Guide", "faq": "Questions and answers", "self-check": "Self-check: how urgent is it?"}
+PAGE_TITLES = {"guide": "Guide", "faq": "Questions and answers", "self-check": "Self-check: how urgent is it?", "diary": "Symptom diary"}
+PAGE_TITLES["links"] = "Links for clinicians"
 
 
 @dataclass(frozen=True)
@@ -23,19 +25,41 @@ class Generated:
     pages: list[RenderedPage]
 
     def navigation(self) -> list[dict]:
-        """Home (the A-Z topic list), one short section per topic, then About."""
-        nav: list[dict] = [{"Home": "index.md"}]
+        """Home (the A-Z topic list), one short section per topic, then About.
+
+        From NAV_GROUP_FROM topics on, topics sit in a "Topics A to Z" section, one sub-section
+        per first letter: with navigation.prune a page then carries the letters, its own
+        letter's topics and its own topic's pages, not every topic (see benchmarks/RESULTS.md).
+        """
+        sections: list[dict] = []
         for loaded in self.content.topics:
             slug = loaded.topic.slug
-            nav.append({loaded.topic.title: [{PAGE_TITLES[page]: f"{slug}/{TOPIC_PAGES[page]}"} for page in pages_of(loaded.topic)]})
-        nav.append({"About this site": "about.md"})
-        return nav
+            sections.append({loaded.topic.title: [{PAGE_TITLES[page]: f"{slug}/{TOPIC_PAGES[page]}"} for page in pages_of(loaded.topic)]})
+        if len(sections) >= NAV_GROUP_FROM:
+            sections = [{TOPICS_SECTION: group_by_first_letter(sections)}]
+        return [{"Home": "index.md"}, *sections, {"About this site": "about.md"}]
 
 
-def generate(content_dir: Path, today: date | None = None) -> Generated:
-    """Load and validate everything, then render every page. Raises ContentError on bad input."""
+NAV_GROUP_FROM = 30
+TOPICS_SECTION = "Topics A to Z"
+
+
+def group_by_first_letter(sections: list[dict]) -> list[dict]:
+    """[{title: pages}, ...] (sorted by title) -> [{"A": [...]}, {"B": [...]}, ...]."""
+    groups: dict[str, list[dict]] = {}
+    for section in sections:
+        title = next(iter(section))
+        letter = title[:1].upper() if title[:1].isalpha() else "0-9"
+        groups.setdefault(letter, []).append(section)
+    return [{letter: entries} for letter, entries in groups.items()]
+
+
+def generate(content_dir: Path, today: date | None = None, site_url: str | None = None) -> Generated:
+    """Load and validate everything, then render every page. Raises ContentError on bad input.
+
+    `site_url` is the deployed address, for the absolute links some pages show."""
     content = load_content(Path(content_dir))
-    return Generated(content=content, pages=PageRenderer(content, today=today).pages())
+    return Generated(content=content, pages=CachedPageRenderer(content, today=today, site_url=site_url).pages())
 
 
 def write_pages(pages: list[RenderedPage], out_dir: Path) -> None:

@@ -13,16 +13,19 @@ from .pipeline import generate
 TARGET_GRADE = 8.0
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
 _TAG = re.compile(r"<[^>]+>")
+_URL = re.compile(r"https?://\S+")
 
 
 def page_text(page_markdown: str) -> str:
     """Visible body text of a page, one sentence-like unit per line."""
-    html = markdown.markdown(_FRONT_MATTER.sub("", page_markdown), extensions=["attr_list", "md_in_html", "tables"])
+    html = markdown.markdown(_FRONT_MATTER.sub("", page_markdown), extensions=["abbr", "attr_list", "md_in_html", "tables"])
     html = re.sub(r"</(p|li|h\d|td|th|caption)>", ".\n", html)
     text = _TAG.sub(" ", html)
+    text = _URL.sub(" ", text)  # addresses are not words a reader has to read
     text = re.sub(r"&[#\w]+;", lambda m: _unescape(m.group()), text)
     text = re.sub(r"([.?!:])\s*\.", r"\1", text)
-    return "\n".join(line.strip() for line in text.splitlines() if line.strip(" ."))
+    lines = (" ".join(line.split()) for line in text.splitlines())
+    return "\n".join(line for line in lines if line.strip(" ."))
 
 
 def _unescape(entity: str) -> str:

@@ -12,18 +12,25 @@ from urllib.parse import quote
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
+from . import clinician_links, deep_links, glossary
 from .content import Content, LoadedTopic
+from .diary_data import diary_data
 from .markup import plain_text, prose
 from .self_check_data import json_attribute, self_check_data
 
 TEMPLATES = Path(__file__).parent / "templates"
 # Page key -> file name inside the topic's folder.
-TOPIC_PAGES = {"guide": "index.md", "faq": "faq.md", "self-check": "self-check.md"}
+TOPIC_PAGES = {"guide": "index.md", "faq": "faq.md", "self-check": "self-check.md", "diary": "diary.md"}
+TOPIC_PAGES["links"] = "links.md"  # every item's address for clinicians (clinician_links.py)
 
 
 def pages_of(topic) -> list[str]:
-    """The page keys a topic has: the self-check page only when the topic defines one."""
-    return [page for page in TOPIC_PAGES if page != "self-check" or topic.self_check is not None]
+    """The page keys a topic has: the self-check and diary pages only when the topic defines them."""
+    return [
+        page
+        for page in TOPIC_PAGES
+        if (page != "self-check" or topic.self_check is not None) and (page != "diary" or topic.diary is not None)
+    ]
 
 
 @dataclass(frozen=True)
@@ -92,8 +99,9 @@ def long_date(value: date) -> str:
 class PageRenderer:
     """Renders every page of the site from loaded content."""
 
-    def __init__(self, content: Content, today: date | None = None):
+    def __init__(self, content: Content, today: date | None = None, site_url: str | None = None):
         self.content = content
+        self.site_url = site_url  # absolute links (copy-link buttons, QR codes)
         self.today = today or date.today()
         self.md_env, _ = build_environments()
 
@@ -106,9 +114,14 @@ class PageRenderer:
     def topic_pages(self, loaded: LoadedTopic) -> list[RenderedPage]:
         slug = loaded.topic.slug
         return [
-            self._render(f"pages/topic_{page.replace('-', '_')}.md.j2", topic_page_path(slug, page), loaded)
+            self._with_deep_links(self._render(f"pages/topic_{page.replace('-', '_')}.md.j2", topic_page_path(slug, page), loaded), loaded, page)
             for page in pages_of(loaded.topic)
         ]
+
+    def _with_deep_links(self, rendered: RenderedPage, loaded: LoadedTopic, page: str) -> RenderedPage:
+        """Append the hidden copy-link / renamed-anchor marker (see deep_links.py)."""
+        marker = deep_links.marker(loaded, page, rendered.path, self.site_url)
+        return RenderedPage(path=rendered.path, markdown=rendered.markdown + "\n" + marker)
 
     def _render(self, template: str, path: str, loaded: LoadedTopic | None = None) -> RenderedPage:
         def link(href: str) -> str:
@@ -132,11 +145,15 @@ class PageRenderer:
         )
         if loaded is not None:
             values.update(topic=loaded.topic, target_title=loaded.titles_by_id.__getitem__)
+            values.update(link_groups=lambda: clinician_links.groups(loaded, self.site_url))
             if loaded.topic.self_check is not None:
                 data = self_check_data(loaded.topic.self_check)
                 values.update(self_check_json=json_attribute(data))
+            if loaded.topic.diary is not None:
+                values.update(diary_json=json_attribute(diary_data(loaded.topic.slug, loaded.topic.diary, self.content.site.locale)))
         markdown = self.md_env.get_template(template).render(**values)
-        return RenderedPage(path=path, markdown=_tidy(markdown))
+        # The site glossary as abbr definitions: every page explains its terms (see glossary.py).
+        return RenderedPage(path=path, markdown=_tidy(markdown) + "\n" + glossary.definitions(self.content.site.glossary))
 
 
 def _tidy(markdown: str) -> str:

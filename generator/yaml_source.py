@@ -17,6 +17,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent
 
 from .errors import ContentError, Problem
+from .fast_yaml import fast_load
 
 MAX_FILE_BYTES = 1_000_000  # a topic is a few tens of KB; anything this big is a mistake
 STANDARD_TAGS = {
@@ -43,16 +44,27 @@ _DatesAsText.add_constructor("tag:yaml.org,2002:timestamp", lambda self, node: s
 class SourceDocument:
     """Parsed YAML plus a way to find the line and column of any field path."""
 
-    def __init__(self, path: Path, tree: Any):
+    def __init__(self, path: Path, tree: Any = None, *, data: Any = None, text: str | None = None):
         self.path = path
-        self.tree = tree
+        self._tree = tree
+        self._data = data  # from the fast loader; then the tree is parsed only to locate a problem
+        self._text = text
+
+    @property
+    def tree(self) -> Any:
+        if self._tree is None:
+            self._tree = _careful_tree(self.path, self._text)
+        return self._tree
 
     def data(self) -> Any:
-        return _plain(self.tree)
+        return self._data if self._data is not None else _plain(self.tree)
 
     def locate(self, loc: tuple[Any, ...]) -> tuple[int | None, int | None]:
         """Line and column (1-based) of the deepest existing node on the path `loc`."""
-        node = self.tree
+        try:
+            node = self.tree
+        except ContentError:  # libyaml read it but ruamel cannot: no position to give
+            return (None, None)
         line = col = None
         for key in loc:
             if isinstance(node, CommentedMap) and key in node:
@@ -112,6 +124,14 @@ def load_yaml(path: Path) -> SourceDocument:
         if problems:
             raise ContentError(problems)
 
+    fast = fast_load(text)
+    if isinstance(fast, dict):
+        return SourceDocument(path, data=fast, text=text)
+    return SourceDocument(path, _careful_tree(path, text))
+
+
+def _careful_tree(path: Path, text: str) -> CommentedMap:
+    """ruamel's round-trip parse: slow, but knows every line and explains every mistake."""
     yaml = YAML(typ="rt")
     yaml.Constructor = _DatesAsText
     _refuse_unsafe_events(yaml, path, text)
@@ -123,7 +143,7 @@ def load_yaml(path: Path) -> SourceDocument:
         raise ContentError([Problem(path, f"YAML error: {err}")]) from None
     if not isinstance(tree, CommentedMap):
         raise ContentError([Problem(path, "the file must contain a mapping of fields (key: value)", line=1)])
-    return SourceDocument(path, tree)
+    return tree
 
 
 def _refuse_unsafe_events(yaml: YAML, path: Path, text: str) -> None:

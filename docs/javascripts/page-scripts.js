@@ -3,7 +3,12 @@
 (function () {
   "use strict";
   var base = document.currentScript.src.replace(/[^/]*$/, "");
-  var features = [{ selector: "[data-self-check]", script: "self-check.js", global: "SelfCheck" }];
+  var features = [
+    { selector: "[data-self-check]", script: "self-check.js", global: "SelfCheck" },
+    { selector: "[data-diary]", script: "diary.js", global: "Diary" },
+    { selector: "[data-checklist]", script: "checklist.js", global: "Checklist" },
+    { selector: "[data-deep-links]", script: "deep-links.js", global: "DeepLinks" },
+  ];
   var loading = {};
 
   function start(feature, root) {

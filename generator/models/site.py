@@ -2,9 +2,23 @@
 
 from __future__ import annotations
 
-from pydantic import Field, model_validator
+import re
+from typing import Annotated
 
+from pydantic import AfterValidator, Field, model_validator
+
+from ..glossary import TERM_PATTERN
 from .common import CARE_LEVELS, CareLevel, PlainText, Prose, Strict
+
+
+def _matchable_term(term: str) -> str:
+    """A glossary term is matched against the page text exactly as the page shows it."""
+    if not re.match(TERM_PATTERN, term):
+        raise ValueError(f"glossary term {term!r} can only use letters, digits, spaces, ' . and - (it must match the page text exactly)")
+    return term
+
+
+GlossaryTerm = Annotated[str, AfterValidator(_matchable_term)]
 
 
 class CareLevelWording(Strict):
@@ -22,7 +36,7 @@ class SiteSettings(Strict):
     urgent_help: PlainText = Field(description="Where to get help today when it is not an emergency.")
     disclaimer: Prose
     care_levels: dict[CareLevel, CareLevelWording]
-    glossary: dict[str, PlainText] = Field(
+    glossary: dict[GlossaryTerm, PlainText] = Field(
         default_factory=dict,
         description="Abbreviations and medical terms explained on hover or focus wherever they appear, e.g. EMG.",
     )

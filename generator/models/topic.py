@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import Field, HttpUrl, model_validator
 
 from .common import CareLevel, Id, LayTerms, Linkable, PlainText, Prose, Strict
+from .diary import Diary
 from .self_check import SelfCheck
 
 
@@ -212,3 +213,4 @@ class Topic(Strict):
     faq: Faq
     references: References
     self_check: SelfCheck | None = Field(default=None, description="Optional questionnaire: how urgently to seek care.")
+    diary: Diary | None = Field(default=None, description="Optional symptom diary page, kept only in the reader's browser.")

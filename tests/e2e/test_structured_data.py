@@ -33,7 +33,7 @@ def topic_yaml(slug="facial-twitching"):
 
 def visible_text(fragment: str) -> str:
     """Text as shown: inline tags vanish, block tags separate words."""
-    fragment = re.sub(r"</?(?:strong|em|a|span|time|code|b|i)\b[^>]*>", "", fragment)
+    fragment = re.sub(r"</?(?:strong|em|a|span|time|code|b|i|abbr)\b[^>]*>", "", fragment)
     return " ".join(htmllib.unescape(re.sub(r"<[^>]+>", " ", fragment)).split())
 
 

@@ -77,6 +77,7 @@ def test_render_writes_every_page(content, tmp_path):
         "about.md",
         "sample-topic/index.md",
         "sample-topic/faq.md",
+        "sample-topic/links.md",
     }
     assert "# Sample topic" in (out / "sample-topic" / "index.md").read_text(encoding="utf-8")
     assert "{#faq-one}" in (out / "sample-topic" / "faq.md").read_text(encoding="utf-8")

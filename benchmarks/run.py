@@ -1,0 +1,305 @@
+"""Benchmark the site build at N = 1, 100 and 1,000 synthetic topics and print one table.
+
+    .venv/bin/python benchmarks/run.py                 # N = 1, 100, 1000 (or: make bench)
+    .venv/bin/python benchmarks/run.py --sizes 1 10    # a quick look
+
+For each N (topics from benchmarks/make_topics.py, fixed seed) it measures, in this one run:
+- generator: YAML load + validate + render, alone in a child process (and its peak memory);
+- build: `mkdocs build --strict` with the real hook, wrapped by benchmarks/timed_hook.py so the
+  time spent in each hook event (generator, structured data, CSP) is known;
+- baseline: `mkdocs build` of the same Markdown written out in advance, without the hook;
+- output size, search index size, gzip transfer size of one topic page with everything it
+  loads (measured in Chromium), and the size of the self-check script;
+- at N = 100 (or the middle size), edit-to-rebuilt time in `mkdocs serve` for one topic;
+- Lighthouse mobile performance on the guide, FAQ and self-check pages when it can run.
+Not a test: nothing here asserts; compare the table with the targets in benchmarks/RESULTS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from make_topics import make_topics  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT / "benchmarks"
+PYTHON = sys.executable
+MKDOCS = [PYTHON, "-m", "mkdocs"]
+CHROMIUM = "/usr/bin/chromium"
+LIGHTHOUSE = BENCH / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+# The generator part of an `mkdocs serve` rebuild: the same process, one topic edited.
+REBUILD_PROBE = """
+import json, sys, time
+from pathlib import Path
+from generator.pipeline import generate
+generate(sys.argv[1])
+topic = sorted(Path(sys.argv[1], "topics").glob("*.yaml"))[0]
+topic.write_text(topic.read_text(encoding="utf-8").replace("\\ntitle: ", "\\ntitle: Edited ", 1), encoding="utf-8")
+start = time.perf_counter()
+generated = generate(sys.argv[1])
+seconds = time.perf_counter() - start
+assert any(loaded.topic.title.startswith("Edited ") for loaded in generated.content.topics)
+json.dump({"seconds": seconds}, sys.stdout)
+"""
+
+GENERATOR_PROBE = """
+import json, resource, sys, time
+from generator.pipeline import generate
+start = time.perf_counter()
+generated = generate(sys.argv[1])
+seconds = time.perf_counter() - start
+json.dump({"seconds": seconds, "pages": len(generated.pages), "nav": generated.navigation()}, sys.stdout)
+"""
+
+
+def run_child(command: list[str], env: dict | None = None, cwd: Path = ROOT) -> tuple[float, int, str]:
+    """Run a command; returns (wall seconds, its own peak memory in MiB, stdout). Fails loudly."""
+    start = time.perf_counter()
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        process = subprocess.Popen(command, cwd=cwd, env=env or ENV, stdout=out, stderr=err)
+        _, status, usage = os.wait4(process.pid, 0)  # this child's rusage, not all children's
+        seconds = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        stdout, stderr = out.read().decode(), err.read().decode()
+    if process.returncode != 0:
+        raise SystemExit(f"{' '.join(map(str, command))} failed:\n{stderr[-3000:]}")
+    return seconds, usage.ru_maxrss // 1024, stdout
+
+
+def inherit_config(path: Path, **settings) -> Path:
+    """An MkDocs config that inherits mkdocs.yml with absolute paths (it lives in a temp dir)."""
+    config = {"INHERIT": str(ROOT / "mkdocs.yml"), "theme": {"name": "material", "custom_dir": str(ROOT / "overrides")}}
+    config.update(settings)
+    path.write_text(json.dumps(config, indent=1), encoding="utf-8")  # JSON is YAML
+    return path
+
+
+def folder_bytes(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def measure(count: int, work: Path) -> dict:
+    content = work / f"content-{count}"
+    make_topics(count, content)
+    row: dict = {"N": count}
+
+    seconds, peak, out = run_child([PYTHON, "-c", GENERATOR_PROBE, str(content)])
+    probe = json.loads(out)
+    row.update(generator_s=probe["seconds"], generator_peak_mib=peak, pages=probe["pages"])
+
+    timings = work / f"timings-{count}.json"
+    site = work / f"site-{count}"
+    config = inherit_config(work / f"mkdocs-{count}.yml", docs_dir=str(ROOT / "docs"),
+                            hooks=[str(BENCH / "timed_hook.py")], watch=[str(content), str(ROOT / "generator")])
+    env = {**ENV, "HEALTHGUIDE_CONTENT": str(content), "HEALTHGUIDE_BENCH_TIMINGS": str(timings)}
+    seconds, peak, _ = run_child(MKDOCS + ["build", "--strict", "-q", "-f", str(config), "-d", str(site)], env=env)
+    hook = json.loads(timings.read_text())["seconds"]
+    row.update(build_s=seconds, build_peak_mib=peak, hook_s=hook)
+
+    docs = work / f"docs-{count}"
+    shutil.copytree(ROOT / "docs", docs)
+    run_child([PYTHON, "-m", "generator", "--content", str(content), "render", str(work / f"md-{count}")])
+    shutil.copytree(work / f"md-{count}", docs, dirs_exist_ok=True)
+    baseline_config = inherit_config(work / f"baseline-{count}.yml", docs_dir=str(docs), hooks=[], watch=[],
+                                     nav=probe["nav"], strict=False)
+    seconds, _, _ = run_child(MKDOCS + ["build", "-q", "-f", str(baseline_config), "-d", str(work / f"baseline-site-{count}")])
+    row["baseline_s"] = seconds
+
+    row["output_mib"] = folder_bytes(site) / 2**20
+    row["search_index_kib"] = (site / "search" / "search_index.json").stat().st_size / 1024
+    row["self_check_js_gzip_kib"] = len(gzip.compress((site / "javascripts" / "self-check.js").read_bytes())) / 1024
+    first_topic = sorted((content / "topics").glob("*.yaml"))[0].stem
+    row["topic"] = first_topic
+    row.update(page_weight(site, first_topic))
+    shutil.rmtree(docs)
+    return row
+
+
+def serve(site: Path):
+    """A static server for `site` on a free 127.0.0.1 port; returns (process, base URL)."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    process = subprocess.Popen([PYTHON, "-m", "http.server", str(port), "--bind", "127.0.0.1", "-d", str(site)],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}/"
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(base, timeout=1)
+            return process, base
+        except OSError:
+            time.sleep(0.1)
+    process.terminate()
+    raise SystemExit("static server did not start")
+
+
+def page_weight(site: Path, slug: str) -> dict:
+    """Gzip size of everything a topic guide page loads in Chromium (search index separately)."""
+    from playwright.sync_api import sync_playwright
+
+    server, base = serve(site)
+    sizes: dict[str, int] = {}
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox", "--disable-gpu"])
+            page = browser.new_page()
+
+            def record(response):
+                try:
+                    sizes[response.url] = len(gzip.compress(response.body(), 6))
+                except Exception:  # redirects and aborted requests have no body
+                    pass
+
+            page.on("response", record)
+            page.goto(f"{base}{slug}/", wait_until="networkidle")
+            page.wait_for_timeout(1000)
+            browser.close()
+    finally:
+        server.terminate()
+        server.wait()
+    index = sum(size for url, size in sizes.items() if "search_index" in url)
+    total = sum(sizes.values())
+    return {"page_gzip_kib": (total - index) / 1024, "page_with_index_gzip_kib": total / 1024, "requests": len(sizes)}
+
+
+def edit_to_rebuilt(count: int, work: Path) -> float:
+    """`mkdocs serve`: seconds from saving an edited topic to the page showing the edit."""
+    import socket
+
+    content = work / f"content-{count}"
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    config = inherit_config(work / f"serve-{count}.yml", docs_dir=str(ROOT / "docs"), hooks=[str(ROOT / "generator" / "mkdocs_hook.py")],
+                            watch=[str(content)], site_url=f"http://127.0.0.1:{port}/")
+    env = {**ENV, "HEALTHGUIDE_CONTENT": str(content)}
+    server = subprocess.Popen(MKDOCS + ["serve", "-q", "-f", str(config), "-a", f"127.0.0.1:{port}", "--no-livereload"],
+                              env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    topic = sorted((content / "topics").glob("*.yaml"))[0]
+    url = f"http://127.0.0.1:{port}/{topic.stem}/"
+    try:
+        if not _wait_for(url, "<title", timeout=1800):
+            raise SystemExit("mkdocs serve did not start")
+        time.sleep(3)  # let the watcher settle
+        text = topic.read_text(encoding="utf-8")
+        marker = "Edited for the benchmark"
+        start = time.perf_counter()
+        topic.write_text(text.replace("\ntitle: ", f"\ntitle: {marker} ", 1), encoding="utf-8")
+        if not _wait_for(url, marker, timeout=1800):
+            raise SystemExit("the edit never appeared")
+        return time.perf_counter() - start
+    finally:
+        server.terminate()
+        server.wait()
+
+
+def _wait_for(url: str, needle: str, timeout: float) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if needle in urllib.request.urlopen(url, timeout=5).read().decode("utf-8", "replace"):
+                return True
+        except OSError:
+            pass
+        time.sleep(0.05)
+    return False
+
+
+def lighthouse(site: Path, slug: str) -> dict:
+    """Lighthouse 12 mobile performance of the guide, FAQ and self-check pages, or why not."""
+    if not LIGHTHOUSE.exists():
+        return {"lighthouse": f"not installed: cd benchmarks/lighthouse && npm ci ({LIGHTHOUSE} missing)"}
+    server, base = serve(site)
+    scores = {}
+    try:
+        for name, path in (("guide", ""), ("faq", "faq/"), ("self-check", "self-check/")):
+            if not (site / slug / path / "index.html").exists():
+                continue
+            result = subprocess.run(
+                [str(LIGHTHOUSE), f"{base}{slug}/{path}", "--only-categories=performance", "--output=json", "--quiet",
+                 "--chrome-flags=--headless --no-sandbox --disable-gpu"],
+                env={**ENV, "CHROME_PATH": CHROMIUM}, capture_output=True, text=True, timeout=300, check=False)
+            if result.returncode != 0:
+                scores[name] = f"failed: {result.stderr.strip().splitlines()[-1:]}"
+                continue
+            report = json.loads(result.stdout)
+            scores[name] = report["categories"]["performance"]["score"]
+    finally:
+        server.terminate()
+        server.wait()
+    return {"lighthouse": scores}
+
+
+COLUMNS = [
+    ("N", "N", "{}"), ("pages", "pages", "{}"),
+    ("generator_s", "generator s", "{:.2f}"), ("build_s", "build s", "{:.2f}"),
+    ("hook_share", "hook share", "{:.0%}"), ("baseline_s", "baseline s", "{:.2f}"),
+    ("overhead", "build/baseline", "{:.2f}"), ("generator_peak_mib", "gen peak MiB", "{}"),
+    ("build_peak_mib", "build peak MiB", "{}"), ("output_mib", "output MiB", "{:.1f}"),
+    ("search_index_kib", "search index KiB", "{:.0f}"), ("page_gzip_kib", "page gz KiB", "{:.1f}"),
+    ("page_with_index_gzip_kib", "page+index gz KiB", "{:.1f}"), ("self_check_js_gzip_kib", "self-check.js gz KiB", "{:.1f}"),
+]
+
+
+def table(rows: list[dict]) -> str:
+    lines = ["| " + " | ".join(title for _, title, _ in COLUMNS) + " |", "|" + "---|" * len(COLUMNS)]
+    for row in rows:
+        row = {**row, "hook_share": sum(row["hook_s"].values()) / row["build_s"], "overhead": row["build_s"] / row["baseline_s"]}
+        lines.append("| " + " | ".join(fmt.format(row[key]) for key, _, fmt in COLUMNS) + " |")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1, 100, 1000])
+    parser.add_argument("--keep", action="store_true", help="keep the work folder")
+    parser.add_argument("--serve", action="store_true", help="also time a real `mkdocs serve` edit (see RESULTS.md)")
+    parser.add_argument("--no-lighthouse", action="store_true")
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="healthguide-bench-"))
+    rows = []
+    try:
+        for count in args.sizes:
+            row = measure(count, work)
+            rows.append(row)
+            print(f"N={count}: {json.dumps(row)}", flush=True)
+        print()
+        print(table(rows))
+        print()
+        for row in rows:
+            print(f"N={row['N']} hook seconds by event: " + ", ".join(f"{k} {v:.2f}" for k, v in row["hook_s"].items()))
+        if not args.no_lighthouse:
+            smallest = rows[0]
+            scores = lighthouse(work / "site-{}".format(smallest["N"]), smallest["topic"])
+            print(f"Lighthouse (N={smallest['N']}, {smallest['topic']}): {scores}")
+        middle = args.sizes[len(args.sizes) // 2]
+        _, _, out = run_child([PYTHON, "-c", REBUILD_PROBE, str(work / f"content-{middle}")])
+        print(f"Generator after editing one topic at N={middle} (serve rebuild, cache warm): {json.loads(out)['seconds']:.2f} s")
+        if args.serve:
+            print(f"mkdocs serve, edit one topic at N={middle}: rebuilt and served after {edit_to_rebuilt(middle, work):.1f} s")
+    finally:
+        if args.keep:
+            print(f"work folder kept: {work}")
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

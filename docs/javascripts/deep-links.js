@@ -1,0 +1,154 @@
+/* Deep links: a "Copy link" button for each linkable item, and landing on a linked item.
+   The generator emits one hidden [data-deep-links] marker per topic page (generator/
+   deep_links.py) with the page's absolute address (from site_url), its items (id -> title)
+   and renamed ids (old -> new); the clinicians' links page marks entries with
+   [data-copy-url]. Buttons are added here, so the Markdown, the table of contents and the
+   search index never contain them. Started by page-scripts.js through Material's document$,
+   so it also runs after instant navigation. */
+(function () {
+  "use strict";
+
+  var HIGHLIGHT_MS = 3000;
+
+  function parse(root, name) {
+    try {
+      return JSON.parse(root.getAttribute(name) || "{}");
+    } catch (error) {
+      return {};
+    }
+  }
+
+  function copyText(text) {
+    if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
+    // Older browsers, or a page opened over plain http from another host.
+    return new Promise(function (resolve, reject) {
+      var area = document.createElement("textarea");
+      area.value = text;
+      area.setAttribute("readonly", "");
+      area.className = "copy-link-scratch";
+      document.body.appendChild(area);
+      area.select();
+      var copied = false;
+      try {
+        copied = document.execCommand("copy");
+      } catch (error) {
+        copied = false;
+      }
+      document.body.removeChild(area);
+      if (copied) resolve();
+      else reject(new Error("copy failed"));
+    });
+  }
+
+  function announce(region, message) {
+    // Clear first so the same message is announced again on a second copy.
+    region.textContent = "";
+    window.setTimeout(function () {
+      region.textContent = message;
+    }, 100);
+  }
+
+  function makeButton(url, title, region) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "copy-link";
+    button.setAttribute("aria-label", "Copy link to: " + title);
+    button.setAttribute("data-copy-link", url);
+    button.textContent = "Copy link";
+    button.addEventListener("click", function () {
+      copyText(url).then(
+        function () {
+          button.textContent = "Link copied";
+          announce(region, "Link copied: " + title);
+          window.setTimeout(function () {
+            button.textContent = "Copy link";
+          }, HIGHLIGHT_MS);
+          button.focus();
+        },
+        function () {
+          announce(region, "Could not copy. The link is " + url);
+        }
+      );
+    });
+    return button;
+  }
+
+  function place(target, button, tries) {
+    // The checklist script moves each item's content into a <label>; wait for it, so the
+    // button never becomes part of a checkbox's name.
+    var checklist = target.closest("[data-checklist]");
+    if (checklist && !checklist.dataset.ready && (tries || 0) < 40) {
+      window.setTimeout(function () {
+        place(target, button, (tries || 0) + 1);
+      }, 50);
+      return;
+    }
+    var label = target.closest("label") || target.querySelector(":scope > label");
+    if (label) {
+      label.insertAdjacentElement("afterend", button);
+    } else if (/^H[1-6]$/.test(target.tagName)) {
+      // Next to the heading, not inside it: the heading's name stays its title.
+      target.insertAdjacentElement("afterend", button);
+    } else if (target.tagName === "TR") {
+      target.lastElementChild.appendChild(button);
+    } else {
+      target.appendChild(button);
+    }
+  }
+
+  function highlight(target) {
+    target.classList.remove("deep-link-target");
+    void target.offsetWidth; // restart the fade when the same item is linked again
+    target.classList.add("deep-link-target");
+    window.setTimeout(function () {
+      target.classList.remove("deep-link-target");
+    }, HIGHLIGHT_MS);
+  }
+
+  /* Scroll the linked item below the sticky header (CSS scroll-margin-top) and highlight it.
+     A renamed id is forwarded to the item's current id first. */
+  function land(root) {
+    var id = decodeURIComponent(location.hash.slice(1));
+    if (!id) return;
+    var moved = parse(root, "data-moved");
+    if (!document.getElementById(id) && moved[id]) {
+      id = moved[id];
+      history.replaceState(history.state, "", "#" + encodeURIComponent(id));
+    }
+    var target = document.getElementById(id);
+    if (!target || target.closest("[hidden]")) return;
+    target.scrollIntoView({ block: "start", behavior: "auto" });
+    highlight(target);
+  }
+
+  function init(root) {
+    if (root.dataset.ready) return;
+    root.dataset.ready = "true";
+    var region = document.createElement("p");
+    region.className = "copy-link-status";
+    region.setAttribute("role", "status");
+    region.setAttribute("aria-live", "polite");
+    root.insertAdjacentElement("afterend", region);
+
+    var pageUrl = root.getAttribute("data-page-url");
+    var items = parse(root, "data-items");
+    Object.keys(items).forEach(function (id) {
+      var target = document.getElementById(id);
+      if (target) place(target, makeButton(pageUrl + "#" + encodeURIComponent(id), items[id], region));
+    });
+    document.querySelectorAll("[data-copy-url]").forEach(function (entry) {
+      entry.appendChild(makeButton(entry.getAttribute("data-copy-url"), entry.getAttribute("data-copy-title"), region));
+    });
+    // After instant navigation Material may still be placing the page: land on the next frame.
+    window.requestAnimationFrame(function () {
+      land(root);
+    });
+  }
+
+  window.addEventListener("hashchange", function () {
+    var root = document.querySelector("[data-deep-links]");
+    if (root) land(root);
+  });
+
+  window.DeepLinks = { init: init, land: land };
+})();

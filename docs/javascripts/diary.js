@@ -1,0 +1,590 @@
+/* Symptom diary: entries are kept only in this browser's localStorage and never sent anywhere.
+   The choices (ids and labels) are data emitted by the generator from the topic YAML
+   (generator/diary_data.py); the page's own templates hold every message and link. */
+(function () {
+  "use strict";
+
+  var VERSION = 1;
+  var WINDOW_DAYS = 14;
+  // UPGRADES[n] turns stored version-n data into version n+1. A later format change adds a step
+  // here and bumps VERSION, so old entries are migrated instead of lost.
+  var UPGRADES = {};
+  var WHEN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
+
+  // -- Storage ---------------------------------------------------------------------------------
+
+  function versionKey(config, version) {
+    return config.storageKey.replace(/:v\d+$/, ":v" + version);
+  }
+
+  function asideKey(config) {
+    return "healthguide:" + config.topic + ":diary:set-aside";
+  }
+
+  function isEntry(entry) {
+    return !!entry && typeof entry === "object" && !Array.isArray(entry) &&
+      typeof entry.id === "string" && entry.id !== "" &&
+      typeof entry.when === "string" && WHEN.test(entry.when) && !isNaN(parseWhen(entry.when).getTime()) &&
+      ["location", "duration", "strength"].every(function (field) { return typeof entry[field] === "string" && entry[field] !== ""; }) &&
+      Array.isArray(entry.triggers) && entry.triggers.every(function (t) { return typeof t === "string"; }) &&
+      typeof entry.note === "string";
+  }
+
+  function clean(entry) {
+    return { id: entry.id, when: entry.when, location: entry.location, duration: entry.duration, strength: entry.strength, triggers: entry.triggers.slice(), note: entry.note };
+  }
+
+  /* Data that cannot be read is never thrown away: it is added, unchanged, to the set-aside
+     list, where the reader can download or delete it. */
+  function setAside(config, fromKey, raw) {
+    var list = readAside(config);
+    list.push({ found: new Date().toISOString(), key: fromKey, data: raw });
+    localStorage.setItem(asideKey(config), JSON.stringify(list));
+  }
+
+  function readAside(config) {
+    var raw = localStorage.getItem(asideKey(config));
+    if (raw === null) return [];
+    try {
+      var list = JSON.parse(raw);
+      if (Array.isArray(list)) return list;
+    } catch (error) { /* kept below */ }
+    return [{ found: new Date().toISOString(), key: asideKey(config), data: raw }];
+  }
+
+  function parseStored(raw) {
+    try {
+      var data = JSON.parse(raw);
+      return data && typeof data === "object" && !Array.isArray(data) ? data : null;
+    } catch (error) {
+      return null;
+    }
+  }
+
+  /* Older stored versions, upgraded step by step to the current format; null if impossible. */
+  function upgrade(data, version) {
+    for (var v = version; v < VERSION; v++) {
+      if (!UPGRADES[v] || !data) return null;
+      data = UPGRADES[v](data);
+    }
+    return data;
+  }
+
+  /* The stored entries. Returns {entries, problem}; problem says what was kept aside. */
+  function load(config) {
+    var key = config.storageKey;
+    var raw = localStorage.getItem(key);
+    var problem = null;
+    if (raw === null) {
+      for (var v = VERSION - 1; v >= 1 && raw === null; v--) {
+        var oldRaw = localStorage.getItem(versionKey(config, v));
+        if (oldRaw === null) continue;
+        var upgraded = upgrade(parseStored(oldRaw), v);
+        if (upgraded) {
+          raw = JSON.stringify(upgraded);
+          localStorage.setItem(key, raw);
+        } else {
+          setAside(config, versionKey(config, v), oldRaw);
+        }
+        localStorage.removeItem(versionKey(config, v));
+      }
+      if (raw === null) return { entries: [], problem: null };
+    }
+    var data = parseStored(raw);
+    if (!data || data.version !== VERSION || !Array.isArray(data.entries)) {
+      setAside(config, key, raw);
+      localStorage.removeItem(key);
+      return { entries: [], problem: "whole" };
+    }
+    var good = data.entries.filter(isEntry).map(clean);
+    var bad = data.entries.filter(function (entry) { return !isEntry(entry); });
+    if (bad.length) {
+      setAside(config, key, JSON.stringify(bad));
+      save(config, good);
+      problem = "some";
+    }
+    return { entries: good, problem: problem };
+  }
+
+  function save(config, entries) {
+    localStorage.setItem(config.storageKey, JSON.stringify({ version: VERSION, entries: entries }));
+  }
+
+  /* Everything this topic keeps in the browser (diary, set-aside data, checklist ticks). */
+  function deleteAll(config) {
+    var prefix = "healthguide:" + config.topic + ":";
+    var keys = [];
+    for (var i = 0; i < localStorage.length; i++) {
+      if (localStorage.key(i).indexOf(prefix) === 0) keys.push(localStorage.key(i));
+    }
+    keys.forEach(function (key) { localStorage.removeItem(key); });
+  }
+
+  // -- Dates -----------------------------------------------------------------------------------
+
+  function pad(n) {
+    return (n < 10 ? "0" : "") + n;
+  }
+
+  function dayKey(date) {
+    return date.getFullYear() + "-" + pad(date.getMonth() + 1) + "-" + pad(date.getDate());
+  }
+
+  function localWhen(date) {
+    return dayKey(date) + "T" + pad(date.getHours()) + ":" + pad(date.getMinutes());
+  }
+
+  function parseWhen(when) {
+    var p = when.split(/[-T:]/).map(Number);
+    return new Date(p[0], p[1] - 1, p[2], p[3] || 0, p[4] || 0);
+  }
+
+  function addDays(date, days) {
+    return new Date(date.getFullYear(), date.getMonth(), date.getDate() + days);
+  }
+
+  function daysBetween(firstKey, lastKey) {
+    return Math.round((parseWhen(lastKey) - parseWhen(firstKey)) / 86400000);
+  }
+
+  var locale = "en-GB";
+
+  function lang() {
+    return locale;
+  }
+
+  function longDay(date) {
+    return date.toLocaleDateString(lang(), { weekday: "short", day: "numeric", month: "long", year: "numeric" });
+  }
+
+  function showWhen(when) {
+    var date = parseWhen(when);
+    return longDay(date) + ", " + pad(date.getHours()) + ":" + pad(date.getMinutes());
+  }
+
+  // -- Summary ---------------------------------------------------------------------------------
+
+  function countBy(list, pick) {
+    var counts = {};
+    list.forEach(function (item) {
+      [].concat(pick(item)).forEach(function (value) { counts[value] = (counts[value] || 0) + 1; });
+    });
+    return counts;
+  }
+
+  /* Most common first; ties keep the order of the YAML choices. */
+  function ranked(counts, choices) {
+    var order = choices.map(function (c) { return c.id; });
+    Object.keys(counts).forEach(function (id) { if (order.indexOf(id) === -1) order.push(id); });
+    return order
+      .filter(function (id) { return counts[id]; })
+      .sort(function (a, b) { return counts[b] - counts[a] || order.indexOf(a) - order.indexOf(b); })
+      .map(function (id) { return { id: id, count: counts[id] }; });
+  }
+
+  /* The last 14 days up to `today`: counts per day, facts and the warning patterns that match. */
+  function summarise(config, entries, today) {
+    var days = [];
+    for (var i = WINDOW_DAYS - 1; i >= 0; i--) days.push(dayKey(addDays(today, -i)));
+    var perDay = {};
+    days.forEach(function (day) { perDay[day] = 0; });
+    var recent = entries.filter(function (entry) { return entry.when.slice(0, 10) in perDay; });
+    recent.forEach(function (entry) { perDay[entry.when.slice(0, 10)] += 1; });
+    var half = WINDOW_DAYS / 2;
+    var earlierDays = days.slice(0, half);
+    var laterDays = days.slice(half);
+    var inDays = function (list) {
+      return recent.filter(function (entry) { return list.indexOf(entry.when.slice(0, 10)) !== -1; });
+    };
+    var earlier = inDays(earlierDays);
+    var later = inDays(laterDays);
+    var earlierPlaces = countBy(earlier, function (e) { return e.location; });
+    var newPlaces = Object.keys(countBy(later, function (e) { return e.location; }))
+      .filter(function (place) { return !(place in earlierPlaces); });
+    var allDays = entries.map(function (entry) { return entry.when.slice(0, 10); }).sort();
+    var patterns = [];
+    // A new place in the last week, when the week before had twitching too.
+    if (earlier.length && newPlaces.length) patterns.push("spreading");
+    // Clearly more: at least half as many again, and at least 3 more.
+    if (earlier.length && later.length >= earlier.length * 1.5 && later.length - earlier.length >= 3) patterns.push("more-frequent");
+    // Still noted within the window, more than 2 weeks after the first entry.
+    if (recent.length && daysBetween(allDays[0], allDays[allDays.length - 1]) >= WINDOW_DAYS) patterns.push("lasting");
+    return {
+      days: days,
+      perDay: days.map(function (day) { return perDay[day]; }),
+      total: recent.length,
+      daysWithTwitching: days.filter(function (day) { return perDay[day] > 0; }).length,
+      triggers: ranked(countBy(recent, function (e) { return e.triggers; }), config.triggers),
+      places: ranked(countBy(recent, function (e) { return e.location; }), config.locations),
+      earlier: earlier.length,
+      later: later.length,
+      newPlaces: newPlaces,
+      patterns: patterns.filter(function (p) { return config.patterns.indexOf(p) !== -1; }),
+    };
+  }
+
+  // -- CSV -------------------------------------------------------------------------------------
+
+  function csvField(value) {
+    value = String(value);
+    return /[",\r\n]/.test(value) ? '"' + value.replace(/"/g, '""') + '"' : value;
+  }
+
+  /* RFC 4180: every entry, oldest first, with labels rather than ids. */
+  function toCsv(config, entries) {
+    var rows = [["Date", "Time", "Where", "How long", "How strong", "Possible triggers", "Note"]];
+    oldestFirst(entries).forEach(function (entry) {
+      rows.push([
+        entry.when.slice(0, 10), entry.when.slice(11), label(config.locations, entry.location),
+        label(config.durations, entry.duration), label(config.strengths, entry.strength),
+        entry.triggers.map(function (t) { return label(config.triggers, t); }).join("; "), entry.note,
+      ]);
+    });
+    return rows.map(function (row) { return row.map(csvField).join(","); }).join("\r\n") + "\r\n";
+  }
+
+  function oldestFirst(entries) {
+    return entries.slice().sort(function (a, b) { return a.when < b.when ? -1 : a.when > b.when ? 1 : 0; });
+  }
+
+  function label(choices, id) {
+    var found = choices.filter(function (c) { return c.id === id; })[0];
+    return found ? found.label : id + " (no longer listed)";
+  }
+
+  function download(name, type, text) {
+    var url = URL.createObjectURL(new Blob([text], { type: type }));
+    var link = document.createElement("a");
+    link.href = url;
+    link.download = name;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    window.setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+  }
+
+  // -- Page ------------------------------------------------------------------------------------
+
+  var SVG = "http://www.w3.org/2000/svg";
+
+  function el(tag, text, className) {
+    var node = document.createElement(tag);
+    if (text !== undefined) node.textContent = text;
+    if (className) node.className = className;
+    return node;
+  }
+
+  function svg(tag, attributes, text) {
+    var node = document.createElementNS(SVG, tag);
+    Object.keys(attributes).forEach(function (name) { node.setAttribute(name, attributes[name]); });
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function times(n) {
+    return n + (n === 1 ? " time" : " times");
+  }
+
+  function drawChart(container, summary) {
+    var width = 560, height = 190, left = 28, bottom = 34, top = 18;
+    var slot = (width - left) / summary.days.length;
+    var max = Math.max(1, Math.max.apply(null, summary.perDay));
+    var plot = height - bottom - top;
+    var chart = svg("svg", { viewBox: "0 0 " + width + " " + height, class: "diary__svg", "aria-hidden": "true", focusable: "false" });
+    chart.appendChild(svg("line", { x1: left, x2: width, y1: height - bottom, y2: height - bottom, class: "diary__axis" }));
+    chart.appendChild(svg("text", { x: left - 6, y: top + 4, "text-anchor": "end", class: "diary__svg-text" }, String(max)));
+    chart.appendChild(svg("text", { x: left - 6, y: height - bottom, "text-anchor": "end", class: "diary__svg-text" }, "0"));
+    summary.days.forEach(function (day, i) {
+      var count = summary.perDay[i];
+      var barHeight = (count / max) * plot;
+      var x = left + i * slot;
+      if (count) {
+        chart.appendChild(svg("rect", { x: x + slot * 0.15, y: height - bottom - barHeight, width: slot * 0.7, height: barHeight, class: "diary__bar", "data-day": day, "data-count": count }));
+        chart.appendChild(svg("text", { x: x + slot / 2, y: height - bottom - barHeight - 4, "text-anchor": "middle", class: "diary__svg-text" }, String(count)));
+      }
+      var date = parseWhen(day);
+      chart.appendChild(svg("text", { x: x + slot / 2, y: height - bottom + 14, "text-anchor": "middle", class: "diary__svg-text" }, String(date.getDate())));
+      chart.appendChild(svg("text", { x: x + slot / 2, y: height - bottom + 27, "text-anchor": "middle", class: "diary__svg-text diary__svg-text--small" }, date.toLocaleDateString(lang(), { weekday: "narrow" })));
+    });
+    container.textContent = "";
+    container.appendChild(chart);
+  }
+
+  function init(root) {
+    if (root.dataset.ready) return;
+    root.dataset.ready = "true";
+    var config = JSON.parse(root.getAttribute("data-config"));
+    locale = config.locale || locale;
+    var $ = function (selector) { return root.querySelector(selector); };
+    var form = $("[data-diary-form]");
+    var status = $("[data-diary-status]");
+    var listStatus = $("[data-diary-list-status]");
+    var dataStatus = $("[data-diary-data-status]");
+    var undo = $("[data-diary-undo]");
+    var entries = [];
+    var editing = null;
+    var lastDeleted = null;
+
+    $("[data-diary-fallback]").hidden = true;
+    try {
+      var loaded = load(config);
+      entries = loaded.entries;
+    } catch (error) {
+      // Storage turned off or blocked: say so rather than pretend to save.
+      var problem = $("[data-diary-problem]");
+      problem.hidden = false;
+      problem.querySelector("h2").textContent = "This browser does not let the diary save anything";
+      problem.querySelector("[data-diary-problem-text]").textContent =
+        "Your browser's settings block saving data for websites, so the diary cannot work here. Try another browser, or keep your diary on paper.";
+      problem.querySelectorAll("button").forEach(function (b) { b.hidden = true; });
+      return;
+    }
+    form.hidden = false;
+    $("[data-diary-entries]").hidden = false;
+    $("[data-diary-data]").hidden = false;
+
+    function persist(message, target) {
+      try {
+        save(config, entries);
+        target.textContent = message;
+        return true;
+      } catch (error) {
+        target.textContent = "Your entry could not be saved: this browser's storage is full or turned off.";
+        return false;
+      }
+    }
+
+    function showProblem() {
+      var aside = readAside(config);
+      var box = $("[data-diary-problem]");
+      box.hidden = aside.length === 0;
+      if (!aside.length) return;
+      box.querySelector("[data-diary-problem-text]").textContent =
+        "Some diary data in this browser could not be read. It may have been damaged, or saved by another program. " +
+        "We have not deleted it: it is kept aside, unchanged, in this browser (" + aside.length + (aside.length === 1 ? " item" : " items") + "). " +
+        "You can download it to look at, or delete it. Your other entries work as normal.";
+    }
+
+    function resetForm() {
+      form.reset();
+      editing = null;
+      form.elements.when.value = localWhen(new Date());
+      $("[data-diary-form-title]").textContent = "Add an entry";
+      $("[data-diary-submit]").textContent = "Save entry";
+      $("[data-diary-cancel]").hidden = true;
+      clearErrors();
+    }
+
+    function clearErrors() {
+      root.querySelectorAll("[data-diary-error]").forEach(function (p) { p.textContent = ""; });
+      form.querySelectorAll("[aria-invalid]").forEach(function (f) { f.removeAttribute("aria-invalid"); });
+    }
+
+    function checked(name) {
+      var input = form.querySelector('input[name="' + name + '"]:checked');
+      return input ? input.value : "";
+    }
+
+    var MISSING = { location: "Choose where the twitch was.", duration: "Choose how long it lasted.", strength: "Choose how strong it was." };
+
+    function readForm() {
+      clearErrors();
+      var firstBad = null;
+      var when = form.elements.when.value;
+      if (!WHEN.test(when)) {
+        form.elements.when.setAttribute("aria-invalid", "true");
+        firstBad = form.elements.when;
+      }
+      Object.keys(MISSING).forEach(function (name) {
+        if (!checked(name)) {
+          $('[data-diary-error="' + name + '"]').textContent = MISSING[name];
+          var first = form.querySelector('input[name="' + name + '"]');
+          first.closest("fieldset").setAttribute("aria-invalid", "true");
+          firstBad = firstBad || first;
+        }
+      });
+      if (firstBad) {
+        status.textContent = "Please fill in the missing answers.";
+        firstBad.focus();
+        return null;
+      }
+      return {
+        id: editing || Date.now().toString(36) + "-" + Math.random().toString(36).slice(2, 8),
+        when: when,
+        location: checked("location"),
+        duration: checked("duration"),
+        strength: checked("strength"),
+        triggers: [].map.call(form.querySelectorAll('input[name="triggers"]:checked'), function (i) { return i.value; }),
+        note: form.elements.note.value.trim(),
+      };
+    }
+
+    function startEditing(entry) {
+      resetForm();
+      editing = entry.id;
+      form.elements.when.value = entry.when;
+      ["location", "duration", "strength"].forEach(function (name) {
+        var input = form.querySelector('input[name="' + name + '"][value="' + CSS.escape(entry[name]) + '"]');
+        if (input) input.checked = true;
+      });
+      entry.triggers.forEach(function (t) {
+        var input = form.querySelector('input[name="triggers"][value="' + CSS.escape(t) + '"]');
+        if (input) input.checked = true;
+      });
+      form.elements.note.value = entry.note;
+      $("[data-diary-form-title]").textContent = "Change the entry from " + showWhen(entry.when);
+      $("[data-diary-submit]").textContent = "Save changes";
+      $("[data-diary-cancel]").hidden = false;
+      $("[data-diary-form-title]").focus();
+    }
+
+    function entryItem(entry) {
+      var item = el("li", undefined, "diary__entry");
+      item.setAttribute("data-entry", entry.id);
+      var when = el("p", undefined, "diary__entry-when");
+      when.appendChild(el("strong", showWhen(entry.when)));
+      item.appendChild(when);
+      item.appendChild(el("p", label(config.locations, entry.location) + ". " + label(config.durations, entry.duration) + ". Strength: " + label(config.strengths, entry.strength) + "."));
+      if (entry.triggers.length) {
+        item.appendChild(el("p", "Possible triggers: " + entry.triggers.map(function (t) { return label(config.triggers, t); }).join(", ") + "."));
+      }
+      if (entry.note) item.appendChild(el("p", "Note: " + entry.note, "diary__note"));
+      var actions = el("div", undefined, "diary__actions diary__entry-actions");
+      var edit = el("button", "Edit", "md-button");
+      edit.type = "button";
+      edit.setAttribute("aria-label", "Edit the entry from " + showWhen(entry.when));
+      edit.addEventListener("click", function () { startEditing(entry); });
+      var remove = el("button", "Delete", "md-button");
+      remove.type = "button";
+      remove.setAttribute("aria-label", "Delete the entry from " + showWhen(entry.when));
+      remove.addEventListener("click", function () { deleteEntry(entry); });
+      actions.appendChild(edit);
+      actions.appendChild(remove);
+      item.appendChild(actions);
+      return item;
+    }
+
+    function deleteEntry(entry) {
+      lastDeleted = entry;
+      entries = entries.filter(function (e) { return e.id !== entry.id; });
+      if (editing === entry.id) resetForm();
+      persist("The entry from " + showWhen(entry.when) + " was deleted.", listStatus);
+      undo.hidden = false;
+      render();
+      $("[data-diary-entries] h2").focus();
+    }
+
+    function facts(summary) {
+      var list = [];
+      list.push("Days with twitching: " + summary.daysWithTwitching + " of the last " + WINDOW_DAYS + " days.");
+      list.push("Twitches noted: " + summary.total + " in total, about " + (summary.total / WINDOW_DAYS).toFixed(1) + " a day.");
+      list.push(summary.triggers.length
+        ? "Most common possible triggers: " + summary.triggers.slice(0, 3).map(function (t) { return label(config.triggers, t.id) + " (" + times(t.count) + ")"; }).join(", ") + "."
+        : "Most common possible triggers: none ticked.");
+      if (summary.places.length) {
+        list.push("Where: " + summary.places.map(function (p) { return label(config.locations, p.id) + " (" + times(p.count) + ")"; }).join(", ") + ".");
+      }
+      var change = summary.later > summary.earlier ? "up from " + summary.earlier : summary.later < summary.earlier ? "down from " + summary.earlier : "the same as the " + summary.earlier;
+      list.push("Last 7 days: " + summary.later + " twitches, " + change + " in the 7 days before.");
+      if (summary.patterns.indexOf("spreading") !== -1) {
+        list.push("New place in the last 7 days: " + summary.newPlaces.map(function (p) { return label(config.locations, p); }).join(", ") + ".");
+      }
+      return list;
+    }
+
+    function renderSummary() {
+      var box = $("[data-diary-summary]");
+      var summary = summarise(config, entries, new Date());
+      box.hidden = entries.length === 0;
+      root.querySelectorAll("[data-diary-warning]").forEach(function (warning) {
+        warning.hidden = box.hidden || summary.patterns.indexOf(warning.getAttribute("data-diary-warning")) === -1;
+      });
+      if (box.hidden) return;
+      var first = parseWhen(summary.days[0]);
+      var last = parseWhen(summary.days[summary.days.length - 1]);
+      $("[data-diary-period]").textContent = "From " + longDay(first) + " to " + longDay(last) + ".";
+      var list = $("[data-diary-facts]");
+      list.textContent = "";
+      facts(summary).forEach(function (text) { list.appendChild(el("li", text)); });
+      drawChart($("[data-diary-chart]"), summary);
+      var rows = $("[data-diary-chart-rows]");
+      rows.textContent = "";
+      summary.days.forEach(function (day, i) {
+        var row = el("tr");
+        row.appendChild(el("td", longDay(parseWhen(day))));
+        row.appendChild(el("td", String(summary.perDay[i])));
+        rows.appendChild(row);
+      });
+    }
+
+    function render() {
+      var list = $("[data-diary-list]");
+      list.textContent = "";
+      oldestFirst(entries).reverse().forEach(function (entry) { list.appendChild(entryItem(entry)); });
+      $("[data-diary-empty]").hidden = entries.length > 0;
+      renderSummary();
+      showProblem();
+    }
+
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var entry = readForm();
+      if (!entry) return;
+      var wasEditing = editing;
+      entries = entries.filter(function (e) { return e.id !== entry.id; }).concat([entry]);
+      if (persist(wasEditing ? "Your changes were saved." : "Your entry was saved.", status)) {
+        resetForm();
+        undo.hidden = true;
+        render();
+      }
+    });
+    $("[data-diary-cancel]").addEventListener("click", function () {
+      resetForm();
+      status.textContent = "Editing cancelled.";
+    });
+    undo.addEventListener("click", function () {
+      if (lastDeleted) entries.push(lastDeleted);
+      persist("The entry was put back.", listStatus);
+      lastDeleted = null;
+      undo.hidden = true;
+      render();
+    });
+    $("[data-diary-csv]").addEventListener("click", function () {
+      download(config.topic + "-diary-" + dayKey(new Date()) + ".csv", "text/csv;charset=utf-8", "\ufeff" + toCsv(config, entries));
+    });
+    $("[data-diary-print]").addEventListener("click", function () { window.print(); });
+    $("[data-diary-delete-all]").addEventListener("click", function () {
+      $("[data-diary-confirm]").hidden = false;
+      $("[data-diary-confirm-no]").focus();
+    });
+    $("[data-diary-confirm-no]").addEventListener("click", function () {
+      $("[data-diary-confirm]").hidden = true;
+      $("[data-diary-delete-all]").focus();
+    });
+    $("[data-diary-confirm-yes]").addEventListener("click", function () {
+      deleteAll(config);
+      entries = [];
+      lastDeleted = null;
+      undo.hidden = true;
+      resetForm();
+      render();
+      $("[data-diary-confirm]").hidden = true;
+      dataStatus.textContent = "All your diary data for this topic has been deleted from this browser.";
+      $("[data-diary-data] h2").focus();
+    });
+    $("[data-diary-aside-download]").addEventListener("click", function () {
+      download(config.topic + "-diary-unreadable-data.json", "application/json", JSON.stringify(readAside(config), null, 2));
+    });
+    $("[data-diary-aside-delete]").addEventListener("click", function () {
+      localStorage.removeItem(asideKey(config));
+      showProblem();
+      status.textContent = "The data we could not read was deleted.";
+      form.querySelector("h2").focus();
+    });
+
+    resetForm();
+    render();
+  }
+
+  window.Diary = { init: init, summarise: summarise, toCsv: toCsv };
+})();

@@ -1,0 +1,80 @@
+"""Remember each topic's loaded model and rendered pages while its inputs stay the same.
+
+`mkdocs serve` rebuilds everything after any edit; with hundreds of topics, reading and
+rendering the unchanged ones again is almost all of that time. Within one process (the serve
+loop keeps the generator imported), a topic is reused when nothing it is built from changed:
+
+- its loaded model: keyed by the bytes of its YAML file;
+- its rendered pages: keyed by those bytes plus a fingerprint of everything shared (site.yaml,
+  the templates, the generator's own code, today's date, the site URL).
+
+Only the newest entry per topic file is kept, so memory stays proportional to the site.
+Topic pages depend on their own topic and the shared inputs only (the home page, which lists
+every topic, is always rendered afresh).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any, TypeVar
+
+GENERATOR_DIR = Path(__file__).parent
+T = TypeVar("T")
+
+
+def file_digest(path: Path) -> str | None:
+    """Digest of a file's bytes; None when it cannot be read (the loader then reports why)."""
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def fingerprint(files: Iterable[Path], *values: object) -> str:
+    """One digest of the names and bytes of `files` and the text of `values`."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(p) for p in files):
+        digest.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
+    for value in values:
+        digest.update(repr(value).encode() + b"\0")
+    return digest.hexdigest()
+
+
+def shared_inputs(site_file: Path) -> list[Path]:
+    """What every topic page is built from besides its topic: site.yaml, templates, the code."""
+    code = [p for p in GENERATOR_DIR.rglob("*") if p.is_file() and p.suffix in {".py", ".j2"}]
+    return [Path(site_file), *code]
+
+
+class TopicCache:
+    """Newest result per topic file, reused while its key is unchanged."""
+
+    def __init__(self) -> None:
+        self._entries: dict[tuple[str, Path], tuple[str, Any]] = {}
+        self.hits = 0
+        self.misses = 0
+
+    def get(self, kind: str, path: Path, key: str | None, make: Callable[[], T]) -> T:
+        """The remembered value for (kind, path) if made with the same key; else make it."""
+        if key is None:
+            return make()
+        slot = (kind, Path(path).resolve())
+        entry = self._entries.get(slot)
+        if entry is not None and entry[0] == key:
+            self.hits += 1
+            return entry[1]
+        self.misses += 1
+        value = make()
+        if value is not None:  # failures are never remembered: they must be reported again
+            self._entries[slot] = (key, value)
+        return value
+
+    def clear(self) -> None:
+        self._entries.clear()
+        self.hits = self.misses = 0
+
+
+# One per process: the MkDocs serve loop keeps this module, so rebuilds reuse it.
+TOPICS = TopicCache()

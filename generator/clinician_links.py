@@ -1,0 +1,53 @@
+"""The "Links for clinicians" page: every linkable item of a topic with its full address and a
+QR code, grouped by the section it belongs to."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from .content import LoadedTopic
+from .deep_links import absolute, item_title, linkable_ids, page_url
+from .qr import qr_svg
+from .validation import walk_ids
+
+
+@dataclass(frozen=True)
+class LinkEntry:
+    id: str
+    title: str
+    url: str
+    qr: Markup
+
+
+@dataclass(frozen=True)
+class LinkGroup:
+    id: str
+    title: str
+    entries: list[LinkEntry]
+
+
+def item_url(loaded: LoadedTopic, item_id: str, site_url: str | None) -> str:
+    from .render import topic_page_path  # render imports this module
+
+    md_path = topic_page_path(loaded.topic.slug, loaded.page_of(item_id))
+    return absolute(site_url, page_url(md_path)) + "#" + item_id
+
+
+def groups(loaded: LoadedTopic, site_url: str | None) -> list[LinkGroup]:
+    """One group per top-level section, in page order; items that get copy buttons only."""
+    data = loaded.topic.model_dump()
+    linkable = {item_id for page in set(loaded.pages_by_id.values()) for item_id in linkable_ids(loaded, page)}
+    result = []
+    for part in data.values():
+        if not (isinstance(part, dict) and isinstance(part.get("id"), str)):
+            continue
+        entries = [
+            LinkEntry(item_id, item_title(loaded, item_id), url := item_url(loaded, item_id, site_url), qr_svg(url))
+            for item_id, _ in walk_ids(part)
+            if item_id in linkable
+        ]
+        if entries:
+            result.append(LinkGroup(part["id"], loaded.titles_by_id[part["id"]], entries))
+    return result

@@ -1,0 +1,261 @@
+"""Deep links in Chromium: copy-link buttons, landing below the sticky header with a
+highlight (full load and instant navigation), the clinicians' links page, and old links
+(renamed ids, moved topics) that keep working - or fail the build when they would break."""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+import shutil
+import socket
+import threading
+from contextlib import contextmanager
+from http.server import ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from support import ROOT, QuietHandler, build_site
+
+pytestmark = pytest.mark.browser
+GUIDE = "facial-twitching/"
+TOPIC_FILE = Path("topics") / "facial-twitching.yaml"
+
+
+# --- helpers ------------------------------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextmanager
+def serve(site_dir: Path, port: int):
+    server = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(QuietHandler, directory=str(site_dir)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def copy_content(destination: Path) -> Path:
+    """A private copy of content/ (with its links.lock) that a test may change."""
+    shutil.copytree(ROOT / "content", destination)
+    return destination
+
+
+def rename_id(content: Path, old: str, new: str, keep_old_link: bool) -> None:
+    """Rename an item id everywhere in the topic, optionally listing the old id in previous_ids."""
+    path = content / TOPIC_FILE
+    text = re.sub(rf"(?<![\w-]){re.escape(old)}(?![\w-])", new, path.read_text(encoding="utf-8"))
+    if keep_old_link:
+        text, count = re.subn(rf"^(\s*)- id: {re.escape(new)}\n", rf"\g<0>\1  previous_ids: [{old}]\n", text, flags=re.M)
+        assert count == 1
+    path.write_text(text, encoding="utf-8")
+
+
+def move_topic(content: Path, new_slug: str) -> None:
+    path = content / TOPIC_FILE
+    text = path.read_text(encoding="utf-8")
+    assert "\nslug: facial-twitching\n" in text
+    path.write_text(text.replace("\nslug: facial-twitching\n", f"\nslug: {new_slug}\nmoved_from: [facial-twitching]\n"), encoding="utf-8")
+
+
+def header_bottom(page) -> float:
+    return page.evaluate("() => document.querySelector('.md-header').getBoundingClientRect().bottom")
+
+
+def assert_landed(page, item_id: str):
+    """The item is in view, not hidden under the sticky header, and highlighted."""
+    page.wait_for_function("id => { const el = document.getElementById(id); return el && el.classList.contains('deep-link-target'); }", arg=item_id, timeout=5000)
+    top = page.evaluate("id => document.getElementById(id).getBoundingClientRect().top", item_id)
+    height = page.evaluate("() => window.innerHeight")
+    assert header_bottom(page) <= top < height / 2, f"#{item_id} top at {top}px (header ends at {header_bottom(page)}px)"
+
+
+def new_context(browser, site_url: str, **options):
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, **options)
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
+    return context
+
+
+# --- the real site ------------------------------------------------------------------------------
+
+
+def test_copy_link_button_copies_absolute_url_and_announces_it(browser, site_url):
+    context = new_context(browser, site_url)
+    page = context.new_page()
+    try:
+        page.goto(site_url + GUIDE)
+        button = page.get_by_role("button", name="Copy link to: Hemifacial spasm", exact=True)
+        button.focus()  # a real button: reachable and usable from the keyboard
+        page.keyboard.press("Enter")
+        page.wait_for_function("() => document.querySelector('.copy-link-status').textContent === 'Link copied: Hemifacial spasm'")
+        assert page.evaluate("() => navigator.clipboard.readText()") == site_url + GUIDE + "#hemifacial-spasm"
+        region = page.locator(".copy-link-status")
+        assert region.get_attribute("aria-live") == "polite" and region.get_attribute("role") == "status"
+        assert button.inner_text() == "Link copied"
+        # A list item and a table row get their own buttons and URLs too.
+        page.get_by_role("button", name=re.compile(r"^Copy link to: One side of the face droops")).click()
+        page.wait_for_function("() => document.querySelector('.copy-link-status').textContent.startsWith('Link copied: One side')")
+        assert page.evaluate("() => navigator.clipboard.readText()") == site_url + GUIDE + "#flag-face-droop"
+        row_button = page.locator("#warning-spread button.copy-link")
+        assert row_button.count() == 1
+    finally:
+        context.close()
+
+
+def test_every_linkable_item_has_one_button_and_none_in_toc_or_search(page, site_url, built_site):
+    page.goto(site_url + GUIDE)
+    page.wait_for_selector("button.copy-link")
+    items = json.loads(page.locator("[data-deep-links]").get_attribute("data-items"))
+    assert len(items) > 100
+    labels = page.locator("button.copy-link").evaluate_all("buttons => buttons.map(b => b.getAttribute('aria-label'))")
+    assert sorted(labels) == sorted(f"Copy link to: {title}" for title in items.values())
+    assert "Copy link" not in page.locator(".md-sidebar--secondary").inner_text()
+    assert "Copy link" not in (built_site / "search" / "search_index.json").read_text(encoding="utf-8")
+    # The heading keeps its own name: the button sits next to it, not inside it.
+    assert page.locator("h3#hemifacial-spasm button").count() == 0
+    # Ticking checklist items: the button stays out of the checkbox's label (and its name).
+    page.wait_for_selector("#do-sleep input[type=checkbox]")
+    page.wait_for_selector("#do-sleep button.copy-link")
+    assert page.locator("[data-checklist] label button").count() == 0
+    assert page.get_by_role("checkbox", name=re.compile("Copy link")).count() == 0
+
+
+def test_deep_link_lands_below_header_and_is_highlighted_on_full_load(page, site_url):
+    page.goto(site_url + GUIDE + "#test-emg")
+    assert_landed(page, "test-emg")
+    page.goto(site_url + GUIDE + "faq/#faq-mnd")
+    assert_landed(page, "faq-mnd")
+
+
+def test_deep_link_through_instant_navigation_and_hash_change(page, site_url):
+    page.goto(site_url + GUIDE + "faq/")
+    page.evaluate("() => { window.__samePage = true; }")
+    # Material rewrites internal links to absolute URLs once the page runs.
+    link = page.locator(f'article a[href^="{site_url + GUIDE}#"]').first
+    target = link.get_attribute("href").split("#", 1)[1]
+    link.click()
+    page.wait_for_url(re.compile(rf"{re.escape(site_url + GUIDE)}#{target}$"))
+    assert page.evaluate("() => window.__samePage === true"), "expected Material's instant navigation, got a full reload"
+    assert_landed(page, target)
+    page.evaluate("() => { location.hash = 'step-diary'; }")
+    assert_landed(page, "step-diary")
+
+
+def test_highlight_respects_reduced_motion(browser, site_url):
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, reduced_motion="reduce")
+    page = context.new_page()
+    try:
+        page.goto(site_url + GUIDE + "#hemifacial-spasm")
+        assert_landed(page, "hemifacial-spasm")
+        assert page.evaluate("() => getComputedStyle(document.getElementById('hemifacial-spasm')).animationName") == "none"
+    finally:
+        context.close()
+
+
+def test_clinicians_links_page_lists_every_item_with_qr_code_and_copy_button(browser, site_url):
+    context = new_context(browser, site_url)
+    page = context.new_page()
+    try:
+        page.goto(site_url + GUIDE)
+        guide_items = json.loads(page.locator("[data-deep-links]").get_attribute("data-items"))
+        page.goto(site_url + GUIDE + "links/")
+        entries = page.locator(".clinician-links__item")
+        urls = entries.locator(".clinician-links__url a").evaluate_all("links => links.map(a => a.textContent)")
+        for item_id in guide_items:
+            assert site_url + GUIDE + "#" + item_id in urls
+        assert site_url + GUIDE + "faq/#faq-mnd" in urls
+        assert site_url + GUIDE + "self-check/#outcome-emergency" in urls
+        assert entries.count() == len(urls) == entries.locator("svg.qr-code").count()
+        # Decorative codes: the address is the text beside each one.
+        assert entries.locator("svg.qr-code:not([aria-hidden='true'])").count() == 0
+        # Grouped by section: the FAQ's questions come under the FAQ's heading.
+        faq_urls = page.locator("h2#links-faq + ul.clinician-links .clinician-links__url").all_inner_texts()
+        assert site_url + GUIDE + "faq/#faq-mnd" in faq_urls and site_url + GUIDE + "#test-emg" not in faq_urls
+        page.get_by_role("button", name="Copy link to: Hemifacial spasm", exact=True).click()
+        page.wait_for_function("() => document.querySelector('.copy-link-status').textContent === 'Link copied: Hemifacial spasm'")
+        assert page.evaluate("() => navigator.clipboard.readText()") == site_url + GUIDE + "#hemifacial-spasm"
+    finally:
+        context.close()
+
+
+def test_qr_code_encodes_the_printed_url(built_site):
+    """The code and the address beside it match: decode the SVG's modules back to text."""
+    import segno
+
+    html = (built_site / GUIDE / "links" / "index.html").read_text(encoding="utf-8")
+    match = re.search(r'<svg[^>]*viewBox="0 0 (\d+) \1"[^>]*>.*?</svg>\s*<div class="clinician-links__text" data-copy-url="([^"]+)"', html, re.S)
+    assert match, "no QR code followed by its address"
+    url = match.group(2)
+    expected = segno.make(url, error="m", micro=False).svg_inline(scale=1, border=2, omitsize=True, dark="#000", light="#fff", svgclass="qr-code", lineclass=None)
+    assert re.search(r'd="(M2 [^"]+)"', expected).group(1) in match.group(0)
+    assert len(html.encode()) < 600_000, "clinicians' page too heavy"
+
+
+# --- old links: renamed ids and moved topics ---------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def moved_site(tmp_path_factory):
+    """The site with the topic moved to a new slug and one item renamed, both declared."""
+    tmp = tmp_path_factory.mktemp("moved")
+    content = copy_content(tmp / "content")
+    move_topic(content, "face-twitching")
+    rename_id(content, "test-emg", "test-nerve-activity", keep_old_link=True)
+    port = free_port()
+    result = build_site(tmp / "site", content_dir=content, extra_env={"SITE_URL": f"http://127.0.0.1:{port}/"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    with serve(tmp / "site", port) as url:
+        yield url, tmp / "site"
+
+
+def test_renamed_id_with_previous_ids_lands_on_the_renamed_item(page, moved_site):
+    url, _ = moved_site
+    page.goto(url + "face-twitching/#test-emg")
+    page.wait_for_url(url + "face-twitching/#test-nerve-activity")
+    assert_landed(page, "test-nerve-activity")
+
+
+def test_moved_topic_redirects_old_address_and_keeps_the_anchor(page, moved_site):
+    url, _ = moved_site
+    page.goto(url + "facial-twitching/#hemifacial-spasm")
+    page.wait_for_url(url + "face-twitching/#hemifacial-spasm")
+    assert_landed(page, "hemifacial-spasm")
+    # Old page and renamed anchor together: both hops happen.
+    page.goto(url + "facial-twitching/#test-emg")
+    page.wait_for_url(url + "face-twitching/#test-nerve-activity")
+    assert_landed(page, "test-nerve-activity")
+
+
+def test_redirect_page_works_without_javascript(browser, moved_site):
+    url, site = moved_site
+    html = (site / "facial-twitching" / "faq" / "index.html").read_text(encoding="utf-8")
+    assert '<meta http-equiv="refresh" content="0; url=../../face-twitching/faq/">' in html
+    assert '<a href="../../face-twitching/faq/" data-redirect>' in html
+    assert "<script>" not in html  # only the script file: the CSP allows no inline script
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto(url + "facial-twitching/faq/")
+        page.wait_for_url(url + "face-twitching/faq/")
+        assert page.locator("h1").first.inner_text().startswith("Facial and eyelid twitching")
+    finally:
+        context.close()
+
+
+def test_renamed_id_without_previous_ids_fails_the_build_naming_the_lost_link(tmp_path):
+    content = copy_content(tmp_path / "content")
+    rename_id(content, "test-emg", "test-nerve-activity", keep_old_link=False)
+    result = build_site(tmp_path / "site", content_dir=content)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "/facial-twitching/#test-emg" in output and "facial-twitching.yaml" in output
+    assert "previous_ids: [test-emg]" in output
+    assert "Traceback" not in output

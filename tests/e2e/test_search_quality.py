@@ -1,0 +1,172 @@
+"""Search quality: patients' own words find the right item, in the built site's real search.
+
+Each query is typed into the search box in headless Chromium, as a person would type it.
+A query passes when one of its expected items (page + anchor) is among the 3 best-scored
+results the theme renders (its search worker gives each result a `data-md-score`).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from urllib.parse import urlsplit
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+GUIDE = "facial-twitching/"
+FAQ = "facial-twitching/faq/"
+TOP = 3
+REQUIRED_HIT_RATE = 0.9
+
+# (what a patient types, items that answer it: any one of them in the top 3 is a hit)
+QUERIES: list[tuple[str, list[str]]] = [
+    ("eye keeps jumping", [GUIDE + "#eyelid-myokymia"]),
+    ("eyelid flicker", [GUIDE + "#eyelid-myokymia", GUIDE + "#what-is-twitching"]),
+    ("botox for face spasm", [GUIDE + "#treat-botulinum", FAQ + "#faq-botox-safe"]),
+    ("is botox safe", [FAQ + "#faq-botox-safe"]),
+    ("is twitching a stroke", [FAQ + "#faq-stroke", GUIDE + "#red-flags"]),
+    ("mini stroke", [FAQ + "#faq-stroke", GUIDE + "#red-flags"]),
+    ("face drooping", [GUIDE + "#red-flags", GUIDE + "#bells-palsy"]),
+    ("child blinking tic", [GUIDE + "#tics-children", FAQ + "#faq-children"]),
+    ("tourettes", [GUIDE + "#tics-children"]),
+    ("too much coffee twitch", [GUIDE + "#cause-caffeine", GUIDE + "#step-caffeine-alcohol"]),
+    ("energy drinks", [GUIDE + "#cause-caffeine", GUIDE + "#step-caffeine-alcohol"]),
+    ("can't close my eye", [GUIDE + "#bells-palsy", GUIDE + "#help-urgent"]),
+    ("twitch for 3 weeks", [GUIDE + "#warning-signs", FAQ + "#faq-how-long", GUIDE + "#help-see-doctor"]),
+    ("how long does eye twitching last", [FAQ + "#faq-how-long"]),
+    ("ALS", [FAQ + "#faq-mnd"]),
+    ("motor neurone disease", [FAQ + "#faq-mnd"]),
+    ("is it MS", [FAQ + "#faq-ms", GUIDE + "#multiple-sclerosis"]),
+    ("pins and needles", [GUIDE + "#help-urgent", GUIDE + "#cause-nutrition"]),
+    ("stressed and eye twitching", [GUIDE + "#cause-stress", FAQ + "#faq-anxiety"]),
+    ("not sleeping well", [GUIDE + "#cause-sleep", GUIDE + "#step-sleep"]),
+    ("whole side of face twitching", [GUIDE + "#hemifacial-spasm"]),
+    ("both eyes keep shutting", [GUIDE + "#blepharospasm", GUIDE + "#warning-signs"]),
+    ("do I need a brain scan", [GUIDE + "#test-mri"]),
+    ("needle test for muscles", [GUIDE + "#test-emg"]),
+    ("magnesium tablets", [FAQ + "#faq-supplements", GUIDE + "#cause-nutrition"]),
+    ("twitching all over my body", [GUIDE + "#benign-fasciculation", GUIDE + "#twitches-elsewhere"]),
+    ("dry eyes from computer", [GUIDE + "#cause-eyes", FAQ + "#faq-screens"]),
+    ("eye drops", [GUIDE + "#treat-eye-care"]),
+    ("surgery for face spasm", [GUIDE + "#treat-mvd"]),
+    ("which doctor should I see", [FAQ + "#faq-who-to-see", GUIDE + "#step-see-gp"]),
+    ("hangover twitch", [GUIDE + "#cause-alcohol"]),
+    ("side effect of my tablets", [GUIDE + "#cause-medicines", GUIDE + "#step-medicines"]),
+    ("not drinking enough water", [FAQ + "#faq-dehydration"]),
+    ("what to take to my appointment", [GUIDE + "#step-prepare"]),
+    ("blood test for twitching", [FAQ + "#faq-blood-tests", GUIDE + "#test-blood"]),
+    ("sudden double vision", [GUIDE + "#red-flags"]),
+    ("fit or seizure", [GUIDE + "#red-flags", GUIDE + "#help-emergency"]),
+    ("tired eyes", [GUIDE + "#cause-eyes", GUIDE + "#step-eyes"]),
+    ("can stress cause eye twitching", [FAQ + "#faq-anxiety", GUIDE + "#cause-stress"]),
+    ("vitamin for eye twitch", [FAQ + "#faq-supplements", GUIDE + "#cause-nutrition"]),
+    ("stiff neck after new medicine", [GUIDE + "#help-urgent", GUIDE + "#cause-medicines", GUIDE + "#step-medicines"]),
+    ("twitch spreading to my cheek", [GUIDE + "#hemifacial-spasm", GUIDE + "#warning-signs", GUIDE + "#help-see-doctor"]),
+    ("how to stop eye twitching", [GUIDE + "#treat-lifestyle", GUIDE + "#steps", GUIDE + "#eyelid-myokymia"]),
+]
+
+# Snapshot of the rendered results: every result's link and score, in page order.
+READ_RESULTS = """() => {
+    const meta = document.querySelector('.md-search-result__meta');
+    const links = [...document.querySelectorAll('.md-search-result__list a.md-search-result__link')];
+    return {
+        meta: meta ? meta.textContent : '',
+        results: links.map(a => [a.getAttribute('href'), Number(a.querySelector('article').dataset.mdScore)]),
+    };
+}"""
+
+
+def location(href: str, site_url: str) -> str:
+    """'http://host/facial-twitching/faq/?h=als#faq-mnd' -> 'facial-twitching/faq/#faq-mnd'."""
+    parts = urlsplit(href)
+    path = parts.path.removeprefix(urlsplit(site_url).path)
+    return path + (f"#{parts.fragment}" if parts.fragment else "")
+
+
+META = "() => document.querySelector('.md-search-result__meta').textContent"
+
+
+def search(page, query: str) -> dict:
+    """Type `query` into the cleared search box and wait until the results stop changing."""
+    box = page.locator("input.md-search__input")
+    box.fill("")
+    # An empty box shows the prompt ("Type to start searching") instead of a result count.
+    prompt = page.evaluate("() => document.querySelector('.md-search__input').dataset.prompt")
+    page.wait_for_function(f"(prompt) => ({META})() === prompt", arg=prompt)
+    box.press_sequentially(query, delay=10)
+    page.wait_for_function(f"(prompt) => ({META})() !== prompt", arg=prompt)
+    previous = None
+    for _ in range(40):
+        snapshot = page.evaluate(READ_RESULTS)
+        if snapshot == previous:
+            return snapshot
+        previous = snapshot
+        page.wait_for_timeout(60)
+    return previous
+
+
+def top_results(snapshot: dict, site_url: str) -> list[str]:
+    """The best-scored results across all pages (a page shown only as a heading scores 0)."""
+    scored = [(score, location(href, site_url)) for href, score in snapshot["results"] if score > 0]
+    ranked: list[str] = []
+    for _, found in sorted(scored, key=lambda pair: -pair[0]):
+        if found not in ranked:
+            ranked.append(found)
+    return ranked[:TOP]
+
+
+@pytest.fixture
+def search_page(page, site_url):
+    page.goto(site_url)
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.wait_for_function(f"() => ({META})().startsWith('Type')")  # the search worker is ready
+    # Remember the empty-box prompt on the page itself, to tell it from a result count later.
+    page.evaluate(f"() => document.querySelector('.md-search__input').dataset.prompt = ({META})()")
+    return page
+
+
+def test_patients_find_the_answer_in_their_own_words(search_page, site_url, capsys, offsite_requests):
+    assert len(QUERIES) >= 25
+    misses = []
+    for query, expected in QUERIES:
+        found = top_results(search(search_page, query), site_url)
+        if not set(found) & set(expected):
+            misses.append(f"  {query!r}: expected one of {expected}, top {TOP} were {found}")
+    hit_rate = 1 - len(misses) / len(QUERIES)
+    with capsys.disabled():  # shown without -s
+        print(f"\nsearch quality: {len(QUERIES) - len(misses)}/{len(QUERIES)} queries hit ({hit_rate:.0%})")
+        print("\n".join(misses))
+    assert hit_rate >= REQUIRED_HIT_RATE, "too many patient queries miss:\n" + "\n".join(misses)
+    assert offsite_requests == []
+
+
+def test_lay_terms_are_searchable_but_not_on_the_page(built_site):
+    """A lay term is in the index for its item and appears nowhere in the visible pages."""
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    docs = {doc["location"]: doc for doc in index["docs"]}
+    assert "lay_terms" in index["config"]["fields"]
+    assert "jumping eyelid" in docs[GUIDE + "#eyelid-myokymia"]["lay_terms"]
+    assert "motor neurone disease" in docs[FAQ + "#faq-mnd"]["lay_terms"]
+    for html_file in built_site.rglob("*.html"):
+        text = html_file.read_text(encoding="utf-8").lower()
+        assert "jumping eyelid" not in text, f"a lay term is shown on {html_file}"
+
+
+def test_a_list_item_s_lay_terms_go_to_the_section_that_shows_it(built_site):
+    """Red-flag items are list items: their words belong to the 'Call 999 now' card."""
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    docs = {doc["location"]: doc for doc in index["docs"]}
+    assert re.search(r"\bcrooked smile\b", docs[GUIDE + "#red-flags"]["lay_terms"])
+
+
+def test_each_result_shows_its_topic_and_section(search_page):
+    """The result for an item shows the topic (page title) above it and its section under it."""
+    search(search_page, "botox")
+    result = search_page.locator(".md-search-result__item", has=search_page.locator('a[href*="#treat-botulinum"]'))
+    assert result.locator("h1").first.inner_text() == "Facial and eyelid twitching"
+    label = result.locator('a[href*="#treat-botulinum"] .search-result-section')
+    shown = label.evaluate("el => getComputedStyle(el, '::before').content")
+    assert shown == '"Section: Treatments"'
+    assert label.evaluate("el => getComputedStyle(el, '::before').display") == "block"

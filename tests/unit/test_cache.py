@@ -1,0 +1,82 @@
+"""generator.cache: an unchanged topic is neither read nor rendered again; any change is seen."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from generator import cache
+from generator.errors import ContentError
+from generator.pipeline import generate
+
+TODAY = date(2026, 6, 1)
+
+
+@pytest.fixture
+def two_topics(content):
+    """The fixture content plus a second topic, so one can change while the other does not."""
+    text = content.text.replace("slug: sample-topic", "slug: other-topic").replace("title: Sample topic", "title: Other topic")
+    (content.root / "topics" / "other.yaml").write_text(text, encoding="utf-8")
+    cache.TOPICS.clear()
+    yield content
+    cache.TOPICS.clear()
+
+
+def pages_of(generated) -> dict[str, str]:
+    return {page.path: page.markdown for page in generated.pages}
+
+
+def counts() -> tuple[int, int]:
+    return cache.TOPICS.hits, cache.TOPICS.misses
+
+
+def test_second_run_reuses_every_topic_and_gives_the_same_pages(two_topics):
+    first = pages_of(generate(two_topics.root, today=TODAY))
+    assert counts() == (0, 4)  # two topics: loaded and rendered once each
+
+    second = pages_of(generate(two_topics.root, today=TODAY))
+
+    assert counts() == (4, 4)
+    assert second == first
+
+
+def test_editing_one_topic_rebuilds_only_that_topic(two_topics):
+    generate(two_topics.root, today=TODAY)
+    two_topics.replace("title: Sample topic", "title: Sample topic, edited")
+
+    pages = pages_of(generate(two_topics.root, today=TODAY))
+
+    assert counts() == (2, 6)  # the other topic: model and pages reused; this one: both redone
+    assert "# Sample topic, edited" in pages["sample-topic/index.md"]
+    assert "Sample topic, edited" in pages["index.md"]  # the A-Z list is always fresh
+
+
+def test_changing_site_settings_rerenders_every_topic_but_keeps_the_models(two_topics):
+    generate(two_topics.root, today=TODAY)
+    two_topics.replace("site_name: Test Guide", "site_name: Renamed Guide", file=two_topics.site_file)
+
+    generate(two_topics.root, today=TODAY)
+
+    assert counts() == (2, 6)  # both models reused; both topics' pages rendered again
+
+
+def test_another_day_rerenders_the_pages(two_topics):
+    generate(two_topics.root, today=TODAY)
+
+    generate(two_topics.root, today=date(2026, 6, 2))
+
+    assert counts() == (2, 6)
+
+
+def test_a_broken_topic_is_reported_every_time_until_fixed(two_topics):
+    generate(two_topics.root, today=TODAY)
+    two_topics.replace("urgency: see-doctor", "urgency: sometimes")
+
+    for _ in range(2):
+        with pytest.raises(ContentError) as info:
+            generate(two_topics.root, today=TODAY)
+        assert any("sometimes" in problem.message for problem in info.value.problems)
+
+    two_topics.replace("urgency: sometimes", "urgency: see-doctor")
+    assert "sample-topic/index.md" in pages_of(generate(two_topics.root, today=TODAY))

@@ -1,0 +1,163 @@
+"""The published-links lock (generator/links.py): which links exist, which were lost, where
+old ids and slugs lead, and the `lock` command."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.errors import ContentError
+from generator.links import LOCK_FILE, check_lock, compare, link_index, lock_text, read_lock
+from generator.pipeline import generate
+
+PROJECT = Path(__file__).resolve().parents[2]
+
+
+def lock_now(root: Path) -> list[str]:
+    """Write the lock for the content as it is now; return its links."""
+    index = link_index(generate(root))
+    (root / LOCK_FILE).write_text(lock_text(index, []), encoding="utf-8")
+    return read_lock(root / LOCK_FILE)
+
+
+def run_lock(root: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "generator", "--content", str(root), "lock", *args],
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_lock_lists_every_page_and_linkable_anchor_sorted_one_per_line(content):
+    links = lock_now(content.root)
+    assert links == sorted(links) and len(links) == len(set(links))
+    for expected in ("/", "/about/", "/sample-topic/", "/sample-topic/faq/", "/sample-topic/links/",
+                     "/sample-topic/#overview", "/sample-topic/#rf-face", "/sample-topic/#warn-spread",
+                     "/sample-topic/#step-track", "/sample-topic/#do-sleep", "/sample-topic/faq/#faq-one"):
+        assert expected in links
+    assert "/sample-topic/#faq-one" not in links  # each anchor only on the page that has it
+    text = (content.root / LOCK_FILE).read_text(encoding="utf-8")
+    assert text.startswith("# ") and "python -m generator lock" in text
+
+
+def test_renamed_id_without_previous_ids_is_a_lost_link_naming_link_and_file(content):
+    lock_now(content.root)
+    content.replace("{id: cause-one,", "{id: cause-first,").replace("[the cause](#cause-one)", "[the cause](#cause-first)")
+    content.replace("see_also: [cause-one]", "see_also: [cause-first]").replace("used_for: [cause-one]", "used_for: [cause-first]")
+    with pytest.raises(ContentError) as info:
+        check_lock(generate(content.root), content.root)
+    report = info.value.report()
+    assert "/sample-topic/#cause-one" in report
+    assert str(content.topic_file) in report
+    assert "previous_ids: [cause-one]" in report
+
+
+def test_renamed_id_with_previous_ids_still_resolves_and_stays_locked(content):
+    lock_now(content.root)
+    content.replace("{id: cause-one,", "{id: cause-first, previous_ids: [cause-one],")
+    content.replace("[the cause](#cause-one)", "[the cause](#cause-first)")
+    content.replace("see_also: [cause-one]", "see_also: [cause-first]").replace("used_for: [cause-one]", "used_for: [cause-first]")
+    generated = generate(content.root)
+    report = check_lock(generated, content.root)
+    assert report.lost == [] and report.new == ["/sample-topic/#cause-first"]
+    index = link_index(generated)
+    assert index.resolve("/sample-topic/#cause-one") == "/sample-topic/#cause-first"
+    # Rewriting the lock keeps the old link, so dropping previous_ids later still fails.
+    rewritten = lock_text(index, read_lock(content.root / LOCK_FILE))
+    assert "/sample-topic/#cause-one\n" in rewritten and "/sample-topic/#cause-first\n" in rewritten
+
+
+def test_moved_topic_slug_resolves_old_pages_and_anchors(content):
+    lock_now(content.root)
+    content.replace("slug: sample-topic", "slug: example-topic\nmoved_from: [sample-topic]")
+    index = link_index(generate(content.root))
+    assert index.resolve("/sample-topic/") == "/example-topic/"
+    assert index.resolve("/sample-topic/faq/#faq-one") == "/example-topic/faq/#faq-one"
+    assert compare(index, read_lock(content.root / LOCK_FILE), content.root).lost == []
+
+
+def test_changed_slug_without_moved_from_is_lost(content):
+    lock_now(content.root)
+    content.replace("slug: sample-topic", "slug: example-topic")
+    report = compare(link_index(generate(content.root)), read_lock(content.root / LOCK_FILE), content.root)
+    messages = [str(problem) for problem in report.lost]
+    assert any("'/sample-topic/'" in m and "moved_from: [sample-topic]" in m for m in messages), messages
+
+
+def test_removed_page_is_lost(content):
+    lock_now(content.root)
+    # A topic without a self-check has no self-check page; lock a page the topic does not have.
+    (content.root / LOCK_FILE).write_text("/sample-topic/self-check/\n", encoding="utf-8")
+    report = compare(link_index(generate(content.root)), read_lock(content.root / LOCK_FILE), content.root)
+    assert [p.file for p in report.lost] == [content.topic_file]
+    assert "no longer exists" in report.lost[0].message
+
+
+def test_new_links_are_reported_not_failed(content):
+    lock_now(content.root)
+    content.replace("    - {id: do-sleep, text: Sleep well}\n", "    - {id: do-sleep, text: Sleep well}\n    - {id: do-walk, text: Go for a walk}\n")
+    report = check_lock(generate(content.root), content.root)
+    assert report.new == ["/sample-topic/#do-walk"] and report.lost == []
+
+
+def test_missing_lock_means_every_link_is_new(content):
+    report = check_lock(generate(content.root), content.root)
+    assert report.lost == [] and "/sample-topic/#overview" in report.new
+
+
+def test_previous_id_that_is_a_current_id_is_a_located_error(content):
+    content.replace("{id: do-sleep, text: Sleep well}", "{id: do-sleep, previous_ids: [cause-one], text: Sleep well}")
+    problems = content.problems()
+    assert any(p.line == content.line_of("previous_ids: [cause-one]") and "is a current id" in p.message for p in problems), problems
+
+
+def test_previous_id_claimed_twice_is_an_error(content):
+    content.replace("{id: do-sleep, text: Sleep well}", "{id: do-sleep, previous_ids: [old-tip], text: Sleep well}")
+    content.replace("{id: dont-ignore, text:", "{id: dont-ignore, previous_ids: [old-tip], text:")
+    problems = content.problems()
+    assert any("already listed by item 'do-sleep'" in p.message for p in problems), problems
+
+
+def test_bad_lock_line_is_located(content):
+    (content.root / LOCK_FILE).write_text("# comment\n/\nsample-topic/#overview\n", encoding="utf-8")
+    with pytest.raises(ContentError) as info:
+        read_lock(content.root / LOCK_FILE)
+    assert f"{content.root / LOCK_FILE}:3:1:" in info.value.report()
+
+
+def test_lock_command_writes_and_check_detects_stale_lock(content):
+    assert run_lock(content.root, "--check").returncode == 1  # no lock yet
+    written = run_lock(content.root)
+    assert written.returncode == 0, written.stderr
+    assert run_lock(content.root, "--check").returncode == 0
+    content.replace("    - {id: do-sleep, text: Sleep well}\n", "    - {id: do-sleep, text: Sleep well}\n    - {id: do-walk, text: Go for a walk}\n")
+    stale = run_lock(content.root, "--check")
+    assert stale.returncode == 1 and "missing /sample-topic/#do-walk" in stale.stderr
+    assert "Traceback" not in stale.stderr
+
+
+def test_committed_lock_is_current():
+    result = run_lock(PROJECT / "content", "--check")
+    assert result.returncode == 0, f"content/links.lock is stale; run `python -m generator lock`:\n{result.stderr}"
+
+
+def test_moved_from_may_not_name_another_topics_current_slug(content):
+    other = content.topic_file.with_name("other.yaml")
+    other.write_text(content.text.replace("slug: sample-topic", "slug: other-topic\nmoved_from: [sample-topic]"), encoding="utf-8")
+    with pytest.raises(ContentError) as info:
+        check_lock(generate(content.root), content.root)
+    assert f"{other}: moved_from: 'sample-topic' is also the slug of {content.topic_file}" in info.value.report()
+
+
+def test_build_reports_new_links_as_info(content, caplog):
+    lock_now(content.root)
+    content.replace("    - {id: do-sleep, text: Sleep well}\n", "    - {id: do-sleep, text: Sleep well}\n    - {id: do-walk, text: Go for a walk}\n")
+    with caplog.at_level("INFO", logger="mkdocs.plugins.healthguide.links"):
+        check_lock(generate(content.root), content.root)
+    [record] = caplog.records
+    assert record.levelname == "INFO" and "/sample-topic/#do-walk" in record.getMessage()

@@ -1,0 +1,20 @@
+"""The reading-grade report: every page of the real guide meets the grade-8 target."""
+
+from __future__ import annotations
+
+from generator.readability import TARGET_GRADE, grades, page_text
+from support import ROOT
+
+
+def test_every_generated_page_is_at_or_below_grade_8():
+    rows = grades(ROOT / "content")
+    assert {path for path, _, _ in rows} >= {"facial-twitching/index.md", "facial-twitching/faq.md"}
+    too_hard = [(path, round(grade, 1)) for path, grade, _ in rows if grade > TARGET_GRADE]
+    assert not too_hard, f"pages above reading grade {TARGET_GRADE}: {too_hard}"
+
+
+def test_page_text_ignores_addresses_markup_and_glossary_definitions():
+    text = page_text("---\ntitle: x\n---\n# Title {#t}\n\nSee [NHS](https://www.nhs.uk/a-long-path/) now https://example.org/x\n\n*[NHS]: National Health Service\n")
+    assert "https" not in text and "{#t}" not in text and "title: x" not in text
+    assert "National Health Service" not in text
+    assert "See NHS now" in text

@@ -1,0 +1,78 @@
+"""The search index step: lay terms land on the entry that shows the item, sections are named."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from generator import search_index
+from generator.html_outline import outline_of
+from generator.search_terms import FIELD, BuiltPage
+
+GUIDE_HTML = """<html><body><nav><h2 id="nav-title">Menu</h2></nav><article>
+<h1>Sample topic</h1><p>Intro</p>
+<section class="care-card"><h2 id="red-flags">Call 999 now</h2><ul><li id="rf-face">Your face droops</li></ul></section>
+<h2 id="causes">Common causes</h2>
+<h3 id="cause-one">Cause one</h3><p>It happens.</p>
+</article><footer id="footer"></footer></body></html>"""
+
+
+def index_with(*locations: str) -> dict:
+    return {"config": {"fields": {"title": {"boost": 1000}}}, "docs": [{"location": loc, "title": loc or "page", "text": ""} for loc in locations]}
+
+
+@pytest.fixture
+def site(tmp_path, content):
+    """The fixture content with lay terms on a list item, a cause and the topic, plus a built guide page."""
+    content.replace("title: Sample topic\n", "title: Sample topic\nlay_terms: [face twitch]\n")
+    content.replace("{id: rf-face, text: Your face droops on one side}", "{id: rf-face, text: Your face droops on one side, lay_terms: [crooked smile]}")
+    content.replace("what_helps: Rest.}", "what_helps: Rest., lay_terms: [eye jumping, 'Tourette''s & <b>']}")
+    html_path = tmp_path / "guide.html"
+    html_path.write_text(GUIDE_HTML, encoding="utf-8")
+    pages = [BuiltPage(src="sample-topic/index.md", url="sample-topic/", html_path=html_path)]
+    return content.load(), pages, tmp_path / "search_index.json"
+
+
+def run(site, index: dict) -> dict:
+    loaded, pages, index_path = site
+    index_path.write_text(json.dumps(index), encoding="utf-8")
+    search_index.improve(index_path, loaded, pages)
+    return {doc["location"]: doc for doc in json.loads(index_path.read_text(encoding="utf-8"))["docs"]}
+
+
+def test_outline_files_each_anchor_under_the_heading_before_it():
+    outline = outline_of(GUIDE_HTML)
+    assert outline.heading_holding("rf-face").id == "red-flags"
+    assert outline.heading_holding("cause-one").id == "cause-one"
+    assert outline.heading_holding("nav-title") is None  # outside the article
+    assert outline.top_section_of(outline.heading_holding("cause-one")).text == "Common causes"
+
+
+def test_lay_terms_go_to_the_entry_that_shows_the_item(site):
+    docs = run(site, index_with("sample-topic/", "sample-topic/#red-flags", "sample-topic/#causes", "sample-topic/#cause-one"))
+    assert docs["sample-topic/"][FIELD] == "face twitch"
+    assert docs["sample-topic/#red-flags"][FIELD] == "crooked smile"  # a list item: its card's entry
+    assert docs["sample-topic/#cause-one"][FIELD] == "eye jumping, Tourette's &amp; &lt;b&gt;"  # escaped like index text
+    assert FIELD not in docs["sample-topic/#causes"]
+
+
+def test_the_index_searches_the_lay_terms_and_favours_sections_over_the_page_entry(site):
+    loaded, pages, index_path = site
+    index_path.write_text(json.dumps(index_with("sample-topic/", "sample-topic/#red-flags", "sample-topic/#cause-one")), encoding="utf-8")
+    search_index.improve(index_path, loaded, pages)
+    index = json.loads(index_path.read_text(encoding="utf-8"))
+    assert index["config"]["fields"][FIELD]["boost"] > 0
+    boosts = {doc["location"]: doc.get("boost", 1) for doc in index["docs"]}
+    assert boosts["sample-topic/"] < boosts["sample-topic/#cause-one"]
+
+
+def test_an_item_below_a_section_heading_names_its_section(site):
+    docs = run(site, index_with("sample-topic/", "sample-topic/#red-flags", "sample-topic/#cause-one"))
+    assert 'data-section="Common causes"' in docs["sample-topic/#cause-one"]["title"]
+    assert "data-section" not in docs["sample-topic/#red-flags"]["title"]  # a section itself
+
+
+def test_a_missing_index_entry_fails_loudly(site):
+    with pytest.raises(LookupError, match="red-flags"):
+        run(site, index_with("sample-topic/", "sample-topic/#cause-one"))

@@ -1,0 +1,244 @@
+"""Property tests: whatever text an author writes, the page shows that text - never markup.
+
+Arbitrary text (Unicode, Markdown and HTML special characters, very long words, right-to-left
+text, emoji) goes into a title, a table cell, a list item, an FAQ question and prose; each is
+validated by the real model, rendered by the real templates and converted by Python-Markdown
+with the extensions listed in mkdocs.yml. The visible text must be the same (prose: minus its
+allowed markers) and the surrounding table, list or card must keep its shape.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date
+from html.parser import HTMLParser
+
+import markdown
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from mkdocs.utils.yaml import yaml_load
+
+from generator.content import Content, load_content
+from generator.models import Topic
+from generator.render import PageRenderer
+from support import ROOT
+
+FIXTURE = ROOT / "tests" / "fixtures" / "minimal"
+TODAY = date(2026, 6, 1)
+
+FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
+EXAMPLES = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+TRICKY = [
+    "|", "||", "*", "**", "_", "__", "`", "```", "~~", "^", "\\", "#", "# ", "{#id}", "{: .x}",
+    "- ", "+ ", "1. ", "> ", "---", "===", "[x](#overview)", "[x](https://example.org)",
+    "![i](x.png)", "<script>alert(1)</script>", "<b>bold</b>", "<!-- c -->", "&amp;", "&#35;",
+    "&lt;", "]]>", "*[HTML]: x", "[^1]", "مرحبا بالعالم", "שלום", "\u202eevil", "👍🏽", "👨‍👩‍👧",
+    "a\u0301", "x" * 300, "Ⅻ", "ﬁ", "\u00a0",
+]
+# Content files are YAML: they cannot hold control characters, so neither does the text here.
+ANY_CHARACTER = st.characters(exclude_categories=("Cc", "Cs"))
+PIECE = st.one_of(st.sampled_from(TRICKY), st.text(alphabet=ANY_CHARACTER, min_size=1, max_size=30))
+PLAIN_TEXT = st.lists(PIECE, min_size=1, max_size=6).map(" ".join).filter(lambda text: text.strip())
+
+
+def _markdown_extensions() -> tuple[list, dict]:
+    """The extensions (and their settings) exactly as mkdocs.yml lists them."""
+    with (ROOT / "mkdocs.yml").open(encoding="utf-8") as stream:
+        config = yaml_load(stream)
+    names, options = [], {}
+    for entry in config["markdown_extensions"]:
+        name, settings_ = next(iter(entry.items())) if isinstance(entry, dict) else (entry, None)
+        names.append(name)
+        if settings_:
+            options[name] = settings_
+    return names, options
+
+
+EXTENSIONS, EXTENSION_CONFIGS = _markdown_extensions()
+
+
+@dataclass
+class Element:
+    """A parsed HTML element; `text` is what a browser shows (character references decoded)."""
+
+    tag: str
+    attrs: dict = field(default_factory=dict)
+    children: list = field(default_factory=list)
+
+    @property
+    def squashed_text(self) -> str:
+        return " ".join(self._text().split())
+
+    def _text(self) -> str:
+        return "".join(c if isinstance(c, str) else c._text() for c in self.children)
+
+    def iter(self):
+        for child in self.children:
+            if isinstance(child, Element):
+                yield child
+                yield from child.iter()
+
+    def tags(self) -> set[str]:
+        return {el.tag for el in self.iter()}
+
+    def find_all(self, tag: str, **attrs: str) -> list[Element]:
+        return [el for el in self.iter() if el.tag == tag and all(el.attrs.get(k) == v for k, v in attrs.items())]
+
+    def find(self, tag: str, **attrs: str) -> Element:
+        found = self.find_all(tag, **attrs)
+        assert len(found) == 1, f"expected one <{tag} {attrs}>, found {len(found)}"
+        return found[0]
+
+    def by_id(self, element_id: str) -> Element:
+        found = [el for el in self.iter() if el.attrs.get("id") == element_id]
+        assert len(found) == 1, f"expected one #{element_id}, found {len(found)}"
+        return found[0]
+
+
+class _TreeBuilder(HTMLParser):
+    VOID = {"br", "hr", "img", "input", "meta", "link", "wbr", "col", "source"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack = [Element("#root")]
+
+    def handle_starttag(self, tag, attrs):
+        element = Element(tag, dict(attrs))
+        self.stack[-1].children.append(element)
+        if tag not in self.VOID:
+            self.stack.append(element)
+
+    def handle_endtag(self, tag):
+        for depth in range(len(self.stack) - 1, 0, -1):
+            if self.stack[depth].tag == tag:
+                del self.stack[depth:]
+                return
+
+    def handle_data(self, data):
+        self.stack[-1].children.append(data)
+
+
+def parse_html(html: str) -> Element:
+    builder = _TreeBuilder()
+    builder.feed(html)
+    builder.close()
+    return builder.stack[0]
+BASE: Content = load_content(FIXTURE)
+BASE_TOPIC = BASE.topics[0]
+
+
+def render(change: dict, template: str, path: str) -> Element:
+    """The fixture topic with `change` applied (validated by the model), as HTML."""
+    data = BASE_TOPIC.topic.model_dump(mode="json")
+    for dotted, value in change.items():
+        *parents, last = dotted.split(".")
+        node = data
+        for key in parents:
+            node = node[int(key)] if key.isdigit() else node[key]
+        node[last] = value
+    loaded = replace(BASE_TOPIC, topic=Topic.model_validate(data))
+    renderer = PageRenderer(replace(BASE, topics=[loaded]), today=TODAY)
+    page = renderer._render(template, path, loaded)  # one page: the others are not under test
+    html = markdown.markdown(
+        FRONT_MATTER.sub("", page.markdown), extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS
+    )
+    return parse_html(html)
+
+
+def guide(change: dict) -> Element:
+    return render(change, "pages/topic_guide.md.j2", "sample-topic/index.md")
+
+
+def faq(change: dict) -> Element:
+    return render(change, "pages/topic_faq.md.j2", "sample-topic/faq.md")
+
+
+def shown(text: str) -> str:
+    """What a reader sees: the text with runs of whitespace as one space."""
+    return " ".join(text.split())
+
+
+def no_markup_from(tree: Element, allowed: set[str]) -> None:
+    unexpected = tree.tags() - allowed
+    assert not unexpected, f"text turned into markup: {unexpected}"
+
+
+@EXAMPLES
+@given(PLAIN_TEXT)
+def test_title_shows_as_written(text):
+    tree = guide({"title": text})
+
+    heading = tree.find("h1")
+    assert heading.squashed_text == shown(text)
+    no_markup_from(heading, set())
+
+
+@EXAMPLES
+@given(PLAIN_TEXT, PLAIN_TEXT)
+def test_table_cells_show_as_written_and_keep_the_table(feature, harmless):
+    tree = guide({"warning_signs.rows.0.feature": feature, "warning_signs.rows.0.usually_harmless": harmless})
+
+    table = tree.find("table")
+    rows = table.find("tbody").find_all("tr")
+    assert len(rows) == 1 and rows[0].attrs.get("id") == "warn-spread"
+    header, *cells = [el for el in rows[0].children if isinstance(el, Element)]
+    assert (header.tag, [cell.tag for cell in cells]) == ("th", ["td", "td"])
+    assert header.squashed_text == shown(feature)
+    assert cells[0].squashed_text == shown(harmless)
+    for cell in (header, *cells):
+        no_markup_from(cell, set())
+
+
+@EXAMPLES
+@given(PLAIN_TEXT)
+def test_list_item_shows_as_written_and_keeps_the_card(text):
+    tree = guide({"red_flags.items.0.text": text})
+
+    card = tree.find("section", **{"aria-labelledby": "red-flags"})
+    items = card.find_all("li")
+    assert len(items) == 1
+    assert items[0].squashed_text == shown(text)
+    no_markup_from(items[0], set())
+    assert card.find("h2").attrs.get("id") == "red-flags"
+
+
+@EXAMPLES
+@given(PLAIN_TEXT)
+def test_faq_question_shows_as_written(text):
+    tree = faq({"faq.items.0.question": text})
+
+    question = tree.by_id("faq-one")
+    assert question.tag == "h3"
+    assert question.squashed_text == shown(text)
+    no_markup_from(question, set())
+
+
+# Prose: plain pieces (no `*`, which marks emphasis, and no link syntax) and **strong** words.
+PROSE_PIECE = PIECE.map(lambda text: text.replace("*", "")).filter(lambda text: text.strip() and "](" not in text)
+STRONG = st.text(alphabet=st.characters(categories=("L",)), min_size=1, max_size=12)
+PROSE = st.lists(st.one_of(PROSE_PIECE.map(lambda t: ("plain", t)), STRONG.map(lambda t: ("strong", t))), min_size=1, max_size=8)
+LIST_START = re.compile(r"^\s*(?:[-+*]|\d+\.)(?:\s|$)")
+
+
+@EXAMPLES
+@given(PROSE)
+def test_prose_shows_its_words_without_its_markers(pieces):
+    body = " ".join(f"**{text}**" if kind == "strong" else text for kind, text in pieces)
+    if LIST_START.match(body):  # a line starting "- " is a list by design: covered elsewhere
+        body = "Note: " + body
+    tree = guide({"overview.body": body})
+
+    heading = tree.by_id("overview")
+    siblings = [el for el in tree.children if isinstance(el, Element)]
+    paragraph = siblings[siblings.index(heading) + 1]
+    assert paragraph.tag == "p"
+    assert paragraph.squashed_text == shown(body.replace("**", ""))
+    assert len(paragraph.find_all("strong")) == sum(kind == "strong" for kind, _ in pieces)
+    assert paragraph.tags() <= {"strong"}
+    assert siblings[siblings.index(heading) + 2].tag in {"h3", "h2"}  # nothing leaked after it
+
+
+def test_the_extensions_are_those_of_mkdocs_yml():
+    assert {"attr_list", "md_in_html", "tables", "toc"} <= set(EXTENSIONS)
