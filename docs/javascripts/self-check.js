@@ -94,7 +94,7 @@
       var label = card.querySelector(".care-card__level").textContent;
       result.querySelector("[data-self-check-summary]").textContent = "Your result: " + label;
       result.querySelector("[data-self-check-date]").textContent =
-        "Checked on " + new Date().toLocaleDateString(document.documentElement.lang || "en-GB", { day: "numeric", month: "long", year: "numeric" }) + ".";
+        "Checked on " + new Date().toLocaleDateString(root.getAttribute("data-locale") || document.documentElement.lang, { day: "numeric", month: "long", year: "numeric" }) + ".";
       result.querySelectorAll("[data-said]").forEach(function (li) {
         var id = li.getAttribute("data-said");
         li.hidden = verdict.reasons.indexOf(id) === -1;

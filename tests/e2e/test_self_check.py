@@ -237,3 +237,25 @@ def test_rules_on_the_page_are_the_yaml_rules(page, site_url, self_check):
     open_self_check(page, site_url)
     data = json.loads(page.locator("[data-self-check]").get_attribute("data-rules"))
     assert data["rules"] == [r.model_dump(include={"question", "answers", "outcome"}) for r in self_check.rules]
+
+
+def test_printed_result_has_the_date_the_answers_and_the_advice_only(page, site_url, self_check):
+    import io
+    from datetime import date
+
+    from pypdf import PdfReader
+
+    open_self_check(page, site_url)
+    answer_all(page, self_check, "No")
+    answer(page, "lasted more than 2 weeks", "Yes")
+    result_text(page)
+    page.emulate_media(media="print")
+    pdf = page.pdf(format="A4", print_background=True)
+    text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(pdf)).pages)
+    today = date.today()
+    assert f"Checked on {today.day} {today:%B %Y}" in text
+    assert "Book an appointment with a GP" in text  # the advice
+    assert "lasted more than 2 weeks" in text  # what led to it
+    assert "All your answers" in text and "Yes" in text  # the answers
+    assert "Show my result" not in text and "Start over" not in text  # no form controls
+    assert "Print this result" not in text
