@@ -10,9 +10,8 @@ allowed markers) and the surrounding table, list or card must keep its shape.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import date
-from html.parser import HTMLParser
 
 import markdown
 from hypothesis import HealthCheck, given, settings
@@ -22,6 +21,7 @@ from mkdocs.utils.yaml import yaml_load
 from generator.content import Content, load_content
 from generator.models import Topic
 from generator.render import PageRenderer
+from html_tree import Element, parse_html
 from support import ROOT
 
 FIXTURE = ROOT / "tests" / "fixtures" / "minimal"
@@ -59,72 +59,6 @@ def _markdown_extensions() -> tuple[list, dict]:
 EXTENSIONS, EXTENSION_CONFIGS = _markdown_extensions()
 
 
-@dataclass
-class Element:
-    """A parsed HTML element; `text` is what a browser shows (character references decoded)."""
-
-    tag: str
-    attrs: dict = field(default_factory=dict)
-    children: list = field(default_factory=list)
-
-    @property
-    def squashed_text(self) -> str:
-        return " ".join(self._text().split())
-
-    def _text(self) -> str:
-        return "".join(c if isinstance(c, str) else c._text() for c in self.children)
-
-    def iter(self):
-        for child in self.children:
-            if isinstance(child, Element):
-                yield child
-                yield from child.iter()
-
-    def tags(self) -> set[str]:
-        return {el.tag for el in self.iter()}
-
-    def find_all(self, tag: str, **attrs: str) -> list[Element]:
-        return [el for el in self.iter() if el.tag == tag and all(el.attrs.get(k) == v for k, v in attrs.items())]
-
-    def find(self, tag: str, **attrs: str) -> Element:
-        found = self.find_all(tag, **attrs)
-        assert len(found) == 1, f"expected one <{tag} {attrs}>, found {len(found)}"
-        return found[0]
-
-    def by_id(self, element_id: str) -> Element:
-        found = [el for el in self.iter() if el.attrs.get("id") == element_id]
-        assert len(found) == 1, f"expected one #{element_id}, found {len(found)}"
-        return found[0]
-
-
-class _TreeBuilder(HTMLParser):
-    VOID = {"br", "hr", "img", "input", "meta", "link", "wbr", "col", "source"}
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.stack = [Element("#root")]
-
-    def handle_starttag(self, tag, attrs):
-        element = Element(tag, dict(attrs))
-        self.stack[-1].children.append(element)
-        if tag not in self.VOID:
-            self.stack.append(element)
-
-    def handle_endtag(self, tag):
-        for depth in range(len(self.stack) - 1, 0, -1):
-            if self.stack[depth].tag == tag:
-                del self.stack[depth:]
-                return
-
-    def handle_data(self, data):
-        self.stack[-1].children.append(data)
-
-
-def parse_html(html: str) -> Element:
-    builder = _TreeBuilder()
-    builder.feed(html)
-    builder.close()
-    return builder.stack[0]
 BASE: Content = load_content(FIXTURE)
 BASE_TOPIC = BASE.topics[0]
 
