@@ -14,7 +14,7 @@ from . import cache
 from .errors import ContentError, Problem
 from .models import SiteSettings, Topic
 from .previous_ids import check_previous_ids
-from .validation import problems_from_validation, walk_ids
+from .validation import problems_from_validation, walk_ids, walk_items
 from .yaml_source import SourceDocument, load_yaml
 
 SITE_FILE = "site.yaml"
@@ -158,17 +158,7 @@ TITLE_FIELDS = ("title", "name", "question", "feature", "text")
 
 
 def _titles_by_id(data: dict[str, Any]) -> dict[str, str]:
-    titles = {}
-
-    def visit(node: Any) -> None:
-        if isinstance(node, dict):
-            if isinstance(node.get("id"), str):
-                titles[node["id"]] = next((str(node[f]) for f in TITLE_FIELDS if f in node), node["id"])
-            for value in node.values():
-                visit(value)
-        elif isinstance(node, list):
-            for value in node:
-                visit(value)
-
-    visit(data)
-    return titles
+    return {
+        item["id"]: next((str(item[field]) for field in TITLE_FIELDS if field in item), item["id"])
+        for item, _ in walk_items(data)
+    }

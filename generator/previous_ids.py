@@ -11,21 +11,16 @@ from collections.abc import Iterator
 from typing import Any
 
 from .errors import Problem
-from .validation import walk_ids
+from .validation import walk_ids, walk_items
 from .yaml_source import SourceDocument
 
 
-def renamed_items(node: Any, loc: tuple[Any, ...] = ()) -> Iterator[tuple[str, list, tuple[Any, ...]]]:
+def renamed_items(node: Any) -> Iterator[tuple[str, list, tuple[Any, ...]]]:
     """Every (current id, previous ids, path) of items that list `previous_ids`, in document order."""
-    if isinstance(node, dict):
-        previous = node.get("previous_ids")
-        if isinstance(node.get("id"), str) and isinstance(previous, list) and previous:
-            yield node["id"], previous, loc
-        for key, value in node.items():
-            yield from renamed_items(value, loc + (key,))
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            yield from renamed_items(value, loc + (index,))
+    for item, loc in walk_items(node):
+        previous = item.get("previous_ids")
+        if isinstance(previous, list) and previous:
+            yield item["id"], previous, loc
 
 
 def check_previous_ids(doc: SourceDocument, data: Any) -> list[Problem]:

@@ -58,13 +58,19 @@ def _message(item: dict[str, Any], loc: tuple[Any, ...], vocabulary: set[str]) -
     return message
 
 
-def walk_ids(node: Any, loc: tuple[Any, ...] = ()) -> Iterator[tuple[str, tuple[Any, ...]]]:
-    """Every (id, path) pair in raw content data, in document order."""
+def walk_items(node: Any, loc: tuple[Any, ...] = ()) -> Iterator[tuple[dict, tuple[Any, ...]]]:
+    """Every item (a mapping with a string `id`) in raw content data and its path, in document order."""
     if isinstance(node, dict):
         if isinstance(node.get("id"), str):
-            yield node["id"], loc + ("id",)
+            yield node, loc
         for key, value in node.items():
-            yield from walk_ids(value, loc + (key,))
+            yield from walk_items(value, loc + (key,))
     elif isinstance(node, list):
         for index, value in enumerate(node):
-            yield from walk_ids(value, loc + (index,))
+            yield from walk_items(value, loc + (index,))
+
+
+def walk_ids(node: Any, loc: tuple[Any, ...] = ()) -> Iterator[tuple[str, tuple[Any, ...]]]:
+    """Every (id, path of the id field) pair in raw content data, in document order."""
+    for item, path in walk_items(node, loc):
+        yield item["id"], path + ("id",)
