@@ -1,0 +1,72 @@
+"""The search index and worker are downloaded when the reader starts a search, not with every page.
+
+Material fetches search/search_index.json and its search worker as soon as a page opens; with
+many topics the index dwarfs the page. overrides/assets/javascripts/lazy-search-index.js holds
+both back until the search box gets focus. These tests check both halves: reading pages (also through
+instant navigation) never fetches it, and searching still works, by mouse and by keyboard.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+INDEX = "search/search_index.json"
+WORKER = "assets/javascripts/workers/search."
+
+
+@pytest.fixture
+def index_requests(page):
+    seen: list[str] = []
+    page.on("request", lambda request: seen.append(request.url) if INDEX in request.url else None)
+    return seen
+
+
+@pytest.fixture
+def worker_requests(page):
+    seen: list[str] = []
+    page.on("request", lambda request: seen.append(request.url) if WORKER in request.url else None)
+    return seen
+
+
+def wait_for_results(page) -> None:
+    page.wait_for_function(
+        "() => document.querySelectorAll('.md-search-result__list a.md-search-result__link').length > 0"
+    )
+
+
+def test_reading_pages_does_not_download_the_search_index(page, site_url, index_requests, worker_requests):
+    page.goto(site_url + "facial-twitching/", wait_until="networkidle")
+    page.locator('.md-nav__link[href$="faq/"]').first.click()  # instant navigation
+    page.wait_for_url("**/faq/")
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(500)
+    assert index_requests == []
+    assert worker_requests == []
+
+
+def test_clicking_the_search_box_loads_the_index_and_finds_results(page, site_url, index_requests, worker_requests):
+    page.goto(site_url + "facial-twitching/", wait_until="networkidle")
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator("input.md-search__input").press_sequentially("botox", delay=10)
+    wait_for_results(page)
+    assert len(index_requests) == 1
+    assert len(worker_requests) == 1
+    assert page.locator('.md-search-result__list a[href*="#treat-botulinum"]').count() >= 1
+
+
+def test_the_keyboard_shortcut_loads_the_index_and_a_query_typed_early_still_runs(page, site_url, index_requests):
+    page.goto(site_url + "facial-twitching/", wait_until="networkidle")
+    page.keyboard.press("/")  # Material's shortcut focuses the search box
+    # Typed at once, before the index can have arrived: Material runs it when it is ready.
+    page.keyboard.type("magnesium")
+    wait_for_results(page)
+    assert len(index_requests) == 1
+    assert page.locator('.md-search-result__list a[href*="#faq-supplements"]').count() >= 1
+
+
+def test_a_page_opened_from_a_search_result_still_highlights_the_words(page, site_url, index_requests):
+    page.goto(site_url + "facial-twitching/?h=botox#treat-botulinum", wait_until="networkidle")
+    page.wait_for_function("() => document.querySelectorAll('article mark').length > 0")
+    assert len(index_requests) == 1
