@@ -98,22 +98,32 @@ def measure(count: int, work: Path) -> dict:
     make_topics(count, content)
     row: dict = {"N": count}
 
-    seconds, peak, out = run_child([PYTHON, "-c", GENERATOR_PROBE, str(content)])
+    # Cold: an empty generator cache (generator/disk_cache.py); warm: the same run again, as
+    # `make site` or a CI job that keeps .cache/ would run it after a first build.
+    generator_env = {**ENV, "HEALTHGUIDE_CACHE_DIR": str(work / f"cache-generator-{count}")}
+    seconds, peak, out = run_child([PYTHON, "-c", GENERATOR_PROBE, str(content)], env=generator_env)
     probe = json.loads(out)
     row.update(generator_s=probe["seconds"], generator_peak_mib=peak, pages=probe["pages"])
+    _, _, out = run_child([PYTHON, "-c", GENERATOR_PROBE, str(content)], env=generator_env)
+    row["generator_warm_s"] = json.loads(out)["seconds"]
 
     timings = work / f"timings-{count}.json"
     site = work / f"site-{count}"
     config = inherit_config(work / f"mkdocs-{count}.yml", docs_dir=str(ROOT / "docs"),
                             hooks=[str(BENCH / "timed_hook.py")], watch=[str(content), str(ROOT / "generator")])
-    env = {**ENV, "HEALTHGUIDE_CONTENT": str(content), "HEALTHGUIDE_BENCH_TIMINGS": str(timings)}
-    seconds, peak, _ = run_child(MKDOCS + ["build", "--strict", "-q", "-f", str(config), "-d", str(site)], env=env)
+    env = {**ENV, "HEALTHGUIDE_CONTENT": str(content), "HEALTHGUIDE_BENCH_TIMINGS": str(timings),
+           "HEALTHGUIDE_CACHE_DIR": str(work / f"cache-build-{count}")}
+    build = MKDOCS + ["build", "--strict", "-q", "-f", str(config), "-d", str(site)]
+    seconds, peak, _ = run_child(build, env=env)
     hook = json.loads(timings.read_text())["seconds"]
     row.update(build_s=seconds, build_peak_mib=peak, hook_s=hook)
+    seconds, _, _ = run_child(build, env=env)
+    row.update(build_warm_s=seconds, hook_warm_s=json.loads(timings.read_text())["seconds"])
 
     docs = work / f"docs-{count}"
     shutil.copytree(ROOT / "docs", docs)
-    run_child([PYTHON, "-m", "generator", "--content", str(content), "render", str(work / f"md-{count}")])
+    run_child([PYTHON, "-m", "generator", "--content", str(content), "render", str(work / f"md-{count}")],
+              env={**ENV, "HEALTHGUIDE_CACHE_DIR": "off"})
     shutil.copytree(work / f"md-{count}", docs, dirs_exist_ok=True)
     baseline_config = inherit_config(work / f"baseline-{count}.yml", docs_dir=str(docs), hooks=[], watch=[],
                                      nav=probe["nav"], strict=False)
@@ -252,7 +262,9 @@ def lighthouse(site: Path, slug: str) -> dict:
 COLUMNS = [
     ("N", "N", "{}"), ("pages", "pages", "{}"),
     ("generator_s", "generator s", "{:.2f}"), ("build_s", "build s", "{:.2f}"),
-    ("hook_share", "hook share", "{:.0%}"), ("baseline_s", "baseline s", "{:.2f}"),
+    ("hook_share", "hook share", "{:.0%}"), ("generator_warm_s", "warm: generator s", "{:.2f}"),
+    ("build_warm_s", "warm: build s", "{:.2f}"), ("hook_share_warm", "warm: hook share", "{:.0%}"),
+    ("baseline_s", "baseline s", "{:.2f}"),
     ("overhead", "build/baseline", "{:.2f}"), ("generator_peak_mib", "gen peak MiB", "{}"),
     ("build_peak_mib", "build peak MiB", "{}"), ("output_mib", "output MiB", "{:.1f}"),
     ("search_index_kib", "search index KiB", "{:.0f}"), ("page_gzip_kib", "page gz KiB", "{:.1f}"),
@@ -263,7 +275,8 @@ COLUMNS = [
 def table(rows: list[dict]) -> str:
     lines = ["| " + " | ".join(title for _, title, _ in COLUMNS) + " |", "|" + "---|" * len(COLUMNS)]
     for row in rows:
-        row = {**row, "hook_share": sum(row["hook_s"].values()) / row["build_s"], "overhead": row["build_s"] / row["baseline_s"]}
+        row = {**row, "hook_share": sum(row["hook_s"].values()) / row["build_s"], "overhead": row["build_s"] / row["baseline_s"],
+               "hook_share_warm": sum(row["hook_warm_s"].values()) / row["build_warm_s"]}
         lines.append("| " + " | ".join(fmt.format(row[key]) for key, _, fmt in COLUMNS) + " |")
     return "\n".join(lines)
 
@@ -287,12 +300,14 @@ def main() -> None:
         print()
         for row in rows:
             print(f"N={row['N']} hook seconds by event: " + ", ".join(f"{k} {v:.2f}" for k, v in row["hook_s"].items()))
+            print(f"N={row['N']} warm: " + ", ".join(f"{k} {v:.2f}" for k, v in row["hook_warm_s"].items()))
         if not args.no_lighthouse:
             smallest = rows[0]
             scores = lighthouse(work / "site-{}".format(smallest["N"]), smallest["topic"])
             print(f"Lighthouse (N={smallest['N']}, {smallest['topic']}): {scores}")
         middle = args.sizes[len(args.sizes) // 2]
-        _, _, out = run_child([PYTHON, "-c", REBUILD_PROBE, str(work / f"content-{middle}")])
+        _, _, out = run_child([PYTHON, "-c", REBUILD_PROBE, str(work / f"content-{middle}")],
+                              env={**ENV, "HEALTHGUIDE_CACHE_DIR": "off"})  # the in-process cache alone
         print(f"Generator after editing one topic at N={middle} (serve rebuild, cache warm): {json.loads(out)['seconds']:.2f} s")
         if args.serve:
             print(f"mkdocs serve, edit one topic at N={middle}: rebuilt and served after {edit_to_rebuilt(middle, work):.1f} s")

@@ -55,6 +55,8 @@ class TopicCache:
         self._entries: dict[tuple[str, Path], tuple[str, Any]] = {}
         self.hits = 0
         self.misses = 0
+        self.disk_hits = 0
+        self.store = None  # a generator.disk_cache.DiskStore, when results are also kept on disk
 
     def get(self, kind: str, path: Path, key: str | None, make: Callable[[], T]) -> T:
         """The remembered value for (kind, path) if made with the same key; else make it."""
@@ -66,14 +68,27 @@ class TopicCache:
             self.hits += 1
             return entry[1]
         self.misses += 1
-        value = make()
+        value = self._from_disk(kind, path, key)
+        if value is None:
+            value = make()
+            if value is not None and self.store is not None:
+                self.store.save(kind, path, key, value)
         if value is not None:  # failures are never remembered: they must be reported again
             self._entries[slot] = (key, value)
         return value
 
+    def _from_disk(self, kind: str, path: Path, key: str):
+        from .disk_cache import MISSING
+
+        value = MISSING if self.store is None else self.store.load(kind, path, key)
+        if value is MISSING:
+            return None
+        self.disk_hits += 1
+        return value
+
     def clear(self) -> None:
         self._entries.clear()
-        self.hits = self.misses = 0
+        self.hits = self.misses = self.disk_hits = 0
 
 
 # One per process: the MkDocs serve loop keeps this module, so rebuilds reuse it.

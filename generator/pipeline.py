@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from . import cache, disk_cache
 from .cached_render import CachedPageRenderer
 from .content import Content, load_content
 from .render import TOPIC_PAGES, RenderedPage, pages_of
@@ -58,6 +59,8 @@ def generate(content_dir: Path, today: date | None = None, site_url: str | None 
     """Load and validate everything, then render every page. Raises ContentError on bad input.
 
     `site_url` is the deployed address, for the absolute links some pages show."""
+    folder = disk_cache.folder_for(Path(content_dir))
+    cache.TOPICS.store = None if folder is None else disk_cache.DiskStore(folder)
     content = load_content(Path(content_dir))
     return Generated(content=content, pages=CachedPageRenderer(content, today=today, site_url=site_url).pages())
 
