@@ -12,6 +12,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 from generator import (
+    css_bundle,
     csp,
     links,
     redirects,
@@ -24,6 +25,7 @@ from generator.errors import ContentError
 from generator.pipeline import Generated, generate
 
 _generated: Generated | None = None
+_stylesheets: list[str] = []
 _search_pages: list[search_terms.BuiltPage] = []
 
 
@@ -41,12 +43,16 @@ def on_config(config):
         # BuildError makes MkDocs print the message and exit 1, without a traceback.
         raise BuildError(err.report()) from None
     config.nav = _generated.navigation()
+    # Pages link one joined stylesheet instead of each feature's (see css_bundle.py).
+    _stylesheets[:] = [str(path) for path in config.extra_css if str(path) != css_bundle.BUNDLE_PATH] or _stylesheets
+    config.extra_css = [css_bundle.BUNDLE_PATH]
     return config
 
 
 def on_files(files: Files, config) -> Files:
     for page in _generated.pages:
         files.append(File.generated(config, page.path, content=page.markdown))
+    files.append(File.generated(config, css_bundle.BUNDLE_PATH, content=css_bundle.bundle(config.docs_dir, _stylesheets)))
     for moved in redirects.redirect_pages(_generated.content, config.site_url):
         files.append(File.generated(config, moved.path, content=moved.html))
     _search_pages[:] = [

@@ -41,7 +41,7 @@ class Generated:
         return [{"Home": "index.md"}, *sections, {"About this site": "about.md"}]
 
 
-NAV_GROUP_FROM = 30
+NAV_GROUP_FROM = 10  # below this, one section per topic is short enough
 TOPICS_SECTION = "Topics A to Z"
 
 

@@ -107,3 +107,17 @@ def test_project_build_keeps_previous_site_when_content_is_broken(tmp_path):
     assert "broken.yaml:2" in result.stderr and "started on line 1" in result.stderr
     assert (site / "index.html").read_text(encoding="utf-8") == "previous build"
     assert "Traceback" not in result.stderr
+
+
+def test_pages_link_one_joined_stylesheet_with_every_feature_s_styles(built_site):
+    """css_bundle: the stylesheets listed in mkdocs.yml reach pages as one file, in order."""
+    yaml = YAML(typ="safe")
+    yaml.constructor.add_multi_constructor("!", lambda loader, suffix, node: None)  # !ENV values
+    listed = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["extra_css"]
+    joined = (built_site / "stylesheets" / "site.css").read_text(encoding="utf-8")
+    positions = [joined.index((ROOT / "docs" / name).read_text(encoding="utf-8").strip()) for name in listed]
+    assert positions == sorted(positions)
+    for page in built_site.rglob("index.html"):
+        own = [href for href in re.findall(r'<link rel="stylesheet" href="([^"]+)"', page.read_text(encoding="utf-8"))
+               if "assets/stylesheets/" not in href]
+        assert [href.rsplit("/", 2)[-2:] for href in own] == [["stylesheets", "site.css"]], page
