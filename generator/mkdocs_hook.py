@@ -12,8 +12,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 from generator import (
-    css_bundle,
     csp,
+    css_bundle,
     links,
     redirects,
     review_check,

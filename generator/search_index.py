@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from . import search_sections, search_terms
+from . import search_sections, search_stop_words, search_terms
 from .content import Content
 from .search_terms import BuiltPage
 
@@ -21,6 +21,7 @@ def improve(index_path: Path, content: Content, pages: list[BuiltPage]) -> None:
     index = json.loads(index_path.read_text(encoding="utf-8"))
     search_terms.add_lay_terms(index, content, pages)
     search_sections.add_section_labels(index, pages)
+    search_stop_words.drop_stop_words(index)
     for doc in index["docs"]:
         if "#" not in doc["location"]:
             doc["boost"] = doc.get("boost", 1) * PAGE_ENTRY_BOOST

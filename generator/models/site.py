@@ -7,14 +7,14 @@ from typing import Annotated
 
 from pydantic import AfterValidator, Field, model_validator
 
-from ..glossary import TERM_PATTERN
+from ..glossary import TERM_PATTERN, TERM_RULE
 from .common import CARE_LEVELS, CareLevel, PlainText, Prose, Strict
 
 
 def _matchable_term(term: str) -> str:
     """A glossary term is matched against the page text exactly as the page shows it."""
     if not re.match(TERM_PATTERN, term):
-        raise ValueError(f"glossary term {term!r} can only use letters, digits, spaces, ' . and - (it must match the page text exactly)")
+        raise ValueError(f"glossary term {term!r} {TERM_RULE}")
     return term
 
 

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import functools
 import re
+import shutil
+import threading
+from http.server import ThreadingHTTPServer
 
 import pytest
 
 from generator.content import load_content
-from support import ROOT
+from support import ROOT, QuietHandler, build_site
 
 pytestmark = pytest.mark.browser
 
@@ -24,12 +28,22 @@ def first_focusable(page, term: str):
     return page.locator("article abbr[tabindex='0']", has_text=re.compile(rf"^{re.escape(term)}$")).first
 
 
-def test_each_term_is_explained_and_focusable_once_per_page(page, site_url, glossary):
-    page.goto(site_url + GUIDE)
-    terms = page.evaluate(
-        "() => [...document.querySelectorAll('article abbr')].map(a => [a.textContent, a.title, a.getAttribute('tabindex'), !!a.closest('a')])"
-    )
-    assert {"EMG", "MRI", "GP", "TIA", "MND", "ALS", "BFS"} <= {text for text, *_ in terms}
+READ_TERMS = "() => [...document.querySelectorAll('article abbr')].map(a => [a.textContent, a.title, a.getAttribute('tabindex'), !!a.closest('a')])"
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        (GUIDE, {"EMG", "MRI", "GP", "TIA", "MND", "ALS", "BFS", "A&E"}),
+        # Raw HTML: the clinicians' link list and the self-check questions.
+        (GUIDE + "links/", {"EMG", "MRI", "GP", "MND", "NHS"}),
+        (GUIDE + "self-check/", {"GP", "NHS", "A&E"}),
+    ],
+)
+def test_each_term_is_explained_and_focusable_once_per_page(page, site_url, glossary, path, expected):
+    page.goto(site_url + path)
+    terms = page.evaluate(READ_TERMS)
+    assert expected <= {text for text, *_ in terms}
     for text, title, _, _ in terms:
         assert title == glossary[text], text
     focusable = [text for text, _, tabindex, _ in terms if tabindex == "0"]
@@ -79,3 +93,55 @@ def test_a_tap_opens_the_explanation_on_a_phone(browser, site_url, glossary):
         assert tooltip.inner_text().strip() == glossary["GP"]
     finally:
         context.close()
+
+
+def test_a_term_with_an_ampersand_shows_as_written(page, site_url, glossary):
+    """"A&E" is `A&amp;E` in the page source; it is explained and still reads "A&E"."""
+    page.goto(site_url + GUIDE)
+    heading = page.locator("#help-emergency")
+    assert heading.inner_text().strip() == "Call 999 or go to A&E if"
+    term = heading.locator("abbr")
+    assert term.inner_text() == "A&E"
+    assert term.get_attribute("title") == glossary["A&E"]
+
+
+def test_the_warning_table_explains_its_terms(page, site_url, glossary):
+    page.goto(site_url + GUIDE)
+    caption = page.locator("table.warning-table caption")
+    assert caption.locator("abbr", has_text="GP").get_attribute("title") == glossary["GP"]
+
+
+@pytest.fixture(scope="module")
+def site_with_terms_in_a_cell(tmp_path_factory):
+    """The real content with a glossary term and "A&E" in a warning-table cell (the real cells have none)."""
+    tmp = tmp_path_factory.mktemp("glossary")
+    content = tmp / "content"
+    shutil.copytree(ROOT / "content", content)
+    topic = content / "topics" / "facial-twitching.yaml"
+    text = topic.read_text(encoding="utf-8")
+    cell = "get_checked: It is still there after 2 weeks, or keeps coming back"
+    assert text.count(cell) == 1
+    topic.write_text(text.replace(cell, cell + ". Ask your GP, or go to A&E if it came on suddenly"), encoding="utf-8")
+    result = build_site(tmp / "site", content_dir=content)
+    assert result.returncode == 0, result.stdout + result.stderr
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(tmp / "site")))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+def test_a_term_in_a_warning_table_cell_is_explained(page, site_with_terms_in_a_cell, glossary):
+    page.goto(site_with_terms_in_a_cell + GUIDE)
+    cell = page.locator("#warning-duration td").nth(1)
+    # The text as written (without the copy-link button the page script adds to the row).
+    shown = cell.evaluate("el => { const c = el.cloneNode(true); c.querySelectorAll('button').forEach(b => b.remove()); return c.textContent }")
+    assert shown == "It is still there after 2 weeks, or keeps coming back. Ask your GP, or go to A&E if it came on suddenly"
+    terms = cell.locator("abbr")
+    assert [terms.nth(i).inner_text() for i in range(terms.count())] == ["GP", "A&E"]
+    assert [terms.nth(i).get_attribute("title") for i in range(2)] == [glossary["GP"], glossary["A&E"]]
+    terms.first.scroll_into_view_if_needed()
+    terms.first.hover()
+    tooltip = page.locator(TOOLTIP)
+    tooltip.wait_for(state="visible", timeout=5_000)
+    assert tooltip.inner_text().strip() == glossary["GP"]

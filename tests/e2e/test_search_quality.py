@@ -170,3 +170,15 @@ def test_each_result_shows_its_topic_and_section(search_page):
     shown = label.evaluate("el => getComputedStyle(el, '::before').content")
     assert shown == '"Section: Treatments"'
     assert label.evaluate("el => getComputedStyle(el, '::before').display") == "block"
+
+
+def test_little_words_in_a_query_change_nothing(search_page, site_url):
+    """The theme adds a wildcard to every word typed, so "to" used to find "toxin" and
+    "Tourette's"; stop words are now left out of the query (generator/search_stop_words.py)."""
+
+    def ranked(query: str) -> list[tuple[str, float]]:
+        return [(location(href, site_url), score) for href, score in search(search_page, query)["results"]]
+
+    assert ranked("how to stop eye twitching") == ranked("stop eye twitching") != []
+    assert ranked("How To") == []
+    assert ranked("toxin") != []  # a word that starts like one is still found

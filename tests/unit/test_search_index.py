@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
+from pathlib import Path
 
+import material
 import pytest
 
-from generator import search_index
+from generator import search_index, search_stop_words
 from generator.html_outline import outline_of
 from generator.search_terms import FIELD, BuiltPage
 
@@ -76,3 +79,55 @@ def test_an_item_below_a_section_heading_names_its_section(site):
 def test_a_missing_index_entry_fails_loudly(site):
     with pytest.raises(LookupError, match="red-flags"):
         run(site, index_with("sample-topic/", "sample-topic/#cause-one"))
+
+
+# --- little words left out of queries ---------------------------------------------------------
+
+THEME_WORKER_MAP = next(
+    (Path(material.__file__).parent / "templates" / "assets" / "javascripts" / "workers").glob("search.*.min.js.map")
+)
+
+
+def split_like_the_theme(text: str, separator: str) -> list[str]:
+    """The theme's split(): the stretches between separator matches (its worker, internal/_)."""
+    words, done = [], 0
+    for match in re.finditer(separator, text):
+        if done < match.start():
+            words.append(text[done : match.start()])
+        done = match.end()
+    return words + ([text[done:]] if done < len(text) else [])
+
+
+def test_the_stop_words_are_the_ones_the_theme_s_index_drops():
+    sources = json.loads(THEME_WORKER_MAP.read_text(encoding="utf-8"))
+    lunr = next(text for name, text in zip(sources["sources"], sources["sourcesContent"], strict=True) if name.endswith("lunr/lunr.js"))
+    listed = re.search(r"lunr\.stopWordFilter = lunr\.generateStopWordFilter\(\[(.*?)\]\)", lunr, re.S).group(1)
+    assert sorted(search_stop_words.STOP_WORDS) == sorted(re.findall(r"'([^']+)'", listed))
+
+
+@pytest.mark.parametrize(
+    ("typed", "searched"),
+    [
+        ("how to stop eye twitching", ["stop", "eye", "twitching"]),
+        ("How To Stop", ["Stop"]),
+        ("to", []),
+        ("photo toxin into tone", ["photo", "toxin", "tone"]),  # only whole words go
+        ("can't close my eye", ["can't", "close", "eye"]),
+        ("eye-twitch in the-morning", ["eye", "twitch", "morning"]),
+        ("is it MS", ["MS"]),
+    ],
+)
+def test_stop_words_separate_words_like_spaces(typed, searched):
+    assert split_like_the_theme(typed, search_stop_words.separator(r"[\s\-]+")) == searched
+
+
+def test_the_index_drops_stop_words_only_when_its_pipeline_does(site):
+    loaded, pages, index_path = site
+    for pipeline, extended in ((["stopWordFilter"], True), ([], False)):
+        index = index_with("sample-topic/", "sample-topic/#red-flags", "sample-topic/#cause-one")
+        index["config"].update(separator=r"[\s\-]+", pipeline=pipeline)
+        index_path.write_text(json.dumps(index), encoding="utf-8")
+        search_index.improve(index_path, loaded, pages)
+        separator = json.loads(index_path.read_text(encoding="utf-8"))["config"]["separator"]
+        assert (separator != r"[\s\-]+") is extended
+        assert separator.endswith(r"[\s\-]+")  # the configured separator still applies
