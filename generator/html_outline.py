@@ -45,7 +45,9 @@ class Outline:
 def outline_of(html: str) -> Outline:
     """Outline of the page's main article (the theme's header, nav and footer are left out)."""
     parser = _OutlineParser()
-    parser.feed(html)
+    # Only the article matters: skip the theme's header and navigation without parsing them.
+    start = html.find("<article")
+    parser.feed(html[start:] if start >= 0 else html)
     parser.close()
     return parser.outline
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import html
 
-from .html_outline import outline_of
 from .search_terms import BuiltPage
 
 LABEL_CLASS = "search-result-section"
@@ -20,7 +19,7 @@ LABEL_CLASS = "search-result-section"
 def add_section_labels(index: dict, pages: list[BuiltPage]) -> None:
     docs = {doc["location"]: doc for doc in index["docs"]}
     for page in pages:
-        outline = outline_of(page.html_path.read_text(encoding="utf-8"))
+        outline = page.outline
         page_title = next((h.text for h in outline.headings if h.level == 1), "")
         for heading in outline.headings:
             section = outline.top_section_of(heading)

@@ -7,6 +7,7 @@ nearest heading above it), in a separate field that the search indexes but never
 
 from __future__ import annotations
 
+import functools
 import html
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -15,7 +16,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from .content import Content
-from .html_outline import outline_of
+from .html_outline import Outline, outline_of
 from .models.common import Linkable
 from .render import topic_page_path
 
@@ -30,6 +31,11 @@ class BuiltPage:
     src: str  # docs-relative path of the generated Markdown, e.g. facial-twitching/faq.md
     url: str  # site-relative URL as the index uses it, e.g. facial-twitching/faq/
     html_path: Path
+
+    @functools.cached_property
+    def outline(self) -> Outline:
+        """The built page's heading outline, parsed once per build (two index steps use it)."""
+        return outline_of(self.html_path.read_text(encoding="utf-8"))
 
 
 def lay_terms_by_page(content: Content) -> dict[str, dict[str, list[str]]]:
@@ -52,7 +58,7 @@ def add_lay_terms(index: dict, content: Content, pages: list[BuiltPage]) -> None
     by_src = {page.src: page for page in pages}
     for src, terms_by_anchor in lay_terms_by_page(content).items():
         page = by_src[src]
-        outline = outline_of(page.html_path.read_text(encoding="utf-8"))
+        outline = page.outline
         for anchor, terms in terms_by_anchor.items():
             location = _location(page, outline, anchor)
             if location not in docs:
