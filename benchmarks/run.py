@@ -202,7 +202,8 @@ def edit_to_rebuilt(count: int, work: Path) -> float:
     config = inherit_config(work / f"serve-{count}.yml", docs_dir=str(ROOT / "docs"), hooks=[str(ROOT / "generator" / "mkdocs_hook.py")],
                             watch=[str(content)], site_url=f"http://127.0.0.1:{port}/")
     env = {**ENV, "HEALTHGUIDE_CONTENT": str(content)}
-    server = subprocess.Popen(MKDOCS + ["serve", "-q", "-f", str(config), "-a", f"127.0.0.1:{port}", "--no-livereload"],
+    # Not --no-livereload: in MkDocs 1.6 that also turns off watching, so no edit is ever seen.
+    server = subprocess.Popen(MKDOCS + ["serve", "-q", "-f", str(config), "-a", f"127.0.0.1:{port}"],
                               env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     topic = sorted((content / "topics").glob("*.yaml"))[0]
     url = f"http://127.0.0.1:{port}/{topic.stem}/"
