@@ -62,6 +62,14 @@ class TopicCache:
         """The remembered value for (kind, path) if made with the same key; else make it."""
         if key is None:
             return make()
+        value = self.lookup(kind, path, key)
+        if value is None:
+            value = make()
+            self.put(kind, path, key, value)
+        return value
+
+    def lookup(self, kind: str, path: Path, key: str) -> Any:
+        """The value made with `key`, from memory or disk; None if there is none."""
         slot = (kind, Path(path).resolve())
         entry = self._entries.get(slot)
         if entry is not None and entry[0] == key:
@@ -69,13 +77,16 @@ class TopicCache:
             return entry[1]
         self.misses += 1
         value = self._from_disk(kind, path, key)
-        if value is None:
-            value = make()
-            if value is not None and self.store is not None:
-                self.store.save(kind, path, key, value)
-        if value is not None:  # failures are never remembered: they must be reported again
+        if value is not None:
             self._entries[slot] = (key, value)
         return value
+
+    def put(self, kind: str, path: Path, key: str, value: Any) -> None:
+        if value is None:  # failures are never remembered: they must be reported again
+            return
+        self._entries[(kind, Path(path).resolve())] = (key, value)
+        if self.store is not None:
+            self.store.save(kind, path, key, value)
 
     def _from_disk(self, kind: str, path: Path, key: str):
         from .disk_cache import MISSING

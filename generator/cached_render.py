@@ -1,7 +1,9 @@
-"""PageRenderer that reuses a topic's rendered pages while nothing they are built from changed."""
+"""PageRenderer that reuses a topic's rendered pages while nothing they are built from changed,
+and renders the others together (on every core when there are many; see parallel_render.py)."""
 
 from __future__ import annotations
 
+from . import parallel_render
 from .cache import TOPICS, file_digest, fingerprint, shared_inputs
 from .content import SITE_FILE, LoadedTopic
 from .render import PageRenderer, RenderedPage
@@ -15,7 +17,30 @@ class CachedPageRenderer(PageRenderer):
         super().__init__(*args, **kwargs)
         self.shared_key = fingerprint(shared_inputs(self.content.root / SITE_FILE), self.today, self.site_url)
 
+    def pages(self) -> list[RenderedPage]:
+        pages = [self._render("pages/home.md.j2", "index.md"), self._render("pages/about.md.j2", "about.md")]
+        found: dict[int, list[RenderedPage]] = {}
+        missing: list[tuple[int, LoadedTopic, str | None]] = []
+        for position, loaded in enumerate(self.content.topics):
+            key = self._key(loaded)
+            cached = None if key is None else TOPICS.lookup("pages", loaded.source, key)
+            if cached is None:
+                missing.append((position, loaded, key))
+            else:
+                found[position] = cached
+        rendered = parallel_render.render_topics(self.content, [loaded for _, loaded, _ in missing], self.today, self.site_url)
+        for (position, loaded, key), topic_pages in zip(missing, rendered, strict=True):
+            if key is not None:
+                TOPICS.put("pages", loaded.source, key, topic_pages)
+            found[position] = topic_pages
+        for position in range(len(self.content.topics)):
+            pages += found[position]
+        return pages
+
     def topic_pages(self, loaded: LoadedTopic) -> list[RenderedPage]:
-        digest = file_digest(loaded.source)
-        key = None if digest is None else digest + self.shared_key
+        key = self._key(loaded)
         return TOPICS.get("pages", loaded.source, key, lambda: super(CachedPageRenderer, self).topic_pages(loaded))
+
+    def _key(self, loaded: LoadedTopic) -> str | None:
+        digest = file_digest(loaded.source)
+        return None if digest is None else digest + self.shared_key

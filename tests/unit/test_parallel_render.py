@@ -1,0 +1,54 @@
+"""generator.parallel_render: topics rendered in worker processes give exactly the serial pages."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+
+import pytest
+
+from generator import cache, parallel_render
+from generator.content import load_content
+from generator.render import PageRenderer
+
+TODAY = date(2026, 6, 1)
+
+
+@pytest.fixture
+def many_topics(content):
+    """The fixture topic under eight slugs: enough for the parallel path."""
+    for number in range(2, 9):
+        text = content.text.replace("slug: sample-topic", f"slug: sample-topic-{number}")
+        (content.root / "topics" / f"sample-{number}.yaml").write_text(text, encoding="utf-8")
+    return load_content(content.root)
+
+
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="one CPU: render_topics renders serially")
+def test_workers_render_the_same_pages_as_one_process(many_topics, monkeypatch):
+    serial = [PageRenderer(many_topics, today=TODAY).topic_pages(loaded) for loaded in many_topics.topics]
+    monkeypatch.setattr(parallel_render, "PARALLEL_FROM", 4)
+
+    parallel = parallel_render.render_topics(many_topics, many_topics.topics, TODAY, None)
+
+    assert parallel == serial
+    assert [pages[0].path for pages in parallel] == [f"{t.topic.slug}/index.md" for t in many_topics.topics]
+
+
+def test_few_topics_render_in_this_process(many_topics, monkeypatch):
+    monkeypatch.setattr(parallel_render, "ProcessPoolExecutor", None)  # would fail if used
+    pages = parallel_render.render_topics(many_topics, many_topics.topics[:3], TODAY, None)
+    assert len(pages) == 3
+
+
+def test_a_cold_build_fills_the_cache_for_every_topic(many_topics, monkeypatch, tmp_path):
+    from generator.pipeline import generate
+
+    monkeypatch.setenv("HEALTHGUIDE_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(parallel_render, "PARALLEL_FROM", 4)
+    cache.TOPICS.clear()
+    first = generate(many_topics.root, today=TODAY)
+    cache.TOPICS.clear()
+    second = generate(many_topics.root, today=TODAY)
+    assert cache.TOPICS.disk_hits == 2 * len(many_topics.topics)  # models and pages
+    assert second.pages == first.pages
+    cache.TOPICS.clear()
