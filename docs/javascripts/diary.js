@@ -4,24 +4,65 @@
 (function () {
   "use strict";
 
-  var VERSION = 1;
+  var VERSION = 2;
   var WINDOW_DAYS = 14;
-  // UPGRADES[n] turns stored version-n data into version n+1. A later format change adds a step
-  // here and bumps VERSION, so old entries are migrated instead of lost.
-  var UPGRADES = {};
   var WHEN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
+  var INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/; // Date#toISOString()
+  var EARLIEST_ID_TIME = Date.UTC(2020, 0, 1); // older "times" in an id are not creation times
+
+  /* Stored formats, under healthguide:<topic>:diary:v<VERSION>, as {version, entries: [...]}:
+     v1  entry = {id, when, location, duration, strength, triggers, note}; `when` is the local
+         wall-clock time the reader gave ("2026-11-25T08:30").
+     v2  adds created and updated: when the entry was written down and last changed, as UTC
+         instants (ISO 8601), or null when not known. They tell a diary kept on the day from one
+         filled in later from memory (shown in the list and the CSV), and order entries noted
+         for the same minute by when they were written. */
+
+  /* v1 made ids as Date.now() in base 36, a dash and random letters, so the moment an entry
+     was first written can be read back from its id; other ids give null (not known). */
+  function createdFromId(id) {
+    var match = /^([0-9a-z]{6,10})-[0-9a-z]+$/.exec(id);
+    if (!match) return null;
+    var time = parseInt(match[1], 36);
+    return time >= EARLIEST_ID_TIME && time <= Date.now() + 86400000 ? new Date(time).toISOString() : null;
+  }
+
+  // UPGRADES[n] turns stored version-n data into version n+1, or returns null when it cannot
+  // (the data is then kept aside, unchanged). Entries it cannot read are passed on as they are,
+  // so load() keeps them aside in their original form.
+  var UPGRADES = {
+    1: function (data) {
+      if (data.version !== 1 || !Array.isArray(data.entries)) return null;
+      return {
+        version: 2,
+        entries: data.entries.map(function (entry) {
+          if (!isEntryV1(entry)) return entry;
+          var upgraded = clean(entry, true);
+          upgraded.created = createdFromId(entry.id);
+          upgraded.updated = null;
+          return upgraded;
+        }),
+      };
+    },
+  };
 
   // -- Storage ---------------------------------------------------------------------------------
 
+  /* The generator names the topic's key (config.storageKey, ending ":v1", the first format);
+     the version in it is always the one this script writes. */
   function versionKey(config, version) {
     return config.storageKey.replace(/:v\d+$/, ":v" + version);
+  }
+
+  function currentKey(config) {
+    return versionKey(config, VERSION);
   }
 
   function asideKey(config) {
     return "healthguide:" + config.topic + ":diary:set-aside";
   }
 
-  function isEntry(entry) {
+  function isEntryV1(entry) {
     return !!entry && typeof entry === "object" && !Array.isArray(entry) &&
       typeof entry.id === "string" && entry.id !== "" &&
       typeof entry.when === "string" && WHEN.test(entry.when) && !isNaN(parseWhen(entry.when).getTime()) &&
@@ -30,8 +71,22 @@
       typeof entry.note === "string";
   }
 
-  function clean(entry) {
-    return { id: entry.id, when: entry.when, location: entry.location, duration: entry.duration, strength: entry.strength, triggers: entry.triggers.slice(), note: entry.note };
+  function isInstantOrNull(value) {
+    return value === null || (typeof value === "string" && INSTANT.test(value) && !isNaN(new Date(value).getTime()));
+  }
+
+  function isEntry(entry) {
+    return isEntryV1(entry) && isInstantOrNull(entry.created) && isInstantOrNull(entry.updated);
+  }
+
+  /* Only the known fields, copied (v1 fields only when `v1` is true). */
+  function clean(entry, v1) {
+    var copy = { id: entry.id, when: entry.when, location: entry.location, duration: entry.duration, strength: entry.strength, triggers: entry.triggers.slice(), note: entry.note };
+    if (!v1) {
+      copy.created = entry.created;
+      copy.updated = entry.updated;
+    }
+    return copy;
   }
 
   /* Data that cannot be read is never thrown away: it is added, unchanged, to the set-aside
@@ -70,44 +125,54 @@
     return data;
   }
 
-  /* The stored entries. Returns {entries, problem}; problem says what was kept aside. */
-  function load(config) {
-    var key = config.storageKey;
+  /* The readable entries of current-format data; the others are kept aside. */
+  function readableEntries(config, fromKey, list) {
+    var bad = list.filter(function (entry) { return !isEntry(entry); });
+    if (bad.length) setAside(config, fromKey, JSON.stringify(bad));
+    return list.filter(isEntry).map(function (entry) { return clean(entry); });
+  }
+
+  /* The entries stored under the current key; anything unreadable is kept aside. */
+  function loadCurrent(config) {
+    var key = currentKey(config);
     var raw = localStorage.getItem(key);
-    var problem = null;
-    if (raw === null) {
-      for (var v = VERSION - 1; v >= 1 && raw === null; v--) {
-        var oldRaw = localStorage.getItem(versionKey(config, v));
-        if (oldRaw === null) continue;
-        var upgraded = upgrade(parseStored(oldRaw), v);
-        if (upgraded) {
-          raw = JSON.stringify(upgraded);
-          localStorage.setItem(key, raw);
-        } else {
-          setAside(config, versionKey(config, v), oldRaw);
-        }
-        localStorage.removeItem(versionKey(config, v));
-      }
-      if (raw === null) return { entries: [], problem: null };
-    }
+    if (raw === null) return [];
     var data = parseStored(raw);
     if (!data || data.version !== VERSION || !Array.isArray(data.entries)) {
       setAside(config, key, raw);
       localStorage.removeItem(key);
-      return { entries: [], problem: "whole" };
+      return [];
     }
-    var good = data.entries.filter(isEntry).map(clean);
-    var bad = data.entries.filter(function (entry) { return !isEntry(entry); });
-    if (bad.length) {
-      setAside(config, key, JSON.stringify(bad));
-      save(config, good);
-      problem = "some";
+    var entries = readableEntries(config, key, data.entries);
+    if (entries.length !== data.entries.length) save(config, entries);
+    return entries;
+  }
+
+  /* The stored entries, with any older-format data upgraded into the current key. Old data is
+     removed only after the upgraded copy is saved. If both exist (a tab still running the old
+     script saved after the upgrade), entries missing from the current data are added to it. */
+  function load(config) {
+    var entries = loadCurrent(config);
+    for (var v = VERSION - 1; v >= 1; v--) {
+      var oldKey = versionKey(config, v);
+      var oldRaw = localStorage.getItem(oldKey);
+      if (oldRaw === null) continue;
+      var upgraded = upgrade(parseStored(oldRaw), v);
+      if (upgraded) {
+        var known = {};
+        entries.forEach(function (entry) { known[entry.id] = true; });
+        entries = entries.concat(readableEntries(config, oldKey, upgraded.entries).filter(function (entry) { return !known[entry.id]; }));
+        save(config, entries);
+      } else {
+        setAside(config, oldKey, oldRaw);
+      }
+      localStorage.removeItem(oldKey);
     }
-    return { entries: good, problem: problem };
+    return entries;
   }
 
   function save(config, entries) {
-    localStorage.setItem(config.storageKey, JSON.stringify({ version: VERSION, entries: entries }));
+    localStorage.setItem(currentKey(config), JSON.stringify({ version: VERSION, entries: entries }));
   }
 
   /* Everything this topic keeps in the browser (diary, set-aside data, checklist ticks). */
@@ -160,6 +225,10 @@
   function showWhen(when) {
     var date = parseWhen(when);
     return longDay(date) + ", " + pad(date.getHours()) + ":" + pad(date.getMinutes());
+  }
+
+  function showInstant(instant) {
+    return showWhen(localWhen(new Date(instant)));
   }
 
   // -- Summary ---------------------------------------------------------------------------------
@@ -230,21 +299,34 @@
     return /[",\r\n]/.test(value) ? '"' + value.replace(/"/g, '""') + '"' : value;
   }
 
+  /* An instant as local "YYYY-MM-DD HH:MM"; empty when not known. */
+  function csvInstant(instant) {
+    if (!instant) return "";
+    var date = new Date(instant);
+    return dayKey(date) + " " + pad(date.getHours()) + ":" + pad(date.getMinutes());
+  }
+
   /* RFC 4180: every entry, oldest first, with labels rather than ids. */
   function toCsv(config, entries) {
-    var rows = [["Date", "Time", "Where", "How long", "How strong", "Possible triggers", "Note"]];
+    var rows = [["Date", "Time", "Where", "How long", "How strong", "Possible triggers", "Note", "Written down", "Last changed"]];
     oldestFirst(entries).forEach(function (entry) {
       rows.push([
         entry.when.slice(0, 10), entry.when.slice(11), label(config.locations, entry.location),
         label(config.durations, entry.duration), label(config.strengths, entry.strength),
         entry.triggers.map(function (t) { return label(config.triggers, t); }).join("; "), entry.note,
+        csvInstant(entry.created), csvInstant(entry.updated),
       ]);
     });
     return rows.map(function (row) { return row.map(csvField).join(","); }).join("\r\n") + "\r\n";
   }
 
+  /* By the time of the twitch; entries for the same minute by when they were written down
+     (not known first), then by id, so the order never changes between reloads. */
   function oldestFirst(entries) {
-    return entries.slice().sort(function (a, b) { return a.when < b.when ? -1 : a.when > b.when ? 1 : 0; });
+    var compare = function (a, b) { return a < b ? -1 : a > b ? 1 : 0; };
+    return entries.slice().sort(function (a, b) {
+      return compare(a.when, b.when) || compare(a.created || "", b.created || "") || compare(a.id, b.id);
+    });
   }
 
   function label(choices, id) {
@@ -285,8 +367,13 @@
     return n + (n === 1 ? " time" : " times");
   }
 
+  function twitches(n) {
+    return n + (n === 1 ? " twitch" : " twitches");
+  }
+
   function drawChart(container, summary) {
-    var width = 560, height = 190, left = 28, bottom = 34, top = 18;
+    // Room below the axis for the day labels at the larger size print uses (diary.css).
+    var width = 560, height = 200, left = 28, bottom = 40, top = 20;
     var slot = (width - left) / summary.days.length;
     var max = Math.max(1, Math.max.apply(null, summary.perDay));
     var plot = height - bottom - top;
@@ -303,8 +390,8 @@
         chart.appendChild(svg("text", { x: x + slot / 2, y: height - bottom - barHeight - 4, "text-anchor": "middle", class: "diary__svg-text" }, String(count)));
       }
       var date = parseWhen(day);
-      chart.appendChild(svg("text", { x: x + slot / 2, y: height - bottom + 14, "text-anchor": "middle", class: "diary__svg-text" }, String(date.getDate())));
-      chart.appendChild(svg("text", { x: x + slot / 2, y: height - bottom + 27, "text-anchor": "middle", class: "diary__svg-text diary__svg-text--small" }, date.toLocaleDateString(lang(), { weekday: "narrow" })));
+      chart.appendChild(svg("text", { x: x + slot / 2, y: height - bottom + 17, "text-anchor": "middle", class: "diary__svg-text" }, String(date.getDate())));
+      chart.appendChild(svg("text", { x: x + slot / 2, y: height - bottom + 34, "text-anchor": "middle", class: "diary__svg-text diary__svg-text--small" }, date.toLocaleDateString(lang(), { weekday: "narrow" })));
     });
     container.textContent = "";
     container.appendChild(chart);
@@ -327,8 +414,7 @@
 
     $("[data-diary-fallback]").hidden = true;
     try {
-      var loaded = load(config);
-      entries = loaded.entries;
+      entries = load(config);
     } catch (error) {
       // Storage turned off or blocked: say so rather than pretend to save.
       var problem = $("[data-diary-problem]");
@@ -408,20 +494,23 @@
         firstBad.focus();
         return null;
       }
+      var now = new Date().toISOString();
       return {
-        id: editing || Date.now().toString(36) + "-" + Math.random().toString(36).slice(2, 8),
+        id: editing ? editing.id : Date.now().toString(36) + "-" + Math.random().toString(36).slice(2, 8),
         when: when,
         location: checked("location"),
         duration: checked("duration"),
         strength: checked("strength"),
         triggers: [].map.call(form.querySelectorAll('input[name="triggers"]:checked'), function (i) { return i.value; }),
         note: form.elements.note.value.trim(),
+        created: editing ? editing.created : now,
+        updated: editing ? now : null,
       };
     }
 
     function startEditing(entry) {
       resetForm();
-      editing = entry.id;
+      editing = entry;
       form.elements.when.value = entry.when;
       ["location", "duration", "strength"].forEach(function (name) {
         var input = form.querySelector('input[name="' + name + '"][value="' + CSS.escape(entry[name]) + '"]');
@@ -449,6 +538,11 @@
         item.appendChild(el("p", "Possible triggers: " + entry.triggers.map(function (t) { return label(config.triggers, t); }).join(", ") + "."));
       }
       if (entry.note) item.appendChild(el("p", "Note: " + entry.note, "diary__note"));
+      // Written down on a later day: the reader (and their doctor) can see it was from memory.
+      if (entry.created && dayKey(new Date(entry.created)) > entry.when.slice(0, 10)) {
+        item.appendChild(el("p", "Written down later, on " + showInstant(entry.created) + ".", "diary__entry-meta"));
+      }
+      if (entry.updated) item.appendChild(el("p", "Changed on " + showInstant(entry.updated) + ".", "diary__entry-meta"));
       var actions = el("div", undefined, "diary__actions diary__entry-actions");
       var edit = el("button", "Edit", "md-button");
       edit.type = "button";
@@ -467,7 +561,7 @@
     function deleteEntry(entry) {
       lastDeleted = entry;
       entries = entries.filter(function (e) { return e.id !== entry.id; });
-      if (editing === entry.id) resetForm();
+      if (editing && editing.id === entry.id) resetForm();
       persist("The entry from " + showWhen(entry.when) + " was deleted.", listStatus);
       undo.hidden = false;
       render();
@@ -485,7 +579,7 @@
         list.push("Where: " + summary.places.map(function (p) { return label(config.locations, p.id) + " (" + times(p.count) + ")"; }).join(", ") + ".");
       }
       var change = summary.later > summary.earlier ? "up from " + summary.earlier : summary.later < summary.earlier ? "down from " + summary.earlier : "the same as the " + summary.earlier;
-      list.push("Last 7 days: " + summary.later + " twitches, " + change + " in the 7 days before.");
+      list.push("Last 7 days: " + twitches(summary.later) + ", " + change + " in the 7 days before.");
       if (summary.patterns.indexOf("spreading") !== -1) {
         list.push("New place in the last 7 days: " + summary.newPlaces.map(function (p) { return label(config.locations, p); }).join(", ") + ".");
       }
@@ -517,10 +611,51 @@
       });
     }
 
+    /* The paper copy of the list, compact for one sheet (shown only in print): one line per
+       entry, and its note, if any, on a full-width line below; each entry is a <tbody> so print
+       never splits it. Strength is its place on the YAML's scale (mildest first), explained
+       once in the caption. */
+    function renderPrintTable(newestFirst) {
+      var table = $("[data-diary-print-table]");
+      var scale = config.strengths.map(function (choice, i) { return (i + 1) + " = " + choice.label; }).join(", ");
+      var ranks = config.strengths.map(function (c) { return c.id; });
+      table.querySelectorAll("tbody").forEach(function (group) { group.remove(); });
+      table.hidden = newestFirst.length === 0;
+      if (table.hidden) return;
+      var first = parseWhen(newestFirst[newestFirst.length - 1].when);
+      var last = parseWhen(newestFirst[0].when);
+      // The years are in the caption, so each row's date is short enough for one line.
+      $("[data-diary-print-caption]").textContent = (newestFirst.length === 1 ? "1 entry" : "all " + newestFirst.length) +
+        ", newest first, from " + longDay(first) + " to " + longDay(last) + ". Strength: " + scale + ".";
+      newestFirst.forEach(function (entry) {
+        var group = el("tbody");
+        var row = el("tr");
+        var rank = ranks.indexOf(entry.strength);
+        [
+          parseWhen(entry.when).toLocaleDateString(lang(), { weekday: "short", day: "numeric", month: "short" }) + ", " + entry.when.slice(11),
+          label(config.locations, entry.location),
+          label(config.durations, entry.duration),
+          rank === -1 ? label(config.strengths, entry.strength) : String(rank + 1),
+          entry.triggers.map(function (t) { return label(config.triggers, t); }).join(", "),
+        ].forEach(function (text) { row.appendChild(el("td", text)); });
+        group.appendChild(row);
+        if (entry.note) {
+          var noteRow = el("tr", undefined, "diary__print-note");
+          var note = el("td", "Note: " + entry.note, "diary__note");
+          note.colSpan = 5;
+          noteRow.appendChild(note);
+          group.appendChild(noteRow);
+        }
+        table.appendChild(group);
+      });
+    }
+
     function render() {
       var list = $("[data-diary-list]");
+      var newestFirst = oldestFirst(entries).reverse();
       list.textContent = "";
-      oldestFirst(entries).reverse().forEach(function (entry) { list.appendChild(entryItem(entry)); });
+      newestFirst.forEach(function (entry) { list.appendChild(entryItem(entry)); });
+      renderPrintTable(newestFirst);
       $("[data-diary-empty]").hidden = entries.length > 0;
       renderSummary();
       showProblem();
