@@ -5,11 +5,6 @@ from __future__ import annotations
 from .models.diary import Diary
 
 
-def storage_key(slug: str, part: str) -> str:
-    """Where a topic's data lives in the reader's browser; the version lets a later format migrate it."""
-    return f"healthguide:{slug}:{part}:v1"
-
-
 def diary_data(slug: str, diary: Diary, locale: str) -> dict:
     """Ids and labels only: messages, links and questions are rendered in the page by templates."""
 
@@ -17,9 +12,8 @@ def diary_data(slug: str, diary: Diary, locale: str) -> dict:
         return [{"id": item.id, "label": item.label} for item in items]
 
     return {
-        "topic": slug,
+        "topic": slug,  # the script keeps entries under healthguide:<topic>:diary:v<format version>
         "locale": locale,  # dates are shown the way the site's readers write them
-        "storageKey": storage_key(slug, "diary"),
         "locations": choices(diary.locations),
         "durations": choices(diary.durations),
         "strengths": choices(diary.strengths),

@@ -48,10 +48,9 @@
 
   // -- Storage ---------------------------------------------------------------------------------
 
-  /* The generator names the topic's key (config.storageKey, ending ":v1", the first format);
-     the version in it is always the one this script writes. */
+  /* Like the checklist's, the key names the topic and the format version of the data in it. */
   function versionKey(config, version) {
-    return config.storageKey.replace(/:v\d+$/, ":v" + version);
+    return "healthguide:" + config.topic + ":diary:v" + version;
   }
 
   function currentKey(config) {

@@ -45,7 +45,7 @@ def test_the_diary_page_carries_the_yaml_choices_for_the_script(content):
     pages = with_diary(content).markdown_pages()
     page = pages["sample-topic/diary.md"]
     config = json.loads(html.unescape(re.search(r'data-config="([^"]*)"', page).group(1)))
-    assert config["storageKey"] == "healthguide:sample-topic:diary:v1"
+    assert config["topic"] == "sample-topic"  # diary.js keys storage by topic and format version
     assert config["triggers"] == [{"id": "trigger-coffee", "label": "Coffee, tea & cola"}]
     assert config["patterns"] == ["spreading"]
     assert 'data-diary-warning="spreading"' in page and "What is causing it?" in page
