@@ -14,10 +14,7 @@ from pathlib import Path
 from . import cache, disk_cache
 from .cached_render import CachedPageRenderer
 from .content import Content, load_content
-from .render import TOPIC_PAGES, RenderedPage, pages_of
-
-PAGE_TITLES = {"guide": "Guide", "faq": "Questions and answers", "self-check": "Self-check: how urgent is it?", "diary": "Symptom diary"}
-PAGE_TITLES["links"] = "Links for clinicians"
+from .render import PAGE_TITLES, TOPIC_PAGES, RenderedPage, pages_of
 
 
 @dataclass(frozen=True)
@@ -28,31 +25,22 @@ class Generated:
     def navigation(self) -> list[dict]:
         """Home (the A-Z topic list), one short section per topic, then About.
 
-        From NAV_GROUP_FROM topics on, topics sit in a "Topics A to Z" section, one sub-section
-        per first letter: with navigation.prune a page then carries the letters, its own
-        letter's topics and its own topic's pages, not every topic (see benchmarks/RESULTS.md).
+        From NAV_GROUP_FROM topics on, the navigation is only Home and About: listing topics
+        (even grouped by letter) made every page carry part of the topic list, so a page grew
+        with the site (113 KB instead of 95 KB at 1,000 topics; benchmarks/RESULTS.md). Readers
+        find a topic on the home page's A to Z list, and move between its pages with the menu
+        at the top of each (components/topic_menu.md.j2).
         """
-        sections: list[dict] = []
-        for loaded in self.content.topics:
-            slug = loaded.topic.slug
-            sections.append({loaded.topic.title: [{PAGE_TITLES[page]: f"{slug}/{TOPIC_PAGES[page]}"} for page in pages_of(loaded.topic)]})
-        if len(sections) >= NAV_GROUP_FROM:
-            sections = [{TOPICS_SECTION: group_by_first_letter(sections)}]
+        if len(self.content.topics) >= NAV_GROUP_FROM:
+            return [{"Home": "index.md"}, {"About this site": "about.md"}]
+        sections = [
+            {loaded.topic.title: [{PAGE_TITLES[page]: f"{loaded.topic.slug}/{TOPIC_PAGES[page]}"} for page in pages_of(loaded.topic)]}
+            for loaded in self.content.topics
+        ]
         return [{"Home": "index.md"}, *sections, {"About this site": "about.md"}]
 
 
 NAV_GROUP_FROM = 10  # below this, one section per topic is short enough
-TOPICS_SECTION = "Topics A to Z"
-
-
-def group_by_first_letter(sections: list[dict]) -> list[dict]:
-    """[{title: pages}, ...] (sorted by title) -> [{"A": [...]}, {"B": [...]}, ...]."""
-    groups: dict[str, list[dict]] = {}
-    for section in sections:
-        title = next(iter(section))
-        letter = title[:1].upper() if title[:1].isalpha() else "0-9"
-        groups.setdefault(letter, []).append(section)
-    return [{letter: entries} for letter, entries in groups.items()]
 
 
 def generate(content_dir: Path, today: date | None = None, site_url: str | None = None) -> Generated:

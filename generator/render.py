@@ -22,6 +22,9 @@ TEMPLATES = Path(__file__).parent / "templates"
 # Page key -> file name inside the topic's folder.
 TOPIC_PAGES = {"guide": "index.md", "faq": "faq.md", "self-check": "self-check.md", "diary": "diary.md"}
 TOPIC_PAGES["links"] = "links.md"  # every item's address for clinicians (clinician_links.py)
+# Page key -> its name in the navigation and in each topic page's own menu.
+PAGE_TITLES = {"guide": "Guide", "faq": "Questions and answers", "self-check": "Self-check: how urgent is it?", "diary": "Symptom diary"}
+PAGE_TITLES["links"] = "Links for clinicians"
 
 
 def pages_of(topic) -> list[str]:
@@ -145,6 +148,7 @@ class PageRenderer:
         )
         if loaded is not None:
             values.update(topic=loaded.topic, target_title=loaded.titles_by_id.__getitem__)
+            values.update(topic_page_keys=pages_of(loaded.topic), page_titles=PAGE_TITLES)
             values.update(link_groups=lambda: clinician_links.groups(loaded, self.site_url))
             if loaded.topic.self_check is not None:
                 data = self_check_data(loaded.topic.self_check)

@@ -121,3 +121,17 @@ def test_pages_link_one_joined_stylesheet_with_every_feature_s_styles(built_site
         own = [href for href in re.findall(r'<link rel="stylesheet" href="([^"]+)"', page.read_text(encoding="utf-8"))
                if "assets/stylesheets/" not in href]
         assert [href.rsplit("/", 2)[-2:] for href in own] == [["stylesheets", "site.css"]], page
+
+
+def test_each_topic_page_has_a_menu_of_the_topic_s_pages(built_site):
+    """components/topic_menu: under the title, every page of the topic, the current one marked
+    (with many topics it is the way between them; see test_navigation.py)."""
+    pages = {"": "Guide", "faq/": "Questions and answers", "self-check/": "Self-check: how urgent is it?",
+             "diary/": "Symptom diary", "links/": "Links for clinicians"}
+    for path, title in pages.items():
+        html = (built_site / "facial-twitching" / path / "index.html").read_text(encoding="utf-8")
+        menu = re.search(r'<nav aria-label="Pages about facial and eyelid twitching" class="topic-menu">(.*?)</nav>', html, re.S)
+        assert menu, f"no topic menu on {path or 'the guide'}"
+        links = re.findall(r'<a (aria-current="page" )?href="([^"]+)">([^<]+)</a>', menu.group(1))
+        assert [text for _, _, text in links] == list(pages.values())
+        assert [text for current, _, text in links if current] == [title]

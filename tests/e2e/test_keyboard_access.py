@@ -338,7 +338,8 @@ def glossary_term(page, site_url, index=0):
     page.goto(site_url + GUIDE)
     page.wait_for_function("() => !!window.TooltipDismiss")
     term = page.locator("article abbr[tabindex='0']").nth(index)
-    term.scroll_into_view_if_needed()
+    # Mid-screen, so the explanation below it (and the pointer moving onto it) is in view.
+    term.evaluate("(element) => element.scrollIntoView({block: 'center'})")
     return term
 
 

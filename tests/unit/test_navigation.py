@@ -1,11 +1,11 @@
-"""The site navigation stays small with many topics: grouped by first letter from NAV_GROUP_FROM (10) topics on."""
+"""The site navigation stays small with many topics: from NAV_GROUP_FROM (10) topics on it lists none."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
 from generator.content import load_content
-from generator.pipeline import NAV_GROUP_FROM, TOPICS_SECTION, Generated
+from generator.pipeline import NAV_GROUP_FROM, Generated
 from support import ROOT
 
 FIXTURE = ROOT / "tests" / "fixtures" / "minimal"
@@ -29,14 +29,10 @@ def test_a_few_topics_get_one_section_each():
     assert nav[1]["Back pain"][0] == {"Guide": "topic-0/index.md"}
 
 
-def test_many_topics_are_grouped_by_first_letter():
-    titles = [f"{letter}{word} twitching" for letter in "ABC" for word in "abcdefghijklmnopqrstuvwxyz"][:max(NAV_GROUP_FROM, 28)]
-    titles.append("1st topic")
+def test_many_topics_leave_the_navigation_the_same_size():
+    """From NAV_GROUP_FROM topics on, no topic is in the navigation: a page's size does not grow
+    with the site. Topics are on the home page's A to Z list."""
+    few = site_with([f"Topic {number}" for number in range(NAV_GROUP_FROM)]).navigation()
+    many = site_with([f"Topic {number}" for number in range(10 * NAV_GROUP_FROM)]).navigation()
 
-    nav = site_with(titles).navigation()
-
-    assert [next(iter(entry)) for entry in nav] == ["Home", TOPICS_SECTION, "About this site"]
-    letters = nav[1][TOPICS_SECTION]
-    assert [next(iter(group)) for group in letters] == ["0-9", "A", "B"]
-    assert sum(len(next(iter(group.values()))) for group in letters) == len(titles)
-    assert letters[2]["B"][0]["Ba twitching"][0] == {"Guide": "topic-27/index.md"}  # 1st, Aa-Az, Ba
+    assert few == many == [{"Home": "index.md"}, {"About this site": "about.md"}]
