@@ -86,15 +86,21 @@ def test_csp_allows_only_the_themes_own_inline_scripts(caplog):
 # -- In the browser --------------------------------------------------------------------------
 
 
+def open_every_page(page, site_url, built_site):
+    """Open each built page in turn, once it is quiet; yields its site-relative URL."""
+    for url in site_pages(built_site):
+        page.goto(site_url + url)
+        page.wait_for_load_state("networkidle")
+        yield url
+
+
 @pytest.mark.browser
 def test_no_request_leaves_the_site_and_no_cookie_is_set(browser, site_url, built_site):
     context = new_context(browser)
     offsite, errors = watch(context, site_url)
     try:
         page = context.new_page()
-        for url in site_pages(built_site):
-            page.goto(site_url + url)
-            page.wait_for_load_state("networkidle")
+        for url in open_every_page(page, site_url, built_site):
             assert page.evaluate("() => document.cookie") == "", f"/{url} set a cookie"
         search(page, "twitch")
         page.goto(site_url + "this-page-does-not-exist/")  # the 404 page
@@ -118,9 +124,7 @@ def test_site_works_under_its_csp_without_violations(browser, site_url, built_si
     offsite, errors = watch(context, site_url)
     try:
         page = context.new_page()
-        for url in site_pages(built_site):
-            page.goto(site_url + url)
-            page.wait_for_load_state("networkidle")
+        for url in open_every_page(page, site_url, built_site):
             # The theme's inline boot scripts ran (they are allowed by hash).
             assert page.evaluate("() => typeof __md_get === 'function' && typeof __md_scope === 'object'"), f"/{url}"
             assert page.evaluate("() => window.__cspViolations") == [], f"/{url}: {page.evaluate('() => window.__cspViolations')}"
