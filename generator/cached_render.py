@@ -17,8 +17,8 @@ class CachedPageRenderer(PageRenderer):
         super().__init__(*args, **kwargs)
         self.shared_key = fingerprint(shared_inputs(self.content.root / SITE_FILE), self.today, self.site_url)
 
-    def pages(self) -> list[RenderedPage]:
-        pages = [self._render("pages/home.md.j2", "index.md"), self._render("pages/about.md.j2", "about.md")]
+    def every_topic_s_pages(self) -> list[list[RenderedPage]]:
+        """Cached topics as they were; the others rendered together (parallel_render)."""
         found: dict[int, list[RenderedPage]] = {}
         missing: list[tuple[int, LoadedTopic, str | None]] = []
         for position, loaded in enumerate(self.content.topics):
@@ -33,13 +33,7 @@ class CachedPageRenderer(PageRenderer):
             if key is not None:
                 TOPICS.put("pages", loaded.source, key, topic_pages)
             found[position] = topic_pages
-        for position in range(len(self.content.topics)):
-            pages += found[position]
-        return pages
-
-    def topic_pages(self, loaded: LoadedTopic) -> list[RenderedPage]:
-        key = self._key(loaded)
-        return TOPICS.get("pages", loaded.source, key, lambda: super(CachedPageRenderer, self).topic_pages(loaded))
+        return [found[position] for position in range(len(self.content.topics))]
 
     def _key(self, loaded: LoadedTopic) -> str | None:
         digest = file_digest(loaded.source)

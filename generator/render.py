@@ -110,9 +110,13 @@ class PageRenderer:
 
     def pages(self) -> list[RenderedPage]:
         pages = [self._render("pages/home.md.j2", "index.md"), self._render("pages/about.md.j2", "about.md")]
-        for loaded in self.content.topics:
-            pages += self.topic_pages(loaded)
+        for topic_pages in self.every_topic_s_pages():
+            pages += topic_pages
         return pages
+
+    def every_topic_s_pages(self) -> list[list[RenderedPage]]:
+        """Each topic's pages, in the order of content.topics."""
+        return [self.topic_pages(loaded) for loaded in self.content.topics]
 
     def topic_pages(self, loaded: LoadedTopic) -> list[RenderedPage]:
         slug = loaded.topic.slug

@@ -90,3 +90,14 @@ def describe_violations(violations: list[dict]) -> str:
         for node in violation["nodes"][:10]:
             lines.append(f"    {node['target']}: {node['summary']}".replace("\n", " "))
     return "\n".join(lines)
+
+
+def open_through_instant_navigation(page, site_url: str, link_href_end: str, ready_selector: str) -> None:
+    """From the topic guide, follow the sidebar link whose href ends with `link_href_end` and
+    wait for `ready_selector`; fails unless Material's instant navigation did it (no full load)."""
+    page.goto(site_url + "facial-twitching/")
+    page.wait_for_load_state("networkidle")
+    page.evaluate("window.fullLoadMarker = true")  # survives only if no full page load happens
+    page.locator(f'.md-sidebar--primary a.md-nav__link[href$="{link_href_end}"]').click()
+    page.wait_for_selector(ready_selector)
+    assert page.evaluate("window.fullLoadMarker") is True, "expected Material's instant navigation"

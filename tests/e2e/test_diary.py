@@ -16,7 +16,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from generator.content import load_content
-from support import ROOT, describe_violations, run_axe
+from support import ROOT, describe_violations, open_through_instant_navigation, run_axe
 
 pytestmark = pytest.mark.browser
 
@@ -649,11 +649,6 @@ def test_no_axe_violations_with_entries_warnings_and_the_table_open(browser, sit
 
 
 def test_works_after_instant_navigation(page, site_url):
-    page.goto(site_url + "facial-twitching/")
-    page.wait_for_load_state("networkidle")
-    page.evaluate("window.fullLoadMarker = true")  # survives only if no full page load happens
-    page.locator('.md-sidebar--primary a.md-nav__link[href$="diary/"]').click()
-    page.wait_for_selector("[data-diary-form]:not([hidden])")
-    assert page.evaluate("window.fullLoadMarker") is True, "expected Material's instant navigation"
+    open_through_instant_navigation(page, site_url, "diary/", "[data-diary-form]:not([hidden])")
     add_entry(page, "2026-11-25T10:00", "Cheek", "A few seconds", "Mild - a small flicker")
     assert len(entry_texts(page)) == 1

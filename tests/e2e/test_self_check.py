@@ -11,7 +11,7 @@ import pytest
 from generator.content import load_content
 from generator.models.self_check import ANSWERS
 from generator.triage import evaluate
-from support import ROOT
+from support import ROOT, open_through_instant_navigation
 
 pytestmark = pytest.mark.browser
 PAGE = "facial-twitching/self-check/"
@@ -212,12 +212,7 @@ def test_no_request_at_all_while_answering(page, site_url, self_check):
 
 
 def test_works_after_instant_navigation(page, site_url):
-    page.goto(site_url + "facial-twitching/")
-    page.wait_for_load_state("networkidle")
-    page.evaluate("window.fullLoadMarker = true")  # survives only if no full page load happens
-    page.locator('.md-sidebar--primary a.md-nav__link[href$="self-check/"]').click()
-    page.wait_for_selector("[data-self-check-form]:not([hidden])")
-    assert page.evaluate("window.fullLoadMarker") is True, "expected Material's instant navigation"
+    open_through_instant_navigation(page, site_url, "self-check/", "[data-self-check-form]:not([hidden])")
     answer(page, "smile", "Yes")
     assert "Call 999" in page.locator("[data-self-check-result]").inner_text()
 
