@@ -1,10 +1,15 @@
 """Keep generator.cache's results on disk, so a new process reuses them too.
 
 `make site`, a CI job that keeps the folder between runs, or a restarted `mkdocs serve` would
-otherwise load, check and render every topic again, QR codes and all. An entry is a pickle of
-(key, value) per (kind, topic file), written atomically; its key also covers the generator's
-own code and the libraries that shape the result, so an upgrade never reuses stale output.
-Anything unreadable is a miss: the cache can be deleted at any time, nothing depends on it.
+otherwise load, check and render every topic again, QR codes and all. An entry is one JSON
+file per (kind, topic file), written atomically: a first line with the format and the key, then
+the value. The key also covers the generator's own code and the libraries that shape the
+result, so an upgrade never reuses stale output.
+
+The folder may be restored from a CI cache, i.e. written by someone else: JSON cannot run code
+(pickle could), the key is compared before the value is parsed, and the value is validated
+into our own types. Anything unreadable, foreign or too big is a miss: the cache can be
+deleted at any time, nothing depends on it.
 
 The folder is `.cache/healthguide/` beside the content folder, or $HEALTHGUIDE_CACHE_DIR;
 HEALTHGUIDE_CACHE_DIR=off turns it off.
@@ -14,18 +19,27 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import json
 import os
-import pickle
+import stat
 import sys
 import tempfile
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel, ConfigDict, TypeAdapter
+
 from .cache import GENERATOR_DIR, fingerprint
+from .content import LoadedTopic
+from .models import Topic
+from .render import RenderedPage
 
 ENV_VAR = "HEALTHGUIDE_CACHE_DIR"
 MISSING = object()
+FORMAT = 1  # bump when the shape of an entry changes
+MAX_HEADER_BYTES = 1_000  # {"format": 1, "key": ...}: two hex digests
+MAX_ENTRY_BYTES = 64_000_000  # a topic's pages are a few hundred KB; more is not ours
 
 
 @functools.cache
@@ -46,29 +60,79 @@ def folder_for(content_dir: Path) -> Path | None:
     return Path(content_dir).resolve().parent / ".cache" / "healthguide"
 
 
+class _StoredTopic(BaseModel):
+    """A LoadedTopic as JSON; its source is the file it is looked up for, not stored."""
+
+    model_config = ConfigDict(extra="forbid")
+    topic: Topic
+    pages_by_id: dict[str, str]
+    titles_by_id: dict[str, str]
+
+
+_PAGES = TypeAdapter(list[RenderedPage])
+
+
+def _topic_to_json(loaded: LoadedTopic) -> bytes:
+    stored = _StoredTopic(topic=loaded.topic, pages_by_id=loaded.pages_by_id, titles_by_id=loaded.titles_by_id)
+    return stored.model_dump_json().encode()
+
+
+def _topic_from_json(body: bytes, path: Path) -> LoadedTopic:
+    stored = _StoredTopic.model_validate_json(body)
+    return LoadedTopic(topic=stored.topic, source=path, pages_by_id=stored.pages_by_id, titles_by_id=stored.titles_by_id)
+
+
+# kind -> (value to JSON bytes, JSON bytes and topic file to value); other kinds are not stored.
+CODECS = {
+    "model": (_topic_to_json, _topic_from_json),
+    "pages": (_PAGES.dump_json, lambda body, path: _PAGES.validate_json(body)),
+}
+
+
 class DiskStore:
     def __init__(self, folder: Path):
         self.folder = Path(folder)
 
     def _file(self, kind: str, path: Path) -> Path:
         name = hashlib.sha256(f"{kind}\0{Path(path).resolve()}".encode()).hexdigest()[:32]
-        return self.folder / kind / f"{name}.pickle"
+        return self.folder / kind / f"{name}.json"
 
     def load(self, kind: str, path: Path, key: str) -> Any:
         """The stored value if it was made with `key` by this code; else MISSING."""
-        try:
-            with self._file(kind, path).open("rb") as stored:
-                stored_key, value = pickle.load(stored)
-        except Exception:  # absent, half-written by a killed process, or from other code
+        if kind not in CODECS:
             return MISSING
-        return value if stored_key == key + code_fingerprint() else MISSING
+        try:
+            body = _body_if_key_matches(self._file(kind, path), key + code_fingerprint())
+            return MISSING if body is None else CODECS[kind][1](body, Path(path))
+        except (OSError, ValueError, RecursionError):  # absent, half-written, foreign (pydantic raises ValueErrors)
+            return MISSING
 
     def save(self, kind: str, path: Path, key: str, value: Any) -> None:
+        if kind not in CODECS:
+            return
         target = self._file(kind, path)
+        header = json.dumps({"format": FORMAT, "key": key + code_fingerprint()}).encode() + b"\n"
         try:
+            body = CODECS[kind][0](value)
             target.parent.mkdir(parents=True, exist_ok=True)
             with tempfile.NamedTemporaryFile("wb", dir=target.parent, delete=False) as temporary:
-                pickle.dump((key + code_fingerprint(), value), temporary, protocol=pickle.HIGHEST_PROTOCOL)
+                temporary.write(header + body)
             os.replace(temporary.name, target)
         except OSError:
             pass  # a read-only or full disk only costs speed
+
+
+def _body_if_key_matches(entry: Path, key: str) -> bytes | None:
+    """The entry's value bytes, read only after its first line showed our format and key.
+
+    Opened without following a link and without blocking (a FIFO planted there must not hang
+    the build); only a regular file of a sane size is read."""
+    descriptor = os.open(entry, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW | os.O_CLOEXEC)
+    with os.fdopen(descriptor, "rb") as stored:
+        status = os.fstat(stored.fileno())
+        if not stat.S_ISREG(status.st_mode) or status.st_size > MAX_ENTRY_BYTES:
+            return None
+        header = json.loads(stored.readline(MAX_HEADER_BYTES))
+        if not isinstance(header, dict) or header.get("format") != FORMAT or header.get("key") != key:
+            return None
+        return stored.read(MAX_ENTRY_BYTES)

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import pickle
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 from generator import cache, disk_cache
+from generator.content import load_content
 from generator.pipeline import generate
+from generator.render import PageRenderer
 
 TODAY = date(2026, 6, 1)
+PROJECT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
@@ -32,7 +37,7 @@ def pages_of(generated) -> dict[str, str]:
 
 def test_a_new_process_reuses_the_topic_from_disk_with_the_same_pages(content, cache_dir):
     first = pages_of(generate(content.root, today=TODAY))
-    assert len(list(cache_dir.rglob("*.pickle"))) == 2  # the topic's model and its pages
+    assert len(list(cache_dir.rglob("*.json"))) == 2  # the topic's model and its pages
     new_process()
 
     second = pages_of(generate(content.root, today=TODAY))
@@ -64,7 +69,7 @@ def test_other_generator_code_does_not_reuse_the_entries(content, cache_dir, mon
 
 def test_a_damaged_cache_file_is_a_miss_and_is_replaced(content, cache_dir):
     first = pages_of(generate(content.root, today=TODAY))
-    for entry in cache_dir.rglob("*.pickle"):
+    for entry in cache_dir.rglob("*.json"):
         entry.write_bytes(b"half-written")
     new_process()
 
@@ -79,9 +84,70 @@ def test_the_cache_can_be_turned_off(content, tmp_path, monkeypatch):
     monkeypatch.setenv(disk_cache.ENV_VAR, "off")
     cache.TOPICS.clear()
     generate(content.root, today=TODAY)
-    assert not list(tmp_path.rglob("*.pickle"))
+    assert not list(tmp_path.rglob("*.json"))
 
 
 def test_by_default_it_lives_beside_the_content_folder(content, monkeypatch):
     monkeypatch.delenv(disk_cache.ENV_VAR, raising=False)
     assert disk_cache.folder_for(content.root) == content.root.parent / ".cache" / "healthguide"
+
+
+class _RunsCodeWhenUnpickled:
+    """A pickle that creates `marker` when loaded: what a hostile cache entry could do."""
+
+    def __init__(self, marker):
+        self.marker = str(marker)
+
+    def __reduce__(self):
+        return (open, (self.marker, "w"))
+
+
+def test_a_crafted_pickle_in_the_cache_never_runs_and_the_build_still_succeeds(content, cache_dir, tmp_path):
+    first = pages_of(generate(content.root, today=TODAY))
+    marker = tmp_path / "the-cache-ran-code"
+    entries = [entry for entry in cache_dir.rglob("*") if entry.is_file()]
+    assert entries
+    for entry in entries:  # every file where the cache looks, under its own name and as .pickle
+        crafted = pickle.dumps(_RunsCodeWhenUnpickled(marker))
+        entry.write_bytes(crafted)
+        entry.with_suffix(".pickle").write_bytes(crafted)
+    new_process()
+
+    assert pages_of(generate(content.root, today=TODAY)) == first
+    assert not marker.exists()
+    assert cache.TOPICS.disk_hits == 0
+
+
+def test_an_entry_with_our_key_but_a_foreign_value_is_a_miss(content, cache_dir):
+    first = pages_of(generate(content.root, today=TODAY))
+    for entry in cache_dir.rglob("*.json"):
+        header = entry.read_bytes().split(b"\n")[0]
+        entry.write_bytes(header + b"\n" + b'{"not": "what we stored"}')
+    new_process()
+
+    assert pages_of(generate(content.root, today=TODAY)) == first
+    assert cache.TOPICS.disk_hits == 0
+
+
+def test_an_over_large_entry_is_a_miss(content, cache_dir, monkeypatch):
+    generate(content.root, today=TODAY)
+    new_process()
+    monkeypatch.setattr(disk_cache, "MAX_ENTRY_BYTES", 100)
+
+    generate(content.root, today=TODAY)
+
+    assert cache.TOPICS.disk_hits == 0
+
+
+def test_the_real_topics_and_their_pages_come_back_from_disk_unchanged(tmp_path):
+    """The real content uses every part of the model (the fixture does not): JSON must keep it all."""
+    loaded = load_content(PROJECT / "content")
+    store = disk_cache.DiskStore(tmp_path)
+    for topic in loaded.topics:
+        pages = PageRenderer(loaded, today=TODAY).topic_pages(topic)
+        store.save("model", topic.source, "key", topic)
+        store.save("pages", topic.source, "key", pages)
+
+        assert store.load("model", topic.source, "key") == topic
+        assert store.load("pages", topic.source, "key") == pages
+        assert store.load("pages", topic.source, "another key") is disk_cache.MISSING
