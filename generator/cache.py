@@ -20,15 +20,18 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
+from .content_files import read_content_file
+from .errors import ContentError
+
 GENERATOR_DIR = Path(__file__).parent
 T = TypeVar("T")
 
 
 def file_digest(path: Path) -> str | None:
-    """Digest of a file's bytes; None when it cannot be read (the loader then reports why)."""
+    """Digest of a content file's bytes; None when it cannot be read (the loader reports why)."""
     try:
-        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
-    except OSError:
+        return hashlib.sha256(read_content_file(path)).hexdigest()
+    except ContentError:
         return None
 
 

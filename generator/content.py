@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -11,11 +12,12 @@ from typing import Any
 from pydantic import ValidationError
 
 from . import cache
+from .content_files import read_content_file
 from .errors import ContentError, Problem
 from .models import SiteSettings, Topic
 from .previous_ids import check_previous_ids
 from .validation import problems_from_validation, walk_ids, walk_items
-from .yaml_source import SourceDocument, load_yaml
+from .yaml_source import SourceDocument, load_yaml, parse_yaml
 
 SITE_FILE = "site.yaml"
 TOPICS_DIR = "topics"
@@ -55,8 +57,14 @@ def load_content(root: Path) -> Content:
         problems.append(Problem(root / TOPICS_DIR, "no topic files (*.yaml) found"))
     topics = []
     for path in topic_files:
-        # Unchanged files are not read again within one process (mkdocs serve; see cache.py).
-        loaded = cache.TOPICS.get("model", path, cache.file_digest(path), lambda path=path: load_topic(path, problems))
+        try:  # only regular files inside the content folder (content_files.py)
+            raw = read_content_file(path, root)
+        except ContentError as err:
+            problems.extend(err.problems)
+            continue
+        # Unchanged files are not parsed again (mkdocs serve, and across builds; see cache.py).
+        digest = hashlib.sha256(raw).hexdigest()
+        loaded = cache.TOPICS.get("model", path, digest, lambda path=path, raw=raw: load_topic(path, problems, raw))
         if loaded is not None:
             topics.append(loaded)
     slugs: dict[str, Path] = {}
@@ -69,9 +77,10 @@ def load_content(root: Path) -> Content:
     return Content(root=root, site=site, topics=sorted(topics, key=lambda t: t.topic.title.lower()))
 
 
-def load_topic(path: Path, problems: list[Problem]) -> LoadedTopic | None:
+def load_topic(path: Path, problems: list[Problem], raw: bytes | None = None) -> LoadedTopic | None:
+    """The topic in `path` (whose bytes are `raw` when already read), or None after adding its problems."""
     try:
-        doc = load_yaml(path)
+        doc = load_yaml(path) if raw is None else parse_yaml(path, raw)
     except ContentError as err:
         problems.extend(err.problems)
         return None
@@ -90,7 +99,7 @@ def load_topic(path: Path, problems: list[Problem]) -> LoadedTopic | None:
 
 def _load_model(path: Path, model: type, problems: list[Problem]) -> Any:
     try:
-        doc = load_yaml(path)
+        doc = load_yaml(path, content_root=path.parent)  # site.yaml sits at the top of the content folder
         return model.model_validate(doc.data())
     except ContentError as err:
         problems.extend(err.problems)

@@ -16,10 +16,10 @@ from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent
 
+from .content_files import read_content_file
 from .errors import ContentError, Problem
 from .fast_yaml import fast_load
 
-MAX_FILE_BYTES = 1_000_000  # a topic is a few tens of KB; anything this big is a mistake
 STANDARD_TAGS = {
     None,
     "!",
@@ -95,17 +95,14 @@ def format_loc(loc: tuple[Any, ...]) -> str:
     return text
 
 
-def load_yaml(path: Path) -> SourceDocument:
-    """Read one content file or raise ContentError describing exactly what is wrong."""
-    path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as err:
-        raise ContentError([Problem(path, f"cannot read file: {err.strerror}")]) from None
-    if len(raw) > MAX_FILE_BYTES:
-        raise ContentError(
-            [Problem(path, f"file is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,}")]
-        )
+def load_yaml(path: Path, content_root: Path | None = None) -> SourceDocument:
+    """Read one content file or raise ContentError describing exactly what is wrong
+    (see content_files.read_content_file for which files are refused before reading)."""
+    return parse_yaml(Path(path), read_content_file(path, content_root))
+
+
+def parse_yaml(path: Path, raw: bytes) -> SourceDocument:
+    """Parse the bytes read from `path`, or raise ContentError describing exactly what is wrong."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:

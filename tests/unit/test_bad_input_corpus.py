@@ -10,6 +10,7 @@ checks the same loader in more detail from Python. To add a case, add `<case>.ya
 from __future__ import annotations
 
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -18,11 +19,12 @@ from pathlib import Path
 
 import pytest
 
-from generator.yaml_source import MAX_FILE_BYTES
+from generator.content_files import MAX_FILE_BYTES
 
 PROJECT = Path(__file__).resolve().parents[2]
 CORPUS = PROJECT / "tests" / "fixtures" / "bad"
-SITE = PROJECT / "tests" / "fixtures" / "minimal" / "site.yaml"
+FIXTURE = PROJECT / "tests" / "fixtures" / "minimal"
+SITE = FIXTURE / "site.yaml"
 CASES = sorted(path.stem for path in CORPUS.glob("*.yaml"))
 # Refusing these must be quick and small, whatever the file would expand to.
 MAX_SECONDS = 10.0  # mostly interpreter start-up on a busy machine; an expanded bomb never ends
@@ -82,3 +84,49 @@ def test_bad_input_gives_exactly_the_expected_problems(case, tmp_path):
     assert [line.strip() for line in problems] == expected, result.stderr
     assert elapsed < MAX_SECONDS, f"{case} took {elapsed:.1f} s"
     assert peak_kb < MAX_MEMORY_KB, f"{case} used {peak_kb} KB"
+
+
+# --- files that are not plain content files ------------------------------------------------------
+# Made by the test (git cannot hold a FIFO). Each replaces one file of a valid content folder.
+SECRET = "do-not-print-this-line"
+
+
+def _link_outside(target: Path) -> None:
+    outside = target.parents[2] / "outside.yaml"  # beside the content folder, not in it
+    outside.write_text(f"title: {SECRET}\n{SECRET}: yes\n", encoding="utf-8")
+    target.symlink_to(outside)
+
+
+SPECIAL_FILES = {
+    "link-to-dev-zero": ("topics/extra.yaml", lambda target: target.symlink_to("/dev/zero"), "is a device, not a regular file"),
+    "fifo": ("topics/extra.yaml", os.mkfifo, "is a FIFO (named pipe), not a regular file"),
+    "link-outside-content": ("topics/extra.yaml", _link_outside, "is a link to a file outside the content folder; put the file itself in the folder"),
+    "folder": ("topics/extra.yaml", Path.mkdir, "is a folder, not a file"),
+    "site-as-fifo": ("site.yaml", os.mkfifo, "is a FIFO (named pipe), not a regular file"),
+}
+
+
+def _limit_memory() -> None:
+    """In the child: fail rather than fill the machine's memory if a file is read whole."""
+    resource.setrlimit(resource.RLIMIT_AS, (2_000_000_000, 2_000_000_000))
+
+
+@pytest.mark.parametrize("case", SPECIAL_FILES)
+def test_a_special_file_in_the_content_folder_is_refused_by_name(case, tmp_path):
+    name, make, message = SPECIAL_FILES[case]
+    root = tmp_path / "content"
+    shutil.copytree(FIXTURE, root)
+    target = root / name
+    target.unlink(missing_ok=True)
+    make(target)
+
+    # The timeout only turns a hang (a FIFO read) into a failure; a correct refusal is instant.
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "--content", str(root), "validate"],
+        cwd=PROJECT, capture_output=True, text=True, timeout=60, preexec_fn=_limit_memory,
+    )
+
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr, result.stderr
+    assert result.stderr.splitlines() == ["1 content problem found:", f"  {target}: {message}"]
+    assert SECRET not in result.stderr

@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from generator import yaml_source
+from generator import content_files
 from generator.errors import Problem
 
 
@@ -130,14 +130,35 @@ def test_python_object_tag_is_refused_and_never_run(content, tmp_path):
 
 
 def test_file_over_the_size_limit_is_refused(content):
-    padding = "# " + "x" * yaml_source.MAX_FILE_BYTES + "\n"
+    padding = "# " + "x" * content_files.MAX_FILE_BYTES + "\n"
     content.topic_file.write_text(content.text + padding, encoding="utf-8")
 
     problem = only(content.problems())
 
     assert_problem(
-        problem, content.topic_file, None, "", "limit", f"{yaml_source.MAX_FILE_BYTES:,}"
+        problem, content.topic_file, None, "", "limit", f"{content_files.MAX_FILE_BYTES:,}"
     )
+
+
+def test_a_link_to_a_topic_elsewhere_in_the_content_folder_is_read(content):
+    drafts = content.root / "drafts"
+    drafts.mkdir()
+    content.topic_file.rename(drafts / "sample.yaml")
+    content.topic_file.symlink_to(drafts / "sample.yaml")
+
+    assert [t.topic.slug for t in content.load().topics] == ["sample-topic"]
+
+
+@pytest.mark.parametrize(
+    "target, words",
+    [("missing.yaml", "does not exist"), ("sample.yaml", "leads back to itself")],
+    ids=["dangling", "loop"],
+)
+def test_a_broken_link_is_named_without_a_traceback(content, target, words):
+    content.topic_file.unlink()
+    content.topic_file.symlink_to(content.topic_file.parent / target)
+
+    assert_problem(only(content.problems()), content.topic_file, None, "", words)
 
 
 def test_explicit_str_tag_is_accepted(content):
