@@ -1,11 +1,13 @@
 """Safe YAML loading that remembers where every value came from.
 
 Content is written by people, so the loader refuses anything that could hurt the build
-(custom tags, aliases, huge files) and keeps line/column positions for error messages.
+(custom tags, aliases, huge files, control characters, nesting or numbers past the limits in
+fast_yaml.py) and keeps line/column positions for error messages.
 """
 
 from __future__ import annotations
 
+import itertools
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -14,11 +16,12 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq, TaggedScalar
 from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent
+from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, ScalarEvent
+from ruamel.yaml.reader import Reader, ReaderError
 
 from .content_files import read_content_file
 from .errors import ContentError, Problem
-from .fast_yaml import fast_load
+from .fast_yaml import MAX_DEPTH, MAX_INT_DIGITS, fast_load, int_digits, too_deep_at
 
 STANDARD_TAGS = {
     None,
@@ -32,6 +35,9 @@ STANDARD_TAGS = {
     "tag:yaml.org,2002:seq",
     "tag:yaml.org,2002:timestamp",
 }
+INT_TAG = "tag:yaml.org,2002:int"
+TOO_DEEP = f"YAML nested more than {MAX_DEPTH} levels deep; content never needs that many (check the brackets and indentation)"
+MAX_LISTED = 20  # problems of one kind listed per file; the rest are the same mistake again
 
 
 class _DatesAsText(RoundTripConstructor):
@@ -112,6 +118,13 @@ def parse_yaml(path: Path, raw: bytes) -> SourceDocument:
         ) from None
     if not text.strip():
         raise ContentError([Problem(path, "file is empty")])
+    # Both YAML parsers refuse these (ruamel without saying where); each is listed with its place.
+    control = []
+    for found in itertools.islice(Reader.NON_PRINTABLE.finditer(text), MAX_LISTED):
+        line, column = _line_and_column(text, found.start())
+        control.append(Problem(path, _control_character_message(ord(found.group())), line=line, column=column))
+    if control:
+        raise ContentError(control)
     if "\t" in text:
         problems = [
             Problem(path, "tab character used for indentation; YAML needs spaces", line=n, column=1)
@@ -131,41 +144,67 @@ def _careful_tree(path: Path, text: str) -> CommentedMap:
     """ruamel's round-trip parse: slow, but knows every line and explains every mistake."""
     yaml = YAML(typ="rt")
     yaml.Constructor = _DatesAsText
+    deep = too_deep_at(text)  # fast; _refuse_unsafe_events finds it too, slowly, without libyaml
+    if deep is not None:
+        raise ContentError([Problem(path, TOO_DEEP, line=deep[0] + 1, column=deep[1] + 1)])
     _refuse_unsafe_events(yaml, path, text)
     try:
         tree = yaml.load(text)
-    except MarkedYAMLError as err:
-        raise ContentError([_yaml_problem(path, err)]) from None
     except YAMLError as err:
-        raise ContentError([Problem(path, f"YAML error: {err}")]) from None
+        raise ContentError([_yaml_problem(path, text, err)]) from None
     if not isinstance(tree, CommentedMap):
         raise ContentError([Problem(path, "the file must contain a mapping of fields (key: value)", line=1)])
     return tree
 
 
 def _refuse_unsafe_events(yaml: YAML, path: Path, text: str) -> None:
-    """Scan the event stream first: aliases (billion-laughs) and custom tags never get built."""
+    """Scan the event stream first: aliases (billion-laughs), custom tags, over-deep nesting and
+    over-long numbers never get built."""
     problems: list[Problem] = []
+    depth = 0
     try:
         for event in yaml.parse(text):
             mark = event.start_mark
+            where = {"line": mark.line + 1, "column": mark.column + 1}
+            if isinstance(event, CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:  # stop here: building (or even parsing) on is what is slow
+                    raise ContentError([Problem(path, TOO_DEEP, **where)])
+            elif isinstance(event, CollectionEndEvent):
+                depth -= 1
             if isinstance(event, AliasEvent):
-                problems.append(
-                    Problem(path, "YAML aliases (*name) are not allowed in content; write the value out", line=mark.line + 1, column=mark.column + 1)
-                )
+                problems.append(Problem(path, "YAML aliases (*name) are not allowed in content; write the value out", **where))
             elif isinstance(event, (ScalarEvent, CollectionStartEvent)) and event.tag not in STANDARD_TAGS:
-                problems.append(
-                    Problem(path, f"YAML tag {event.tag!r} is not allowed in content", line=mark.line + 1, column=mark.column + 1)
-                )
-            if len(problems) >= 20:
+                problems.append(Problem(path, f"YAML tag {event.tag!r} is not allowed in content", **where))
+            elif isinstance(event, ScalarEvent) and (event.tag == INT_TAG or (event.tag is None and not event.style)):
+                digits = int_digits(event.value) or 0
+                if digits > MAX_INT_DIGITS:
+                    message = f"number with {digits:,} digits is too long (the limit is {MAX_INT_DIGITS}); put it in quotes if it is text"
+                    problems.append(Problem(path, message, **where))
+            if len(problems) >= MAX_LISTED:
                 break
-    except MarkedYAMLError as err:
-        raise ContentError([_yaml_problem(path, err)]) from None
+    except YAMLError as err:
+        raise ContentError([_yaml_problem(path, text, err)]) from None
     if problems:
         raise ContentError(problems)
 
 
-def _yaml_problem(path: Path, err: MarkedYAMLError) -> Problem:
+def _control_character_message(code: int) -> str:
+    return f"invisible control character U+{code:04X} is not allowed in content; delete it"
+
+
+def _line_and_column(text: str, index: int) -> tuple[int, int]:
+    """1-based line and column of the character at `index`."""
+    return text.count("\n", 0, index) + 1, index - text.rfind("\n", 0, index)
+
+
+def _yaml_problem(path: Path, text: str, err: YAMLError) -> Problem:
+    """Any error of ruamel's as a located problem (never its own text, which names no file)."""
+    if isinstance(err, ReaderError) and isinstance(err.character, int):
+        line, column = _line_and_column(text, err.position)
+        return Problem(path, _control_character_message(err.character), line=line, column=column)
+    if not isinstance(err, MarkedYAMLError):
+        return Problem(path, f"YAML error: {err}")
     mark = err.problem_mark or err.context_mark
     summary = " ".join(part for part in (err.context, err.problem) if part)
     context = err.context_mark

@@ -6,8 +6,8 @@ import time
 
 import pytest
 
-from generator import content_files
-from generator.errors import Problem
+from generator import content_files, fast_yaml, yaml_source
+from generator.errors import ContentError, Problem
 
 
 def assert_problem(problem: Problem, file, line: int | None, field: str, *words: str, column=None):
@@ -159,6 +159,82 @@ def test_a_broken_link_is_named_without_a_traceback(content, target, words):
     content.topic_file.symlink_to(content.topic_file.parent / target)
 
     assert_problem(only(content.problems()), content.topic_file, None, "", words)
+
+
+def test_control_characters_are_each_located(content):
+    content.replace("title: Sample topic", "title: Sample\x07 topic")
+    content.replace("  title: Causes", "  title: \x1b[1mCauses")
+
+    problems = content.problems()
+
+    assert len(problems) == 2, "\n".join(map(str, problems))
+    assert_problem(problems[0], content.topic_file, content.line_of("Sample\x07"), "", "U+0007", "control character", column=14)
+    assert_problem(problems[1], content.topic_file, content.line_of("\x1b"), "", "U+001B", column=10)
+
+
+def test_a_control_character_the_careful_parser_meets_is_located(tmp_path):
+    """The careful parser's own refusal (ruamel's ReaderError) also becomes a located problem."""
+    with pytest.raises(ContentError) as info:
+        yaml_source._careful_tree(tmp_path / "x.yaml", "slug: x\ntitle: a\x07b\n")
+
+    assert_problem(only(info.value.problems), tmp_path / "x.yaml", 2, "", "U+0007", column=9)
+
+
+def nested_lists(depth: int) -> str:
+    return "[" * depth + "]" * depth
+
+
+def nested_mappings(depth: int) -> str:
+    return "".join(f"\n{'  ' * (level + 1)}level{level}:" for level in range(depth)) + " end"
+
+
+@pytest.mark.parametrize(
+    "nested, depth",
+    [(nested_lists, fast_yaml.MAX_DEPTH + 10), (nested_lists, 5_000), (nested_lists, 200_000),
+     (nested_mappings, fast_yaml.MAX_DEPTH + 10), (nested_mappings, 900)],  # 900: indentation near the size limit
+)
+def test_deep_nesting_is_refused_at_the_limit_before_it_is_built(content, nested, depth):
+    line = content.line_of("title: Sample topic")
+    content.replace("title: Sample topic", "title: " + nested(depth))
+
+    problem = only(content.problems())
+
+    assert problem.line is not None and problem.line >= line, str(problem)
+    assert_problem(problem, content.topic_file, problem.line, "", f"nested more than {fast_yaml.MAX_DEPTH} levels")
+
+
+@pytest.mark.parametrize("depth", [fast_yaml.MAX_DEPTH + 1, 2_000])
+def test_without_libyaml_the_careful_loader_refuses_deep_nesting_itself(content, monkeypatch, depth):
+    monkeypatch.delattr(fast_yaml.yaml, "CSafeLoader")
+    line = content.line_of("title: Sample topic")
+    content.replace("title: Sample topic", "title: " + nested_lists(depth))
+
+    problem = only(content.problems())
+
+    column = len("title: ") + fast_yaml.MAX_DEPTH  # the first list past the limit (the file is level 1)
+    assert_problem(problem, content.topic_file, line, "", f"nested more than {fast_yaml.MAX_DEPTH} levels", column=column)
+
+
+def test_nesting_up_to_the_limit_is_read(content):
+    content.replace("title: Sample topic", "title: Sample topic\nsecret_nest: " + nested_lists(fast_yaml.MAX_DEPTH - 1))
+
+    assert_problem(only(content.problems()), content.topic_file, content.line_of("secret_nest"), "secret_nest", "unknown field")
+
+
+@pytest.mark.parametrize("number", ["9" * 5_000, "-" + "1_0" * 2_000, "0x" + "f" * 200], ids=["decimal", "underscores", "hex"])
+def test_a_number_with_too_many_digits_is_refused_by_its_line(content, number):
+    line = content.line_of("title: Sample topic")
+    content.replace("title: Sample topic", f"title: {number}")
+
+    problem = only(content.problems())
+
+    assert_problem(problem, content.topic_file, line, "", "digits is too long", f"limit is {fast_yaml.MAX_INT_DIGITS}", column=8)
+
+
+def test_a_long_number_in_quotes_is_text(content):
+    content.replace("title: Sample topic", f'title: "{"9" * 150}"')
+
+    assert content.load().topics[0].topic.title == "9" * 150
 
 
 def test_explicit_str_tag_is_accepted(content):
