@@ -22,7 +22,7 @@ ATTACKS = (
     "<script>window.__hostile = 'script'</script>",
     "<img src=x onerror=\"window.__hostile = 'img'\">",
     '<meta http-equiv=refresh content="0;url=http://example.org/">',
-    "&amp; &lt;b&gt; must read literally",
+    "&amp; &lt;b&gt; must read literally, and so must A & E",
 )
 ATTACK = " ".join(ATTACKS)
 
