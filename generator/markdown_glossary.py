@@ -9,8 +9,8 @@ cannot:
 - Terms whose page source is escaped are found as the reader sees them: "A&E" is
   `A&amp;E` in the source, which `abbr` never matches.
 - The first use of each term on the page, in reading order, is focusable (tabindex="0"),
-  so Tab or a tap shows the theme's tooltip (`content.tooltips`), which a `title` alone only
-  shows to a mouse. Only the first: dozens of tab stops for "GP" would make the page slow to
+  so Tab or a tap shows its explanation (docs/javascripts/glossary-tooltip.js), which a
+  `title` alone only shows to a mouse. Only the first: dozens of tab stops for "GP" would make the page slow to
   move through. Terms inside a link (or a <label>, a <summary>) stay unfocusable: a focus
   stop inside a control is confusing.
 
@@ -113,7 +113,7 @@ class GlossaryTreeprocessor(Treeprocessor):
             if segment.term is None:
                 (abbrs[-1][1] if abbrs else leading).append(segment.source)
                 continue
-            abbr = etree.Element("abbr", {"title": self.finder.glossary[segment.term]})
+            abbr = etree.Element("abbr", {"title": _attribute_text(self.finder.glossary[segment.term])})
             if segment.focusable:
                 abbr.set("tabindex", "0")
             abbr.text = AtomicString(segment.source)  # never parsed again
@@ -121,6 +121,16 @@ class GlossaryTreeprocessor(Treeprocessor):
         for abbr, tail in abbrs:
             abbr.tail = text_type("".join(tail)) if tail else None
         return text_type("".join(leading)), [abbr for abbr, _ in abbrs]
+
+
+def _attribute_text(text: str) -> str:
+    """`text` for an attribute value that Python-Markdown serializes.
+
+    Its serializer escapes a `&` only when it does not already start a character reference,
+    so an explanation that says `&amp;` would read `&`. With every `&` written as `&amp;`
+    first, each comes out as `&amp;` and the explanation reads exactly as typed.
+    """
+    return text.replace("&", "&amp;")
 
 
 class GlossaryExtension(Extension):

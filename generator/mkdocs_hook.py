@@ -43,6 +43,10 @@ def on_config(config):
         # BuildError makes MkDocs print the message and exit 1, without a traceback.
         raise BuildError(err.report()) from None
     config.nav = _generated.navigation()
+    # The site's name and description are content (site.yaml), shown by the theme in every
+    # page's header and <head>; the theme templates escape them (overrides/).
+    config.site_name = _generated.content.site.site_name
+    config.site_description = _generated.content.site.site_description
     # Pages link one joined stylesheet instead of each feature's (see css_bundle.py).
     _stylesheets[:] = [str(path) for path in config.extra_css if str(path) != css_bundle.BUNDLE_PATH] or _stylesheets
     config.extra_css = [css_bundle.BUNDLE_PATH]

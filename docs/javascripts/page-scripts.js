@@ -8,7 +8,7 @@
     { selector: "[data-diary]", script: "diary.js", global: "Diary" },
     { selector: "[data-checklist]", script: "checklist.js", global: "Checklist" },
     { selector: "[data-deep-links]", script: "deep-links.js", global: "DeepLinks" },
-    { selector: "article abbr", script: "tooltip-dismiss.js", global: "TooltipDismiss" },
+    { selector: "article abbr", script: "glossary-tooltip.js", global: "GlossaryTooltip" },
   ];
   var loading = {};
 

@@ -4,7 +4,7 @@
   page, where the drawer opens on the topic's own panel, every navigation entry - Home, About
   and each topic page - can be reached and opened with Tab, Shift+Tab and Enter alone, each
   with a visible focus indicator; Escape closes the drawer onto the menu button; no trap.
-- Glossary explanations (docs/javascripts/tooltip-dismiss.js, stylesheets/glossary.css,
+- Glossary explanations (docs/javascripts/glossary-tooltip.js, stylesheets/glossary.css,
   WCAG 1.4.13): Escape hides one without moving the focus or the pointer, it shows again when
   the focus or pointer comes back, and the pointer can move onto it without it closing.
 """
@@ -336,7 +336,7 @@ def wait_shown(page, term, shown: bool = True):
 
 def glossary_term(page, site_url, index=0):
     page.goto(site_url + GUIDE)
-    page.wait_for_function("() => !!window.TooltipDismiss")
+    page.wait_for_function("() => !!window.GlossaryTooltip")
     term = page.locator("article abbr[tabindex='0']").nth(index)
     # Mid-screen, so the explanation below it (and the pointer moving onto it) is in view.
     term.evaluate("(element) => element.scrollIntoView({block: 'center'})")

@@ -148,6 +148,32 @@ def test_site_works_under_its_csp_without_violations(browser, site_url, built_si
         context.close()
 
 
+@pytest.mark.browser
+def test_search_words_never_leave_the_browser(browser, site_url):
+    """Nothing a reader types reaches a server: no request (page or search worker) and not the
+    address of the result they open carries a word of their query (no `?h=eye+twitch`)."""
+    words = ["jumping", "tired"]  # in the guide's text and search words, in none of its addresses
+    context = new_context(browser)
+    requests: list[str] = []
+    context.on("request", lambda request: requests.append(request.url))
+    try:
+        page = context.new_page()
+        page.goto(site_url)
+        page.wait_for_load_state("networkidle")
+        search(page, " ".join(words))
+        assert any("/workers/search." in url for url in requests), "the search worker did not start"
+        result = page.locator(".md-search-result__item a").first
+        target = result.get_attribute("href")
+        result.click()
+        page.wait_for_url(lambda url: url.split("#")[0] != site_url)
+        page.wait_for_load_state("networkidle")
+        seen = requests + [page.url, page.evaluate("() => location.href")]
+        leaked = [url for url in seen if any(word in url.lower() for word in words)]
+        assert leaked == [], f"the query left the browser (result link {target}): {leaked}"
+    finally:
+        context.close()
+
+
 @pytest.fixture
 def tampered_site(built_site, tmp_path):
     """A copy of the built site whose guide page gained inline scripts in <head> and in the

@@ -53,6 +53,14 @@ def test_explanation_with_markup_characters_is_shown_exactly_as_written():
     assert not [el for el in tree.iter() if el.tag in {"script", "em", "a", "code"}]
 
 
+def test_explanation_with_entity_text_reads_as_typed():
+    """`&amp;` written in an explanation is shown as `&amp;`, not `&` (nor `&amp;amp;`)."""
+    typed = "Shown as typed: &amp; &lt;b&gt; &#60; and a lone & too"
+    tree = html_of("Ask your GP.\n\n" + glossary.definitions({"GP": typed}))
+    (abbr,) = tree.iter("abbr")
+    assert abbr.get("title") == typed
+
+
 def test_explanation_is_kept_on_one_line():
     text = glossary.definitions({"EMG": "A test\nof the\tmuscles.\x00"})
     assert text == "*[EMG]: A test of the muscles.\n"

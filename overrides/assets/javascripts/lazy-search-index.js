@@ -3,15 +3,13 @@
    worker as soon as any page opens, so every first page view paid for the whole site's index,
    and page weight grew with the number of topics. This script runs before Material's bundle
    and holds both back until the search box gets focus (click, tap, or the "/", "s" and "f"
-   shortcuts, which all focus it), or at once on a page opened from a search result, whose
-   highlighting needs the index. Material shows "Initializing search" until they are ready, and
+   shortcuts, which all focus it). Material shows "Initializing search" until they are ready, and
    a query typed meanwhile runs once they are. Every other request and worker is untouched. */
 (function () {
   "use strict";
   var INDEX = /\/search\/search_index\.json$/;
   var SEARCH_WORKER = /\/workers\/search\.[^/]*\.js$/;
-  // A search result link carries its query (?h=...) for the highlighter.
-  var searchStarted = new URLSearchParams(location.search).has("h");
+  var searchStarted = false;
   var waiting = [];
 
   function isSearchFile(url, pattern) {

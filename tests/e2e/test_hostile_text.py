@@ -1,0 +1,146 @@
+"""In headless Chromium: author text with markup in it (tests/hostile_text.py) is only text.
+
+On every page of a site whose titles, summary, site name, site description and glossary
+explanation all carry script tags, event handlers, `"` + `>`, a meta refresh to example.org
+and entity text: nothing runs, the page goes nowhere, the Content-Security-Policy <meta> is
+still in <head>, and the text reads as typed in the tab title, the description, the header,
+the navigation, the glossary explanation (on hover and on focus) and the search results.
+"""
+
+from __future__ import annotations
+
+import functools
+import socket
+import threading
+from http.server import ThreadingHTTPServer
+
+import pytest
+
+from hostile_text import OLD_SLUG, TOPIC_SLUG, write_hostile_content
+from support import QuietHandler, build_site, site_pages
+
+pytestmark = pytest.mark.browser
+
+GUIDE = TOPIC_SLUG + "/"
+TOOLTIP = ".md-tooltip2[role='tooltip']"
+COLLECT_VIOLATIONS = """
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(e.violatedDirective + ' ' + (e.sample || '')));
+"""
+# What an attack leaves behind if the author's text became markup anywhere in the document.
+INJECTED = """() => ({
+    ran: window.__hostile,
+    violations: window.__cspViolations,
+    images: document.querySelectorAll('img[src="x"], [onerror]').length,
+    refresh: document.querySelectorAll('meta[http-equiv="refresh" i]').length,
+    policyInHead: !!document.querySelector('head > meta[http-equiv="Content-Security-Policy"]'),
+})"""
+CLEAN = {"ran": None, "violations": [], "images": 0, "refresh": 0, "policyInHead": True}
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory):
+    """The hostile site, built with --strict and served on 127.0.0.1."""
+    tmp = tmp_path_factory.mktemp("hostile-site")
+    site = write_hostile_content(tmp / "content")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    result = build_site(tmp / "site", content_dir=site.content_dir, extra_env={"SITE_URL": f"http://127.0.0.1:{port}/"})
+    assert result.returncode == 0, f"the build failed:\n{result.stdout}\n{result.stderr}"
+    ThreadingHTTPServer.allow_reuse_address = True
+    server = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(QuietHandler, directory=str(tmp / "site")))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield site, tmp / "site", f"http://127.0.0.1:{port}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def watched(browser, hostile):
+    """A page that records CSP violations, every request and every main-frame navigation."""
+    _, _, url = hostile
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    context.add_init_script(COLLECT_VIOLATIONS)
+    requests: list[str] = []
+    context.on("request", lambda request: requests.append(request.url))
+    page = context.new_page()
+    navigations: list[str] = []
+    page.on("framenavigated", lambda frame: navigations.append(frame.url) if frame == page.main_frame else None)
+    yield page, requests, navigations
+    context.close()
+
+
+def assert_untouched(page, requests, site_url, where):
+    assert page.evaluate(INJECTED) == CLEAN, where
+    offsite = [url for url in requests if not url.startswith((site_url, "data:", "blob:"))]
+    assert offsite == [], f"{where}: requests to other hosts: {offsite}"
+
+
+def test_no_page_runs_author_text_and_each_keeps_its_policy_in_head(watched, hostile):
+    _, site_dir, site_url = hostile
+    page, requests, navigations = watched
+    urls = [url for url in site_pages(site_dir) if not url.startswith(OLD_SLUG + "/")] + ["404.html"]
+    for url in urls:
+        page.goto(site_url + url)
+        page.wait_for_load_state("networkidle")
+        assert_untouched(page, requests, site_url, f"/{url}")
+        assert page.url == site_url + url, f"/{url} went to {page.url}"
+    # The theme also replaces each page's history entry with its own address: same page.
+    elsewhere = [url for url in navigations if url not in {site_url + url for url in urls}]
+    assert elsewhere == [], f"a page went elsewhere: {elsewhere}"
+
+
+def test_titles_descriptions_and_names_read_as_typed(watched, hostile):
+    site, _, site_url = hostile
+    page, requests, _ = watched
+    page.goto(site_url + GUIDE)
+    assert page.title() == f"{site.topic_title} - {site.site_name}"
+    assert page.get_attribute("meta[name=description]", "content") == site.topic_summary
+    header = page.locator(".md-header__topic .md-ellipsis")
+    assert [header.nth(i).text_content().strip() for i in range(2)] == [site.site_name, site.topic_title]
+    sidebar = page.locator("nav.md-nav--primary")
+    assert sidebar.locator("> label.md-nav__title").text_content().strip() == site.site_name
+    assert site.topic_title in [text.strip() for text in sidebar.locator(".md-ellipsis").all_text_contents()]
+    assert page.get_attribute("nav.topic-menu", "aria-label") == f"Pages about {site.topic_title.lower()}"
+    page.goto(site_url)
+    assert page.title() == site.site_name
+    assert page.get_attribute("meta[name=description]", "content") == site.site_description
+    assert_untouched(page, requests, site_url, "titles")
+
+
+def test_the_glossary_explanation_is_text_on_hover_and_on_focus(watched, hostile):
+    site, _, site_url = hostile
+    page, requests, _ = watched
+    page.goto(site_url + GUIDE)
+    page.wait_for_function("() => !!window.GlossaryTooltip")
+    terms = page.locator("article abbr")
+    hovered = terms.nth(1)
+    hovered.scroll_into_view_if_needed()
+    hovered.hover()
+    tooltip = page.locator(TOOLTIP)
+    tooltip.wait_for(state="visible")
+    assert tooltip.inner_text().strip() == site.glossary_explanation
+    assert page.evaluate("(tip) => tip.querySelectorAll('*').length", tooltip.element_handle()) == 1  # its text box only
+    assert_untouched(page, requests, site_url, "hovered explanation")
+    page.mouse.move(0, 0)
+    tooltip.wait_for(state="detached")
+    focused = page.locator("article abbr[tabindex='0']")
+    focused.focus()
+    tooltip.wait_for(state="visible")
+    assert tooltip.inner_text().strip() == site.glossary_explanation
+    assert page.locator(f"#{focused.get_attribute('aria-describedby')}").inner_text().strip() == site.glossary_explanation
+    assert_untouched(page, requests, site_url, "focused explanation")
+    assert page.url == site_url + GUIDE
+
+
+def test_search_results_show_titles_as_typed(watched, hostile):
+    site, _, site_url = hostile
+    page, requests, _ = watched
+    page.goto(site_url + GUIDE)
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator("input.md-search__input").press_sequentially("literally", delay=30)
+    page.locator(".md-search-result__item").first.wait_for(state="visible")
+    titles = page.locator(".md-search-result__item h1").all_text_contents()
+    assert site.topic_title in [" ".join(title.split()) for title in titles]
+    assert_untouched(page, requests, site_url, "search results")
