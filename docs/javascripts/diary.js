@@ -399,7 +399,8 @@
   function init(root) {
     if (root.dataset.ready) return;
     root.dataset.ready = "true";
-    var config = JSON.parse(root.getAttribute("data-config"));
+    // Percent-encoded JSON (generator/self_check_data.py json_attribute).
+    var config = JSON.parse(decodeURIComponent(root.getAttribute("data-config")));
     locale = config.locale || locale;
     var $ = function (selector) { return root.querySelector(selector); };
     var form = $("[data-diary-form]");

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import json
+from urllib.parse import unquote
 
 import pytest
 
@@ -52,7 +53,7 @@ def test_javascript_agrees_with_python_on_every_emergency_combination_and_a_samp
     # hundreds of thousands of objects through Playwright would be the slow part.
     js = page.evaluate(
         """([emergency, options, restSamples]) => {
-            const data = JSON.parse(document.querySelector('[data-self-check]').getAttribute('data-rules'));
+            const data = JSON.parse(decodeURIComponent(document.querySelector('[data-self-check]').getAttribute('data-rules')));
             const out = [];
             const total = options.length ** emergency.length;
             for (let n = 0; n < total; n++) {
@@ -230,7 +231,7 @@ def test_works_on_a_phone_sized_screen(browser, site_url):
 
 def test_rules_on_the_page_are_the_yaml_rules(page, site_url, self_check):
     open_self_check(page, site_url)
-    data = json.loads(page.locator("[data-self-check]").get_attribute("data-rules"))
+    data = json.loads(unquote(page.locator("[data-self-check]").get_attribute("data-rules")))
     assert data["rules"] == [r.model_dump(include={"question", "answers", "outcome"}) for r in self_check.rules]
 
 
