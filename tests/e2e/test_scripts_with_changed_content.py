@@ -109,3 +109,68 @@ def test_checklist_item_is_tickable_and_shown_as_written(page, hostile_site):
     page.reload()
     page.wait_for_selector("[data-checklist] input[type=checkbox]")
     assert page.locator("#tick-do-sleep").is_checked()
+
+
+# -- A renamed topic keeps each reader's diary and ticks -----------------------------------------
+
+OLD, NEW = "facial-twitching", "face-twitching"
+
+
+@pytest.fixture(scope="module")
+def renamed_site(tmp_path_factory):
+    """The real content with the topic renamed the documented way: a new slug, the old one in moved_from."""
+    tmp = tmp_path_factory.mktemp("renamed")
+    content = tmp / "content"
+    shutil.copytree(ROOT / "content", content)
+    replace_once(content / TOPIC_FILE, f"\nslug: {OLD}\n", f"\nslug: {NEW}\nmoved_from: [{OLD}]\n")
+    with built_and_served(content, tmp / "site") as url:
+        yield url
+
+
+def diary_entry(id: str, when: str, note: str) -> dict:
+    """An entry exactly as diary.js (format version 2) stores it."""
+    return {"id": id, "when": when, "location": "diary-loc-cheek", "duration": "diary-time-seconds", "strength": "diary-strength-mild",
+            "triggers": [], "note": note, "created": None, "updated": None}
+
+
+def open_with_storage(page, url: str, stored: dict, ready: str) -> None:
+    """Open `url` with `stored` (key -> raw text) in localStorage before its scripts run."""
+    page.goto(url)
+    page.evaluate("(stored) => { for (const key in stored) localStorage.setItem(key, stored[key]); }", stored)
+    page.reload()
+    page.wait_for_selector(ready)
+
+
+def test_diary_entries_stored_under_the_old_slug_are_brought_over(page, renamed_site):
+    earlier = [diary_entry("a1", "2026-11-20T08:30", "Written before the rename"), diary_entry("a2", "2026-11-21T09:00", "Also before")]
+    old_key, new_key = f"healthguide:{OLD}:diary:v2", f"healthguide:{NEW}:diary:v2"
+    open_with_storage(page, renamed_site + f"{NEW}/diary/", {old_key: json.dumps({"version": 2, "entries": earlier})}, "[data-diary-form]:not([hidden])")
+    notes = page.locator("[data-diary-list] .diary__note").all_text_contents()
+    assert notes == ["Note: Also before", "Note: Written before the rename"]
+    assert page.locator("[data-diary-moved]").is_visible()
+    stored = page.evaluate("() => ({...localStorage})")
+    assert old_key not in stored, "the old copy is removed once the new one is saved"
+    assert json.loads(stored[new_key])["entries"] == earlier
+
+
+def test_diary_entries_under_both_slugs_are_all_kept(page, renamed_site):
+    """A tab still showing the old page saved after the new one brought the entries over."""
+    old_key, new_key = f"healthguide:{OLD}:diary:v2", f"healthguide:{NEW}:diary:v2"
+    before = diary_entry("b1", "2026-11-20T08:30", "Old page")
+    after = diary_entry("b2", "2026-11-22T08:30", "New page")
+    stored = {old_key: json.dumps({"version": 2, "entries": [before]}), new_key: json.dumps({"version": 2, "entries": [after]})}
+    open_with_storage(page, renamed_site + f"{NEW}/diary/", stored, "[data-diary-form]:not([hidden])")
+    assert page.locator("[data-diary-list] .diary__note").all_text_contents() == ["Note: New page", "Note: Old page"]
+    assert sorted(e["id"] for e in json.loads(page.evaluate("(key) => localStorage.getItem(key)", new_key))["entries"]) == ["b1", "b2"]
+
+
+def test_checklist_ticks_stored_under_the_old_slug_are_brought_over(page, renamed_site):
+    old_key, new_key = f"healthguide:{OLD}:checklist:v1", f"healthguide:{NEW}:checklist:v1"
+    open_with_storage(page, renamed_site + f"{NEW}/", {old_key: json.dumps({"version": 1, "ticked": ["do-sleep", "dont-ignore-spread"]})},
+                      "[data-checklist] input[type=checkbox]")
+    checked = page.locator("[data-checklist] input:checked").evaluate_all("boxes => boxes.map(b => b.id)")
+    assert checked == ["tick-do-sleep", "tick-dont-ignore-spread"]
+    stored = page.evaluate("() => ({...localStorage})")
+    assert old_key not in stored
+    assert json.loads(stored[new_key]) == {"version": 1, "ticked": ["do-sleep", "dont-ignore-spread"]}
+    assert page.locator("[data-checklist-moved]").is_visible()
