@@ -81,6 +81,18 @@
     return result;
   }
 
+  /* True when the browser lets the page save at all (private windows and full storage refuse). */
+  function canSave(slug) {
+    var probe = "healthguide:" + slug + ":checklist:probe";
+    try {
+      localStorage.setItem(probe, "1");
+      localStorage.removeItem(probe);
+      return true;
+    } catch (error) {
+      return false;
+    }
+  }
+
   function message(className, role, text) {
     var p = document.createElement("p");
     p.className = className;
@@ -109,9 +121,6 @@
     var notSaving = message("checklist__warning", "alert",
       "Your browser is not letting this page save, so your ticks will be lost when you close the page.");
     notSaving.setAttribute("data-checklist-storage", "");
-    var moved = message("checklist__status", "status",
-      "This guide has a new web address. Your ticks from the old address have been brought over.");
-    moved.setAttribute("data-checklist-moved", "");
 
     function save() {
       var ids = items.filter(function (item) { return item.querySelector("input").checked; }).map(function (item) { return item.id; });
@@ -154,12 +163,16 @@
     actions.className = "checklist__actions";
     actions.appendChild(reset);
     actions.appendChild(status);
-    root.insertBefore(moved, root.firstChild);
     root.insertBefore(notSaving, root.firstChild);
+    if (loaded.moved) {
+      var moved = message("checklist__status", "status", "This guide has a new web address. Your ticks from the old address have been brought over.");
+      moved.setAttribute("data-checklist-moved", "");
+      moved.hidden = false;
+      root.insertBefore(moved, notSaving.nextSibling);
+    }
     root.appendChild(actions);
     root.classList.add("checklist--tickable");
-    notSaving.hidden = loaded.saved;
-    moved.hidden = !loaded.moved;
+    notSaving.hidden = loaded.saved && !loaded.frozen && canSave(slug);
   }
 
   window.Checklist = { init: init };
