@@ -5,7 +5,7 @@ from __future__ import annotations
 from .models.diary import Diary
 
 
-def diary_data(slug: str, diary: Diary, locale: str) -> dict:
+def diary_data(slug: str, diary: Diary, locale: str, moved_from: list[str]) -> dict:
     """Ids and labels only: messages, links and questions are rendered in the page by templates."""
 
     def choices(items) -> list[dict]:
@@ -13,6 +13,8 @@ def diary_data(slug: str, diary: Diary, locale: str) -> dict:
 
     return {
         "topic": slug,  # the script keeps entries under healthguide:<topic>:diary:v<format version>
+        # Slugs the topic had before: entries stored under them are brought over to `topic`.
+        "moved_from": list(moved_from),
         "locale": locale,  # dates are shown the way the site's readers write them
         "locations": choices(diary.locations),
         "durations": choices(diary.durations),

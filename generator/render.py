@@ -158,7 +158,7 @@ class PageRenderer:
                 data = self_check_data(loaded.topic.self_check)
                 values.update(self_check_json=json_attribute(data))
             if loaded.topic.diary is not None:
-                values.update(diary_json=json_attribute(diary_data(loaded.topic.slug, loaded.topic.diary, self.content.site.locale)))
+                values.update(diary_json=json_attribute(diary_data(loaded.topic.slug, loaded.topic.diary, self.content.site.locale, loaded.topic.moved_from)))
         markdown = self.md_env.get_template(template).render(**values)
         # The site glossary as abbr definitions: every page explains its terms (see glossary.py).
         return RenderedPage(path=path, markdown=_tidy(markdown) + "\n" + glossary.definitions(self.content.site.glossary))

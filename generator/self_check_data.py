@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+from urllib.parse import quote
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from .models.common import CARE_LEVELS
 from .models.self_check import SelfCheck
@@ -27,6 +28,9 @@ def self_check_data(self_check: SelfCheck) -> dict:
 
 
 def json_attribute(data: dict) -> Markup:
-    """JSON for a data-* attribute (HTML-escaped). An attribute, not a <script> block, because
+    """JSON for a data-* attribute, percent-encoded (the scripts read it with decodeURIComponent).
+    Not HTML-escaped: md_in_html decodes one layer of entities, so an author's `&quot;` became a
+    bare quote in the JSON. Percent-encoding leaves only letters, digits, `-_.~` and `%XX`,
+    which Markdown and HTML pass through unchanged. An attribute, not a <script> block, because
     Material's instant navigation re-creates script elements and drops their attributes."""
-    return escape(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+    return Markup(quote(json.dumps(data, ensure_ascii=False, separators=(",", ":")), safe=""))

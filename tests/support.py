@@ -92,6 +92,31 @@ def describe_violations(violations: list[dict]) -> str:
     return "\n".join(lines)
 
 
+# Fault injection of the browser's storage API (not of the page's scripts): while
+# window.refuseSaving is true, every localStorage write fails as a full store or a private
+# window makes it fail. Use it as an init script, or evaluate it in an open page.
+REFUSE_SAVING = """(() => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+        if (window.refuseSaving) throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+        return setItem.call(this, key, value);
+    };
+})()"""
+
+
+def requests_made_by(page, action) -> list[str]:
+    """The URLs of every request the page makes while `action()` runs. A marker request is sent
+    after it and waited for: the browser reports requests in the order they are sent, so once
+    the marker is seen, so is any request the action made (no waiting on a clock)."""
+    seen: list[str] = []
+    page.on("request", lambda request: seen.append(request.url))
+    action()
+    marker = "requests-marker-after-the-action"
+    with page.expect_request(lambda request: marker in request.url):
+        page.evaluate("(marker) => { fetch(marker).catch(() => {}); }", marker)
+    return [url for url in seen if marker not in url]
+
+
 def open_through_instant_navigation(page, site_url: str, link_href_end: str, ready_selector: str) -> None:
     """From the topic guide, follow the sidebar link whose href ends with `link_href_end` and
     wait for `ready_selector`; fails unless Material's instant navigation did it (no full load)."""

@@ -10,50 +10,137 @@
     return "healthguide:" + slug + ":checklist:v" + VERSION;
   }
 
-  /* Ticked item ids. Unreadable data is moved aside (not erased) so it can still be recovered. */
-  function loadTicks(key) {
-    var raw = localStorage.getItem(key);
-    if (raw === null) return [];
+  function asidePrefix(slug) {
+    return "healthguide:" + slug + ":checklist:set-aside";
+  }
+
+  /* A key no set-aside copy uses yet (":set-aside", then ":set-aside:2"...): an earlier copy
+     is never overwritten. */
+  function freeAsideKey(slug) {
+    var key = asidePrefix(slug);
+    for (var n = 2; localStorage.getItem(key) !== null; n++) key = asidePrefix(slug) + ":" + n;
+    return key;
+  }
+
+  /* The ticked ids in stored text, or null when it cannot be read. */
+  function parseTicks(raw) {
     try {
       var data = JSON.parse(raw);
       if (data && data.version === VERSION && Array.isArray(data.ticked)) {
         return data.ticked.filter(function (id) { return typeof id === "string"; });
       }
-    } catch (error) { /* set aside below */ }
-    localStorage.setItem(key.replace(/:v\d+$/, ":set-aside"), raw);
-    localStorage.removeItem(key);
-    return [];
+    } catch (error) { /* null below */ }
+    return null;
+  }
+
+  /* The stored ticks, with those saved under the topic's old slugs (moved_from) brought over.
+     Unreadable data is set aside under a key of its own, never erased; old data is removed only
+     after its copy is saved. Returns {ticked, saved (every write worked), frozen (unreadable
+     data is still in the current key, so it must not be overwritten), moved}. Throws only
+     when the browser does not let the page read its storage at all. */
+  function load(slug, movedFrom) {
+    var result = { ticked: [], saved: true, frozen: false, moved: false };
+    var key = storageKey(slug);
+    function attempt(action) {
+      try {
+        action();
+        return true;
+      } catch (error) {
+        result.saved = false;
+        return false;
+      }
+    }
+    var raw = localStorage.getItem(key);
+    if (raw !== null) {
+      var ticks = parseTicks(raw);
+      if (ticks) result.ticked = ticks;
+      else if (!attempt(function () { localStorage.setItem(freeAsideKey(slug), raw); localStorage.removeItem(key); })) result.frozen = true;
+    }
+    movedFrom.forEach(function (old) {
+      var oldKey = storageKey(old);
+      var oldRaw = localStorage.getItem(oldKey);
+      if (oldRaw !== null) {
+        var oldTicks = parseTicks(oldRaw);
+        var added = (oldTicks || []).filter(function (id) { return result.ticked.indexOf(id) === -1; });
+        result.ticked = result.ticked.concat(added);
+        var kept = oldTicks === null ?
+          attempt(function () { localStorage.setItem(freeAsideKey(slug), oldRaw); }) :
+          !result.frozen && attempt(function () { localStorage.setItem(key, JSON.stringify({ version: VERSION, ticked: result.ticked })); });
+        if (kept && attempt(function () { localStorage.removeItem(oldKey); }) && added.length) result.moved = true;
+      }
+      // Copies the old page set aside move too, each to a key of its own.
+      var oldAside = [];
+      for (var i = 0; i < localStorage.length; i++) {
+        if (localStorage.key(i).indexOf(asidePrefix(old)) === 0) oldAside.push(localStorage.key(i));
+      }
+      oldAside.forEach(function (asideKey) {
+        var value = localStorage.getItem(asideKey);
+        if (attempt(function () { localStorage.setItem(freeAsideKey(slug), value); })) attempt(function () { localStorage.removeItem(asideKey); });
+      });
+    });
+    return result;
+  }
+
+  /* True when the browser lets the page save at all (private windows and full storage refuse). */
+  function canSave(slug) {
+    var probe = "healthguide:" + slug + ":checklist:probe";
+    try {
+      localStorage.setItem(probe, "1");
+      localStorage.removeItem(probe);
+      return true;
+    } catch (error) {
+      return false;
+    }
+  }
+
+  function message(className, role, text) {
+    var p = document.createElement("p");
+    p.className = className;
+    p.setAttribute("role", role);
+    p.textContent = text;
+    p.hidden = true;
+    return p;
   }
 
   function init(root) {
     if (root.dataset.ready) return;
     root.dataset.ready = "true";
-    var key = storageKey(root.getAttribute("data-checklist"));
-    var ticked;
+    var slug = root.getAttribute("data-checklist");
+    var movedFrom = (root.getAttribute("data-checklist-moved-from") || "").split(" ").filter(Boolean);
+    var key = storageKey(slug);
+    var loaded;
     try {
-      ticked = loadTicks(key);
+      loaded = load(slug, movedFrom);
     } catch (error) {
-      return; // storage blocked: the plain list still works
+      loaded = { ticked: [], saved: false, frozen: true, moved: false }; // storage blocked
     }
     // The anchor id sits on the list item or on its paragraph (attr_list): keep it there.
     var items = [].slice.call(root.querySelectorAll("li[id], li > [id]"));
-    var status = document.createElement("p");
-    status.className = "checklist__status";
-    status.setAttribute("role", "status");
+    var status = message("checklist__status", "status", "");
+    status.hidden = false;
+    var notSaving = message("checklist__warning", "alert",
+      "Your browser is not letting this page save, so your ticks will be lost when you close the page.");
+    notSaving.setAttribute("data-checklist-storage", "");
 
     function save() {
       var ids = items.filter(function (item) { return item.querySelector("input").checked; }).map(function (item) { return item.id; });
-      try {
-        localStorage.setItem(key, JSON.stringify({ version: VERSION, ticked: ids }));
-      } catch (error) { /* ticks still work for this visit */ }
-      status.textContent = ids.length + " of " + items.length + " ticked.";
+      var saved = !loaded.frozen;
+      if (saved) {
+        try {
+          localStorage.setItem(key, JSON.stringify({ version: VERSION, ticked: ids }));
+        } catch (error) {
+          saved = false; // the ticks still work for this visit, and the page says so
+        }
+      }
+      notSaving.hidden = saved;
+      status.textContent = ids.length + " of " + items.length + " ticked." + (saved ? "" : " Not saved.");
     }
 
     items.forEach(function (item) {
       var box = document.createElement("input");
       box.type = "checkbox";
       box.id = "tick-" + item.id;
-      box.checked = ticked.indexOf(item.id) !== -1;
+      box.checked = loaded.ticked.indexOf(item.id) !== -1;
       box.addEventListener("change", save);
       var label = document.createElement("label");
       label.htmlFor = box.id;
@@ -70,14 +157,22 @@
     reset.addEventListener("click", function () {
       items.forEach(function (item) { item.querySelector("input").checked = false; });
       save();
-      status.textContent = "All ticks cleared.";
+      status.textContent = "All ticks cleared." + (notSaving.hidden ? "" : " Not saved.");
     });
     var actions = document.createElement("div");
     actions.className = "checklist__actions";
     actions.appendChild(reset);
     actions.appendChild(status);
+    root.insertBefore(notSaving, root.firstChild);
+    if (loaded.moved) {
+      var moved = message("checklist__status", "status", "This guide has a new web address. Your ticks from the old address have been brought over.");
+      moved.setAttribute("data-checklist-moved", "");
+      moved.hidden = false;
+      root.insertBefore(moved, notSaving.nextSibling);
+    }
     root.appendChild(actions);
     root.classList.add("checklist--tickable");
+    notSaving.hidden = loaded.saved && !loaded.frozen && canSave(slug);
   }
 
   window.Checklist = { init: init };

@@ -49,16 +49,22 @@
   // -- Storage ---------------------------------------------------------------------------------
 
   /* Like the checklist's, the key names the topic and the format version of the data in it. */
-  function versionKey(config, version) {
-    return "healthguide:" + config.topic + ":diary:v" + version;
+  function versionKey(topic, version) {
+    return "healthguide:" + topic + ":diary:v" + version;
   }
 
   function currentKey(config) {
-    return versionKey(config, VERSION);
+    return versionKey(config.topic, VERSION);
   }
 
-  function asideKey(config) {
-    return "healthguide:" + config.topic + ":diary:set-aside";
+  function asideKey(topic) {
+    return "healthguide:" + topic + ":diary:set-aside";
+  }
+
+  /* The topic's slug now and the slugs it was published under before (moved_from): storage
+     written under an old slug is brought over, so a renamed topic keeps every reader's diary. */
+  function slugs(config) {
+    return [config.topic].concat(config.moved_from || []);
   }
 
   function isEntryV1(entry) {
@@ -89,21 +95,23 @@
   }
 
   /* Data that cannot be read is never thrown away: it is added, unchanged, to the set-aside
-     list, where the reader can download or delete it. */
-  function setAside(config, fromKey, raw) {
-    var list = readAside(config);
-    list.push({ found: new Date().toISOString(), key: fromKey, data: raw });
-    localStorage.setItem(asideKey(config), JSON.stringify(list));
+     list, where the reader can download or delete it. Throws when the browser refuses to save. */
+  function setAside(config, items) {
+    localStorage.setItem(asideKey(config.topic), JSON.stringify(readAside(config.topic).concat(items)));
   }
 
-  function readAside(config) {
-    var raw = localStorage.getItem(asideKey(config));
+  function asideItem(fromKey, raw) {
+    return { found: new Date().toISOString(), key: fromKey, data: raw };
+  }
+
+  function readAside(topic) {
+    var raw = localStorage.getItem(asideKey(topic));
     if (raw === null) return [];
     try {
       var list = JSON.parse(raw);
       if (Array.isArray(list)) return list;
     } catch (error) { /* kept below */ }
-    return [{ found: new Date().toISOString(), key: asideKey(config), data: raw }];
+    return [asideItem(asideKey(topic), raw)];
   }
 
   function parseStored(raw) {
@@ -124,62 +132,119 @@
     return data;
   }
 
-  /* The readable entries of current-format data; the others are kept aside. */
-  function readableEntries(config, fromKey, list) {
-    var bad = list.filter(function (entry) { return !isEntry(entry); });
-    if (bad.length) setAside(config, fromKey, JSON.stringify(bad));
-    return list.filter(isEntry).map(function (entry) { return clean(entry); });
-  }
-
-  /* The entries stored under the current key; anything unreadable is kept aside. */
-  function loadCurrent(config) {
-    var key = currentKey(config);
-    var raw = localStorage.getItem(key);
-    if (raw === null) return [];
-    var data = parseStored(raw);
-    if (!data || data.version !== VERSION || !Array.isArray(data.entries)) {
-      setAside(config, key, raw);
-      localStorage.removeItem(key);
-      return [];
-    }
-    var entries = readableEntries(config, key, data.entries);
-    if (entries.length !== data.entries.length) save(config, entries);
-    return entries;
-  }
-
-  /* The stored entries, with any older-format data upgraded into the current key. Old data is
-     removed only after the upgraded copy is saved. If both exist (a tab still running the old
-     script saved after the upgrade), entries missing from the current data are added to it. */
-  function load(config) {
-    var entries = loadCurrent(config);
-    for (var v = VERSION - 1; v >= 1; v--) {
-      var oldKey = versionKey(config, v);
-      var oldRaw = localStorage.getItem(oldKey);
-      if (oldRaw === null) continue;
-      var upgraded = upgrade(parseStored(oldRaw), v);
-      if (upgraded) {
-        var known = {};
-        entries.forEach(function (entry) { known[entry.id] = true; });
-        entries = entries.concat(readableEntries(config, oldKey, upgraded.entries).filter(function (entry) { return !known[entry.id]; }));
-        save(config, entries);
-      } else {
-        setAside(config, oldKey, oldRaw);
-      }
-      localStorage.removeItem(oldKey);
-    }
-    return entries;
-  }
-
   function save(config, entries) {
     localStorage.setItem(currentKey(config), JSON.stringify({ version: VERSION, entries: entries }));
   }
 
-  /* Everything this topic keeps in the browser (diary, set-aside data, checklist ticks). */
+  /* True when a later version of this page saved a diary under a key this one does not know
+     (":v3" and up): that data is never read, changed or overwritten here. */
+  function hasNewerData(config) {
+    var pattern = /:diary:v(\d+)$/;
+    for (var i = 0; i < localStorage.length; i++) {
+      var key = localStorage.key(i);
+      var match = pattern.exec(key);
+      if (match && Number(match[1]) > VERSION && slugs(config).some(function (slug) { return key === versionKey(slug, match[1]); })) return true;
+    }
+    return false;
+  }
+
+  /* Reads everything the diary stored and brings it into the current key: older formats are
+     upgraded, data saved under an old slug is brought over, unreadable data is set aside. Old
+     data is removed only after its replacement is saved, so a browser that refuses to save
+     loses nothing: the entries are shown from memory and the old keys stay for the next visit.
+     Returns {entries, saved (every write worked), frozen (the current key holds unreadable data
+     that could not be set aside, so it must not be overwritten), unread (that data), moved,
+     newer}. Throws only when the browser does not let the page read its storage at all. */
+  function load(config) {
+    var result = { entries: [], saved: true, frozen: false, unread: [], moved: false, newer: hasNewerData(config) };
+    function write(action) {
+      try {
+        action();
+        return true;
+      } catch (error) {
+        result.saved = false;
+        return false;
+      }
+    }
+    function split(list) {
+      return { good: list.filter(isEntry).map(function (entry) { return clean(entry); }), bad: list.filter(function (entry) { return !isEntry(entry); }) };
+    }
+
+    var key = currentKey(config);
+    var raw = localStorage.getItem(key);
+    if (raw !== null) {
+      var data = parseStored(raw);
+      if (!data || data.version !== VERSION || !Array.isArray(data.entries)) {
+        if (!write(function () { setAside(config, [asideItem(key, raw)]); localStorage.removeItem(key); })) {
+          result.frozen = true;
+          result.unread.push(asideItem(key, raw));
+        }
+      } else {
+        var parts = split(data.entries);
+        result.entries = parts.good;
+        if (parts.bad.length && !write(function () { setAside(config, [asideItem(key, JSON.stringify(parts.bad))]); save(config, parts.good); })) {
+          result.frozen = true;
+          result.unread.push(asideItem(key, JSON.stringify(parts.bad)));
+        }
+      }
+    }
+
+    slugs(config).forEach(function (slug) {
+      var moved = slug !== config.topic;
+      for (var v = VERSION; v >= 1; v--) {
+        var oldKey = versionKey(slug, v);
+        if (oldKey === key) continue;
+        var oldRaw = localStorage.getItem(oldKey);
+        if (oldRaw === null) continue;
+        var upgraded = upgrade(parseStored(oldRaw), v);
+        var keptAside = function (items) { return write(function () { setAside(config, items); }); };
+        var done;
+        if (!upgraded) {
+          done = keptAside([asideItem(oldKey, oldRaw)]);
+        } else {
+          // Entries missing from the current data are added to it (a tab still running an old
+          // page may have saved after the upgrade); for an entry in both, the current copy wins.
+          var old = split(upgraded.entries);
+          var known = {};
+          result.entries.forEach(function (entry) { known[entry.id] = true; });
+          var added = old.good.filter(function (entry) { return !known[entry.id]; });
+          result.entries = result.entries.concat(added);
+          if (moved && added.length) result.moved = true;
+          done = !result.frozen && (!old.bad.length || keptAside([asideItem(oldKey, JSON.stringify(old.bad))])) &&
+            write(function () { save(config, result.entries); });
+        }
+        if (done) write(function () { localStorage.removeItem(oldKey); });
+      }
+      if (moved) {
+        var oldAside = localStorage.getItem(asideKey(slug));
+        if (oldAside !== null && write(function () { setAside(config, readAside(slug)); })) {
+          write(function () { localStorage.removeItem(asideKey(slug)); });
+        }
+      }
+    });
+    return result;
+  }
+
+  /* True when the browser lets the page save at all (private windows and full storage refuse). */
+  function canSave(config) {
+    var probe = "healthguide:" + config.topic + ":diary:probe";
+    try {
+      localStorage.setItem(probe, "1");
+      localStorage.removeItem(probe);
+      return true;
+    } catch (error) {
+      return false;
+    }
+  }
+
+  /* Everything this topic keeps in the browser (diary, set-aside data, checklist ticks), under
+     its slug and the slugs it had before. */
   function deleteAll(config) {
-    var prefix = "healthguide:" + config.topic + ":";
+    var prefixes = slugs(config).map(function (slug) { return "healthguide:" + slug + ":"; });
     var keys = [];
     for (var i = 0; i < localStorage.length; i++) {
-      if (localStorage.key(i).indexOf(prefix) === 0) keys.push(localStorage.key(i));
+      var key = localStorage.key(i);
+      if (prefixes.some(function (prefix) { return key.indexOf(prefix) === 0; })) keys.push(key);
     }
     keys.forEach(function (key) { localStorage.removeItem(key); });
   }
@@ -399,7 +464,8 @@
   function init(root) {
     if (root.dataset.ready) return;
     root.dataset.ready = "true";
-    var config = JSON.parse(root.getAttribute("data-config"));
+    // Percent-encoded JSON (generator/self_check_data.py json_attribute).
+    var config = JSON.parse(decodeURIComponent(root.getAttribute("data-config")));
     locale = config.locale || locale;
     var $ = function (selector) { return root.querySelector(selector); };
     var form = $("[data-diary-form]");
@@ -412,42 +478,59 @@
     var lastDeleted = null;
 
     $("[data-diary-fallback]").hidden = true;
+    var loaded;
     try {
-      entries = load(config);
+      loaded = load(config);
     } catch (error) {
-      // Storage turned off or blocked: say so rather than pretend to save.
-      var problem = $("[data-diary-problem]");
-      problem.hidden = false;
-      problem.querySelector("h2").textContent = "This browser does not let the diary save anything";
-      problem.querySelector("[data-diary-problem-text]").textContent =
-        "Your browser's settings block saving data for websites, so the diary cannot work here. Try another browser, or keep your diary on paper.";
-      problem.querySelectorAll("button").forEach(function (b) { b.hidden = true; });
-      return;
+      // The browser does not let the page read its storage: the diary still works for this
+      // visit, and Download keeps a copy.
+      loaded = { entries: [], saved: false, frozen: true, unread: [], moved: false, newer: false, blocked: true };
     }
+    entries = loaded.entries;
+    var frozen = loaded.frozen; // the current key holds unreadable data: never overwrite it
+    var unread = loaded.unread;
     form.hidden = false;
     $("[data-diary-entries]").hidden = false;
     $("[data-diary-data]").hidden = false;
+    $("[data-diary-moved]").hidden = !loaded.moved;
+    $("[data-diary-newer]").hidden = !loaded.newer;
+    showStorageProblem(loaded.blocked ? "blocked" : !loaded.saved || !canSave(config) ? "not-saving" : null);
 
-    function persist(message, target) {
-      try {
-        save(config, entries);
-        target.textContent = message;
-        return true;
-      } catch (error) {
-        target.textContent = "Your entry could not be saved: this browser's storage is full or turned off.";
-        return false;
+    /* Which storage problem the page explains, if any (the texts are in the page's template). */
+    function showStorageProblem(kind) {
+      var box = $("[data-diary-storage]");
+      box.hidden = !kind;
+      box.querySelectorAll("[data-diary-storage-message]").forEach(function (p) {
+        p.hidden = p.getAttribute("data-diary-storage-message") !== kind;
+      });
+    }
+
+    /* Saves `next` as the diary; false (and the page says why) when the browser refuses. */
+    function persist(next) {
+      if (!frozen) {
+        try {
+          save(config, next);
+          if (!loaded.blocked) showStorageProblem(null);
+          return true;
+        } catch (error) { /* explained below */ }
       }
+      if (!loaded.blocked) showStorageProblem("not-saving");
+      return false;
     }
 
     function showProblem() {
-      var aside = readAside(config);
+      var aside = unread;
+      try {
+        aside = readAside(config.topic).concat(unread);
+      } catch (error) { /* storage blocked: only what this visit could not read */ }
       var box = $("[data-diary-problem]");
       box.hidden = aside.length === 0;
-      if (!aside.length) return;
+      if (!aside.length) return aside;
       box.querySelector("[data-diary-problem-text]").textContent =
         "Some diary data in this browser could not be read. It may have been damaged, or saved by another program. " +
         "We have not deleted it: it is kept aside, unchanged, in this browser (" + aside.length + (aside.length === 1 ? " item" : " items") + "). " +
         "You can download it to look at, or delete it. Your other entries work as normal.";
+      return aside;
     }
 
     function resetForm() {
@@ -557,11 +640,18 @@
       return item;
     }
 
+    /* Deletes this entry only (by identity: two entries may share an id), and only once the
+       browser has saved the diary without it, so the list never hides a stored entry. */
     function deleteEntry(entry) {
+      var next = entries.filter(function (e) { return e !== entry; });
+      if (!persist(next)) {
+        listStatus.textContent = "The entry from " + showWhen(entry.when) + " could not be deleted, because your browser is not letting this page save. It is still in your diary.";
+        return;
+      }
+      entries = next;
       lastDeleted = entry;
-      entries = entries.filter(function (e) { return e.id !== entry.id; });
-      if (editing && editing.id === entry.id) resetForm();
-      persist("The entry from " + showWhen(entry.when) + " was deleted.", listStatus);
+      if (editing === entry) resetForm();
+      listStatus.textContent = "The entry from " + showWhen(entry.when) + " was deleted.";
       undo.hidden = false;
       render();
       $("[data-diary-entries] h2").focus();
@@ -665,20 +755,23 @@
       var entry = readForm();
       if (!entry) return;
       var wasEditing = editing;
-      entries = entries.filter(function (e) { return e.id !== entry.id; }).concat([entry]);
-      if (persist(wasEditing ? "Your changes were saved." : "Your entry was saved.", status)) {
-        resetForm();
-        undo.hidden = true;
-        render();
-      }
+      // Replaces the entry being edited itself (not every entry with its id).
+      entries = wasEditing ? entries.map(function (e) { return e === wasEditing ? entry : e; }) : entries.concat([entry]);
+      // Shown even when the browser refuses to save it: the page says so, and Download keeps it.
+      var saved = persist(entries);
+      resetForm();
+      status.textContent = saved ? (wasEditing ? "Your changes were saved." : "Your entry was saved.") :
+        (wasEditing ? "Your changes are shown below but were not saved." : "Your entry is shown below but was not saved.") + " Download your diary to keep a copy.";
+      undo.hidden = true;
+      render();
     });
     $("[data-diary-cancel]").addEventListener("click", function () {
       resetForm();
       status.textContent = "Editing cancelled.";
     });
     undo.addEventListener("click", function () {
-      if (lastDeleted) entries.push(lastDeleted);
-      persist("The entry was put back.", listStatus);
+      if (lastDeleted) entries = entries.concat([lastDeleted]);
+      listStatus.textContent = persist(entries) ? "The entry was put back." : "The entry was put back on this page but not saved. Download your diary to keep a copy.";
       lastDeleted = null;
       undo.hidden = true;
       render();
@@ -696,7 +789,15 @@
       $("[data-diary-delete-all]").focus();
     });
     $("[data-diary-confirm-yes]").addEventListener("click", function () {
-      deleteAll(config);
+      try {
+        deleteAll(config);
+      } catch (error) {
+        $("[data-diary-confirm]").hidden = true;
+        dataStatus.textContent = "Your browser did not let this page delete your diary. Nothing was deleted.";
+        return;
+      }
+      frozen = false;
+      unread = [];
       entries = [];
       lastDeleted = null;
       undo.hidden = true;
@@ -707,10 +808,20 @@
       $("[data-diary-data] h2").focus();
     });
     $("[data-diary-aside-download]").addEventListener("click", function () {
-      download(config.topic + "-diary-unreadable-data.json", "application/json", JSON.stringify(readAside(config), null, 2));
+      download(config.topic + "-diary-unreadable-data.json", "application/json", JSON.stringify(showProblem(), null, 2));
     });
     $("[data-diary-aside-delete]").addEventListener("click", function () {
-      localStorage.removeItem(asideKey(config));
+      try {
+        // Wherever it is: set aside, or still in the diary's key when it could not be moved
+        // (saving the readable entries over it removes it there).
+        localStorage.removeItem(asideKey(config.topic));
+        if (unread.length) save(config, entries);
+      } catch (error) {
+        status.textContent = "Your browser did not let this page delete that data.";
+        return;
+      }
+      unread = [];
+      frozen = false;
       showProblem();
       status.textContent = "The data we could not read was deleted.";
       form.querySelector("h2").focus();

@@ -56,7 +56,8 @@
   function init(root) {
     if (root.dataset.ready) return;
     root.dataset.ready = "true";
-    var data = JSON.parse(root.getAttribute("data-rules"));
+    // Percent-encoded JSON (generator/self_check_data.py json_attribute).
+    var data = JSON.parse(decodeURIComponent(root.getAttribute("data-rules")));
     var form = root.querySelector("[data-self-check-form]");
     var result = root.querySelector("[data-self-check-result]");
     var pending = root.querySelector("[data-self-check-pending]");

@@ -8,12 +8,13 @@ import json
 import pytest
 
 from generator.content import load_content
-from support import ROOT, describe_violations, run_axe
+from support import REFUSE_SAVING, ROOT, describe_violations, requests_made_by, run_axe
 
 pytestmark = pytest.mark.browser
 
 PAGE = "facial-twitching/"
 KEY = "healthguide:facial-twitching:checklist:v1"
+ASIDE_KEY = "healthguide:facial-twitching:checklist:set-aside"
 
 
 @pytest.fixture(scope="module")
@@ -82,6 +83,40 @@ def test_unreadable_ticks_are_set_aside_not_erased(page, site_url):
     assert page.evaluate("() => localStorage.getItem('healthguide:facial-twitching:checklist:set-aside')") == "{broken"
 
 
+def test_an_earlier_set_aside_copy_is_never_overwritten(page, site_url):
+    page.goto(site_url + PAGE)
+    for damaged in ("{first", "{second", "{third"):
+        page.evaluate("(key) => localStorage.setItem(key, '" + damaged + "')", KEY)
+        page.reload()
+        page.wait_for_selector("[data-checklist] input[type=checkbox]")
+    stored = page.evaluate("() => ({...localStorage})")
+    assert [stored.get(key) for key in (ASIDE_KEY, ASIDE_KEY + ":2", ASIDE_KEY + ":3")] == ["{first", "{second", "{third"]
+    assert KEY not in stored
+
+
+def test_a_refused_save_says_the_ticks_will_not_be_kept(page, site_url, checklist):
+    open_guide(page, site_url)
+    warning = page.locator("[data-checklist-storage]")
+    assert warning.is_hidden()
+    page.evaluate(REFUSE_SAVING + "; window.refuseSaving = true;")  # from now on, in this page
+    page.get_by_role("checkbox", name=checklist.do[0].text).check()
+    assert warning.is_visible() and "lost when you close the page" in warning.inner_text()
+    assert page.locator("[data-checklist] .checklist__actions [role=status]").inner_text().endswith("Not saved.")
+    assert stored_ticks(page) == []
+
+
+def test_a_save_refused_from_the_start_is_explained_at_once_and_ticks_still_work(page, site_url, checklist):
+    page.goto(site_url + PAGE)
+    page.evaluate("(key) => localStorage.setItem(key, JSON.stringify({version: 1, ticked: ['do-sleep']}))", KEY)
+    page.add_init_script(REFUSE_SAVING + "; window.refuseSaving = true;")
+    page.reload()
+    page.wait_for_selector("[data-checklist] input[type=checkbox]")
+    assert page.locator("[data-checklist-storage]").is_visible()
+    assert page.locator("#tick-do-sleep").is_checked(), "stored ticks are still shown"
+    page.get_by_role("checkbox", name=checklist.do[0].text).check()
+    assert page.locator("[data-checklist] input:checked").count() == 2
+
+
 def test_without_javascript_it_is_a_plain_list(browser, site_url, checklist):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
@@ -96,12 +131,12 @@ def test_without_javascript_it_is_a_plain_list(browser, site_url, checklist):
 def test_ticks_make_no_request(page, site_url, checklist):
     open_guide(page, site_url)
     page.wait_for_load_state("networkidle")
-    requests: list[str] = []
-    page.on("request", lambda request: requests.append(request.url))
-    page.get_by_role("checkbox", name=checklist.do[0].text).check()
-    page.get_by_role("button", name="Clear all ticks").click()
-    page.wait_for_timeout(300)
-    assert requests == []
+
+    def tick_and_clear():
+        page.get_by_role("checkbox", name=checklist.do[0].text).check()
+        page.get_by_role("button", name="Clear all ticks").click()
+
+    assert requests_made_by(page, tick_and_clear) == []
 
 
 def test_checklist_has_no_axe_violations_when_ticked(browser, site_url, axe_script, checklist):
@@ -113,7 +148,7 @@ def test_checklist_has_no_axe_violations_when_ticked(browser, site_url, axe_scri
         # Back to the top, as the page-wide test sees it: scrolled down, Material's table of
         # contents marks passed links in a way axe's target-size rule flags (not the checklist).
         page.evaluate("window.scrollTo(0, 0)")
-        page.wait_for_timeout(300)
+        page.wait_for_function("() => scrollY === 0 && !document.querySelector('.md-nav__link--passed')")
         violations = run_axe(page, axe_script)
         assert not violations, describe_violations(violations)
     finally:

@@ -16,7 +16,14 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from generator.content import load_content
-from support import ROOT, describe_violations, open_through_instant_navigation, run_axe
+from support import (
+    REFUSE_SAVING,
+    ROOT,
+    describe_violations,
+    open_through_instant_navigation,
+    requests_made_by,
+    run_axe,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -602,22 +609,97 @@ def test_version_1_data_saved_after_the_upgrade_is_added_not_lost(page, site_url
     assert len(entry_texts(page)) == 2
 
 
+# -- When the browser refuses to save ------------------------------------------------------------
+
+def refuse_saving_from_the_start(page):
+    """From the next page load on, the browser refuses every save, before any script runs."""
+    page.add_init_script(REFUSE_SAVING + "; window.refuseSaving = true;")
+
+
+def csv_rows(page) -> list[list[str]]:
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Download as a spreadsheet (CSV)").click()
+    return list(csv.reader(io.StringIO(open(download_info.value.path(), "rb").read().decode("utf-8-sig"), newline="")))
+
+
+def test_a_refused_save_at_load_keeps_entries_shown_and_downloadable(page, site_url):
+    """Version-1 data must be saved again to upgrade it: the browser refuses, so the entries
+    are shown from memory, the old data stays as it was, and the page says what to do."""
+    page.goto(site_url + PAGE)
+    page.evaluate("([key, entries]) => localStorage.setItem(key, JSON.stringify({ version: 1, entries: entries }))", [V1_KEY, V1_ENTRIES])
+    before = storage(page)
+    refuse_saving_from_the_start(page)
+    page.reload()
+    page.wait_for_selector("[data-diary-form]:not([hidden])")
+    assert len(entry_texts(page)) == len(V1_ENTRIES)
+    warning = page.locator('[data-diary-storage-message="not-saving"]')
+    assert warning.is_visible()
+    assert "not letting this page save" in warning.inner_text() and "lost when you close the page" in warning.inner_text()
+    assert page.locator("[data-diary-problem]").is_hidden()
+    assert len(csv_rows(page)) == 1 + len(V1_ENTRIES)
+    # A new entry is shown and exported too, and said to be unsaved; storage is untouched.
+    add_entry(page, "2026-11-25T10:00", "Cheek", "A few seconds", "Mild - a small flicker", note="Not saved")
+    assert "was not saved" in page.locator("[data-diary-status]").inner_text()
+    assert len(entry_texts(page)) == len(V1_ENTRIES) + 1
+    assert [row[6] for row in csv_rows(page)].count("Not saved") == 1
+    assert storage(page) == before
+
+
+def test_a_delete_the_browser_refuses_to_save_keeps_the_entry(page, site_url):
+    open_diary(page, site_url, envelope(TRICKY))
+    page.evaluate(REFUSE_SAVING + "; window.refuseSaving = true;")  # from now on, in this page
+    page.get_by_role("button", name="Delete the entry from", exact=False).first.click()
+    assert len(entry_texts(page)) == 3, "a stored entry is never hidden"
+    assert "could not be deleted" in page.locator("[data-diary-list-status]").inner_text()
+    assert page.locator('[data-diary-storage-message="not-saving"]').is_visible()
+    assert page.locator("[data-diary-undo]").is_hidden()
+    assert stored_entries(page) == TRICKY
+
+
+def test_deleting_one_of_two_entries_with_the_same_id_deletes_only_that_one(page, site_url):
+    twins = [entry("2026-11-20T08:00", "diary-loc-cheek", note="first", id="same"), entry("2026-11-21T08:00", "diary-loc-cheek", note="second", id="same")]
+    open_diary(page, site_url, envelope(twins))
+    page.get_by_role("button", name="Edit the entry from Sat, 21 November", exact=False).click()
+    page.locator("[data-diary-form]").get_by_label("Note (optional)").fill("second, changed")
+    page.get_by_role("button", name="Save changes").click()
+    assert [e["note"] for e in stored_entries(page)] == ["first", "second, changed"]
+    page.get_by_role("button", name="Delete the entry from Fri, 20 November", exact=False).click()
+    texts = entry_texts(page)
+    assert len(texts) == 1 and "second, changed" in texts[0]
+    assert [e["note"] for e in stored_entries(page)] == ["second, changed"]
+
+
+def test_data_saved_by_a_newer_version_is_reported_and_left_alone(page, site_url):
+    newer_key = "healthguide:facial-twitching:diary:v3"
+    newer = json.dumps({"version": 3, "entries": [{"id": "n1", "something": "new"}]})
+    open_diary(page, site_url, envelope(TRICKY[:1]), extra={newer_key: newer})
+    notice = page.locator("[data-diary-newer]")
+    assert notice.is_visible() and "newer version" in notice.inner_text()
+    assert len(entry_texts(page)) == 1
+    add_entry(page, "2026-11-25T10:00", "Cheek", "A few seconds", "Mild - a small flicker")
+    page.reload()
+    page.wait_for_selector("[data-diary-form]:not([hidden])")
+    assert storage(page)[newer_key] == newer, "never changed or overwritten"
+    assert ASIDE_KEY not in storage(page)
+    assert len(stored_entries(page)) == 2
+
+
 # -- Privacy, no JavaScript, accessibility -----------------------------------------------------------
 
 
 def test_no_network_request_while_using_the_diary(page, site_url):
     open_diary(page, site_url)
     page.wait_for_load_state("networkidle")
-    requests: list[str] = []
-    page.on("request", lambda request: requests.append(request.url))
-    add_entry(page, "2026-11-25T10:00", "Cheek", "A few seconds", "Mild - a small flicker", note="private note")
-    page.get_by_role("button", name="Edit the entry from", exact=False).click()
-    page.get_by_role("button", name="Save changes").click()
-    with page.expect_download():
-        page.get_by_role("button", name="Download as a spreadsheet (CSV)").click()
-    page.get_by_role("button", name="Delete the entry from", exact=False).click()
-    page.wait_for_timeout(300)
-    assert [url for url in requests if not url.startswith("blob:")] == []
+
+    def use_the_diary():
+        add_entry(page, "2026-11-25T10:00", "Cheek", "A few seconds", "Mild - a small flicker", note="private note")
+        page.get_by_role("button", name="Edit the entry from", exact=False).click()
+        page.get_by_role("button", name="Save changes").click()
+        with page.expect_download():
+            page.get_by_role("button", name="Download as a spreadsheet (CSV)").click()
+        page.get_by_role("button", name="Delete the entry from", exact=False).click()
+
+    assert [url for url in requests_made_by(page, use_the_diary) if not url.startswith("blob:")] == []
     assert "private" not in page.url
     assert page.context.cookies() == []
 

@@ -89,22 +89,19 @@ META = "() => document.querySelector('.md-search-result__meta').textContent"
 
 
 def search(page, query: str) -> dict:
-    """Type `query` into the cleared search box and wait until the results stop changing."""
+    """Type `query` into the cleared search box and wait until the theme shows its results."""
     box = page.locator("input.md-search__input")
     box.fill("")
     # An empty box shows the prompt ("Type to start searching") instead of a result count.
     prompt = page.evaluate("() => document.querySelector('.md-search__input').dataset.prompt")
     page.wait_for_function(f"(prompt) => ({META})() === prompt", arg=prompt)
     box.press_sequentially(query, delay=10)
-    page.wait_for_function(f"(prompt) => ({META})() !== prompt", arg=prompt)
-    previous = None
-    for _ in range(40):
-        snapshot = page.evaluate(READ_RESULTS)
-        if snapshot == previous:
-            return snapshot
-        previous = snapshot
-        page.wait_for_timeout(60)
-    return previous
+    # The worker answers queries in order and the theme renders an answer as it arrives, so once
+    # the last query sent is the whole text and every query is answered, the results are final.
+    page.wait_for_function(
+        "(query) => { const s = window.__searchWorker; return s.lastQuery === query && s.answered === s.asked; }", arg=query
+    )
+    return page.evaluate(READ_RESULTS)
 
 
 def top_results(snapshot: dict, site_url: str) -> list[str]:
@@ -117,8 +114,29 @@ def top_results(snapshot: dict, site_url: str) -> list[str]:
     return ranked[:TOP]
 
 
+# Counts the search worker's queries and answers (Material's SearchMessageType: QUERY = 2,
+# RESULT = 3). An init script, so it wraps the real Worker before the page's scripts run.
+WATCH_SEARCH_WORKER = """(() => {
+    const RealWorker = window.Worker;
+    const seen = window.__searchWorker = { asked: 0, answered: 0, lastQuery: null };
+    window.Worker = function (url, options) {
+        const worker = new RealWorker(url, options);
+        if (!/\\/workers\\/search\\./.test(String(url))) return worker;
+        const post = worker.postMessage.bind(worker);
+        worker.postMessage = (message) => {
+            if (message && message.type === 2) { seen.asked += 1; seen.lastQuery = message.data; }
+            post(message);
+        };
+        worker.addEventListener("message", (event) => { if (event.data && event.data.type === 3) seen.answered += 1; });
+        return worker;
+    };
+    window.Worker.prototype = RealWorker.prototype;
+})()"""
+
+
 @pytest.fixture
 def search_page(page, site_url):
+    page.add_init_script(WATCH_SEARCH_WORKER)
     page.goto(site_url)
     page.locator("label.md-search__icon, .md-search__input").first.click()
     page.wait_for_function(f"() => ({META})().startsWith('Type')")  # the search worker is ready

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import itertools
 import json
+from urllib.parse import unquote
 
 import pytest
 
 from generator.content import load_content
 from generator.models.self_check import ANSWERS
 from generator.triage import evaluate
-from support import ROOT, open_through_instant_navigation
+from support import ROOT, open_through_instant_navigation, requests_made_by
 
 pytestmark = pytest.mark.browser
 PAGE = "facial-twitching/self-check/"
@@ -52,7 +53,7 @@ def test_javascript_agrees_with_python_on_every_emergency_combination_and_a_samp
     # hundreds of thousands of objects through Playwright would be the slow part.
     js = page.evaluate(
         """([emergency, options, restSamples]) => {
-            const data = JSON.parse(document.querySelector('[data-self-check]').getAttribute('data-rules'));
+            const data = JSON.parse(decodeURIComponent(document.querySelector('[data-self-check]').getAttribute('data-rules')));
             const out = [];
             const total = options.length ** emergency.length;
             for (let n = 0; n < total; n++) {
@@ -197,14 +198,16 @@ def test_no_request_at_all_while_answering(page, site_url, self_check):
     open_self_check(page, site_url)
     page.wait_for_load_state("networkidle")
     storage_before = page.evaluate("JSON.stringify([{...localStorage}, {...sessionStorage}])")
-    requests = []
-    page.on("request", lambda request: requests.append(request.url))
-    answer_all(page, self_check, "Not sure")
-    page.get_by_role("button", name="Show my result").click()
-    result_text(page)
-    page.get_by_role("button", name="Start over").click()
-    page.wait_for_timeout(300)
-    assert requests == []
+
+    def answer_and_start_over():
+        answer_all(page, self_check, "Not sure")
+        page.get_by_role("button", name="Show my result").click()
+        result_text(page)
+        page.get_by_role("button", name="Start over").click()
+        # Start over finishes after the form's reset event: the focus is back on the first answer.
+        page.wait_for_function("() => document.activeElement.matches('[data-self-check-form] input[type=radio]') && !document.querySelector('input[type=radio]:checked')")
+
+    assert requests_made_by(page, answer_and_start_over) == []
     assert "?" not in page.url and "#" not in page.url
     # Material keeps its own settings there; the self-check adds nothing.
     assert page.evaluate("JSON.stringify([{...localStorage}, {...sessionStorage}])") == storage_before
@@ -230,7 +233,7 @@ def test_works_on_a_phone_sized_screen(browser, site_url):
 
 def test_rules_on_the_page_are_the_yaml_rules(page, site_url, self_check):
     open_self_check(page, site_url)
-    data = json.loads(page.locator("[data-self-check]").get_attribute("data-rules"))
+    data = json.loads(unquote(page.locator("[data-self-check]").get_attribute("data-rules")))
     assert data["rules"] == [r.model_dump(include={"question", "answers", "outcome"}) for r in self_check.rules]
 
 

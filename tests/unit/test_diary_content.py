@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import html
 import json
 import re
+from urllib.parse import unquote
 
 DIARY = """
 diary:
@@ -44,7 +44,7 @@ def test_a_topic_without_a_diary_has_no_diary_page(content):
 def test_the_diary_page_carries_the_yaml_choices_for_the_script(content):
     pages = with_diary(content).markdown_pages()
     page = pages["sample-topic/diary.md"]
-    config = json.loads(html.unescape(re.search(r'data-config="([^"]*)"', page).group(1)))
+    config = json.loads(unquote(re.search(r'data-config="([^"]*)"', page).group(1)))  # percent-encoded
     assert config["topic"] == "sample-topic"  # diary.js keys storage by topic and format version
     assert config["triggers"] == [{"id": "trigger-coffee", "label": "Coffee, tea & cola"}]
     assert config["patterns"] == ["spreading"]
