@@ -8,6 +8,7 @@ import shutil
 import stat
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -155,3 +156,37 @@ def test_schema_check_fails_for_a_missing_schema(tmp_path):
 
     assert result.returncode != 0
     assert "site.schema.json is out of date" in result.stderr
+
+
+def test_render_output_folder_never_goes_missing_while_it_is_replaced(content, tmp_path):
+    """swap_in exchanges the folders in one step. Each rename of the render command is slowed
+    to 0.2 s (strace fault injection), so a moment between two renames cannot go unseen."""
+    if shutil.which("strace") is None:
+        pytest.skip("strace is needed to slow the renames down")
+    out = tmp_path / "out"
+    assert run("--content", content.root, "render", out).returncode == 0
+    misses: list[str] = []
+    stop = threading.Event()
+
+    def read_continuously():
+        while not stop.is_set() and not misses:
+            if not (out / "index.md").exists():
+                misses.append("out/index.md was missing")
+
+    reader = threading.Thread(target=read_continuously)
+    reader.start()
+    try:
+        result = subprocess.run(
+            ["strace", "-qq", "-o", os.devnull, "-e", "trace=rename,renameat,renameat2",
+             "-e", "inject=rename,renameat,renameat2:delay_exit=200000",
+             sys.executable, "-m", "generator", "--content", str(content.root), "render", str(out)],
+            cwd=PROJECT, capture_output=True, text=True, timeout=120,
+        )
+    finally:
+        stop.set()
+        reader.join()
+
+    assert result.returncode == 0, result.stderr
+    assert misses == []
+    left = sorted(p.name for p in tmp_path.iterdir() if p.name != ".cache")
+    assert left == ["content", "out"]
