@@ -105,11 +105,16 @@ class StopSignals:
 
 
 def _die_with(parent: int) -> Callable[[], None]:
-    def in_child() -> None:
-        if _prctl is not None:
-            _prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
-        if os.getppid() != parent:  # the parent died before the request took effect
-            os._exit(1)
+    return lambda: die_with_parent(parent)
 
-    return in_child
 
+def die_with_parent(parent: int) -> None:
+    """Ask the kernel to SIGKILL this process when its parent (pid `parent`) ends (Linux only;
+    strictly, when the parent's thread that started it ends: start it from one that outlives it).
+
+    Also for processes the child starts (parallel_render's workers): killing their parent
+    leaves nobody to tell them to stop."""
+    if _prctl is not None:
+        _prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # the parent died before the request took effect
+        os._exit(1)

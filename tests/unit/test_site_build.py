@@ -106,6 +106,22 @@ def mkdocs_child(parent: int) -> tuple[int, list[str]] | None:
     return None
 
 
+def live_processes_in_group(group: int) -> list[tuple[int, str]]:
+    """(pid, command line) of every running process in process group `group`."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            state, _ppid, pgrp = (entry / "stat").read_text().rsplit(")", 1)[1].split()[:3]
+            argv = (entry / "cmdline").read_bytes().decode().replace("\0", " ")
+        except (OSError, ValueError):
+            continue
+        if int(pgrp) == group and state != "Z":
+            found.append((int(entry.name), argv))
+    return found
+
+
 @contextlib.contextmanager
 def unwritable(folder: Path):
     """No new entries in `folder`, even for root (who ignores permission bits): chattr +i."""
@@ -247,6 +263,29 @@ def test_killing_the_build_leaves_the_previous_site_and_no_mkdocs_child(content,
     # the next build is not troubled by the half-built leftover, and removes it
     assert build(site, content).returncode == 0
     assert not staging.exists()
+
+
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="topics render in worker processes only with 2+ CPUs")
+def test_killing_a_big_build_leaves_no_worker_process_behind(content, tmp_path):
+    """From 8 topics MkDocs renders in worker processes (parallel_render.py); they end too."""
+    for number in range(9):
+        copy = content.text.replace("slug: sample-topic", f"slug: sample-topic-{number}")
+        (content.root / "topics" / f"copy-{number}.yaml").write_text(copy, encoding="utf-8")
+    site = tmp_path / "site"
+    parent = start_build(site, content)
+    child, _ = wait_until(lambda: mkdocs_child(parent.pid), "the mkdocs child")
+    wait_until(lambda: any("multiprocessing" in argv for _, argv in live_processes_in_group(child)),
+               "a worker process rendering topics")
+
+    parent.kill()
+    parent.wait()
+
+    try:
+        wait_until(lambda: not live_processes_in_group(child), "every process of the mkdocs build to end")
+    finally:
+        for pid, _ in live_processes_in_group(child):  # do not leave them running after a failure
+            os.kill(pid, signal.SIGKILL)
+    assert not site.exists()
 
 
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
