@@ -175,6 +175,36 @@ def test_build_output_shows_the_warning_and_ends_with_one_clear_line(content, tm
     assert not site.exists()
 
 
+def test_a_broken_anchor_in_a_page_fails_the_build(content, tmp_path):
+    """A warning from MkDocs itself (link validation), through `build --config`."""
+    docs = tmp_path / "docs"
+    shutil.copytree(PROJECT / "docs", docs)
+    (docs / "extra.md").write_text("# Extra\n\n[Nowhere](#no-such-anchor)\n", encoding="utf-8")
+    config = (PROJECT / "mkdocs.yml").read_text(encoding="utf-8")
+    absolute = {  # the copied config lives in tmp_path: its relative paths must still work
+        "docs_dir: docs\n": f"docs_dir: {docs}\n",
+        "  - generator/mkdocs_hook.py\n": f"  - {PROJECT / 'generator' / 'mkdocs_hook.py'}\n",
+        "custom_dir: overrides\n": f"custom_dir: {PROJECT / 'overrides'}\n",
+        "  - content\n": f"  - {content.root}\n",
+        "  - generator\n": f"  - {PROJECT / 'generator'}\n",
+    }
+    for relative, path in absolute.items():
+        assert config.count(relative) == 1, relative
+        config = config.replace(relative, path)
+    (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
+    site = tmp_path / "site"
+
+    process = subprocess.run(
+        [sys.executable, "-m", "generator", "build", "--config", str(tmp_path / "mkdocs.yml"), "--site-dir", str(site)],
+        cwd=PROJECT, env=build_env(content), capture_output=True, text=True, timeout=120,
+    )
+
+    assert process.returncode == 1, process.stderr
+    assert "#no-such-anchor" in process.stderr
+    assert process.stderr.splitlines()[-1] == failed_line(site)
+    assert not site.exists()
+
+
 def test_a_good_build_publishes_and_says_where(content, tmp_path):
     site = tmp_path / "site"
 
