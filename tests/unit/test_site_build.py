@@ -420,3 +420,20 @@ def test_a_read_only_previous_site_is_replaced_without_a_traceback(content, tmp_
         assert "delete it by hand" in note and "Operation not permitted" in note
     else:
         assert notes == []  # its owner may delete a read-only build, so the build does
+
+
+def test_a_build_stopped_while_waiting_for_the_lock_says_so(content, tmp_path):
+    site = tmp_path / "site"
+    previous_site(site)
+    with open(tmp_path / ".site-build.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        waiting = start_build(site, content)
+        assert waiting.stderr.readline().startswith("waiting for another build of ")
+
+        waiting.terminate()
+        stdout, stderr = waiting.communicate(timeout=60)
+
+    assert waiting.returncode == 128 + signal.SIGTERM
+    assert stderr.splitlines() == [failed_line(site)]
+    assert (site / "index.html").read_text(encoding="utf-8") == "previous build"
+    assert not (tmp_path / ".site-builds").exists()
