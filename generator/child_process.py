@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import functools
 import os
 import signal
 import subprocess
@@ -87,7 +88,7 @@ class StopSignals:
             encoding="utf-8",
             errors="replace",
             process_group=0,
-            preexec_fn=_die_with(os.getpid()),
+            preexec_fn=functools.partial(die_with_parent, os.getpid()),
         )
         self._child = child
         try:
@@ -102,10 +103,6 @@ class StopSignals:
                 self._stop_child(signal.SIGKILL)
                 child.wait()
             self._child = None
-
-
-def _die_with(parent: int) -> Callable[[], None]:
-    return lambda: die_with_parent(parent)
 
 
 def die_with_parent(parent: int) -> None:
