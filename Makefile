@@ -3,6 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 ADDR ?= 127.0.0.1:8000
+SITE_DIR ?= site
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve site test browser lint schema readability clean bench
@@ -17,9 +18,10 @@ $(STAMP): pyproject.toml
 serve: $(STAMP)
 	$(VENV)/bin/mkdocs serve --strict -a $(ADDR)
 
-## Build the static site into site/ (a failed build leaves the old site/ untouched).
+## Build the static site into site/ (a symlink to the newest build in .site-builds/, switched
+## atomically; a failed build leaves it untouched). Another folder: make site SITE_DIR=path
 site: $(STAMP)
-	$(PY) -m generator build
+	$(PY) -m generator build --site-dir "$(SITE_DIR)"
 
 ## Run the whole test suite (installs Debian's Chromium first when it can).
 test: $(STAMP) browser node_modules/axe-core
@@ -54,4 +56,4 @@ readability: $(STAMP)
 	$(PY) -m generator readability
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site .site-builds .site-build.lock .pytest_cache

@@ -13,6 +13,7 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 from datetime import date
 
+from .child_process import die_with_parent
 from .content import Content, LoadedTopic
 from .render import PageRenderer, RenderedPage
 
@@ -30,12 +31,13 @@ def render_topics(content: Content, topics: list[LoadedTopic], today: date, site
     # "spawn", not "fork": `mkdocs serve` runs threads, and forking a threaded process can hang.
     context = multiprocessing.get_context("spawn")
     site_only = Content(root=content.root, site=content.site, topics=[])
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(site_only, today, site_url)) as pool:
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(site_only, today, site_url, os.getpid())) as pool:
         return list(pool.map(_render_topic, topics, chunksize=max(1, len(topics) // (workers * 4))))
 
 
-def _start_worker(site_only: Content, today: date, site_url: str | None) -> None:
+def _start_worker(site_only: Content, today: date, site_url: str | None, parent: int) -> None:
     global _worker_renderer
+    die_with_parent(parent)  # a killed build must not leave workers waiting for work forever
     _worker_renderer = PageRenderer(site_only, today=today, site_url=site_url)
 
 

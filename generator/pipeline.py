@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from . import cache, disk_cache
+from .atomic_swap import exchange
 from .cached_render import CachedPageRenderer
 from .content import Content, load_content
 from .render import PAGE_TITLES, TOPIC_PAGES, RenderedPage, pages_of
@@ -67,7 +68,13 @@ def write_pages(pages: list[RenderedPage], out_dir: Path) -> None:
 
 
 def swap_in(new_dir: Path, target: Path) -> None:
-    """Replace `target` with `new_dir` so a reader never sees a half-written folder."""
+    """Replace `target` with `new_dir` so a reader never sees a half-written or missing folder.
+
+    The two are exchanged in one step where Linux allows it; elsewhere `target` is renamed
+    aside first, and is missing for the moment between two renames."""
+    if target.is_dir() and not target.is_symlink() and exchange(new_dir, target):
+        shutil.rmtree(new_dir)  # now the old folder
+        return
     old = target.with_name(f".{target.name}-old")
     if old.exists():
         shutil.rmtree(old)

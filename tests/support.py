@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import os
+import shutil
 import subprocess
 import sys
 from http.server import SimpleHTTPRequestHandler
@@ -35,6 +37,20 @@ def build_site(site_dir: Path, content_dir: Path | None = None, extra_env: dict 
         text=True,
         check=False,
     )
+
+
+# Fault injection for races: each rename the traced command makes returns 0.5 s late, so a moment
+# between two renames (a path missing), or two processes' renames interleaving, cannot go unseen.
+SLOW_RENAMES = ["strace", "-qq", "-o", os.devnull, "-e", "trace=rename,renameat,renameat2",
+                "-e", "inject=rename,renameat,renameat2:delay_exit=500000"]
+
+
+@functools.cache
+def can_slow_renames() -> bool:
+    """strace is installed and allowed to trace (some containers forbid ptrace)."""
+    if shutil.which("strace") is None:
+        return False
+    return subprocess.run([*SLOW_RENAMES, "true"], capture_output=True, check=False).returncode == 0
 
 
 class QuietHandler(SimpleHTTPRequestHandler):

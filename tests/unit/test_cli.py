@@ -8,9 +8,13 @@ import shutil
 import stat
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 
 import pytest
+
+from support import SLOW_RENAMES, can_slow_renames
 
 PROJECT = Path(__file__).resolve().parents[2]
 FIXTURE = PROJECT / "tests" / "fixtures" / "minimal"
@@ -155,3 +159,36 @@ def test_schema_check_fails_for_a_missing_schema(tmp_path):
 
     assert result.returncode != 0
     assert "site.schema.json is out of date" in result.stderr
+
+
+def test_render_output_folder_never_goes_missing_while_it_is_replaced(content, tmp_path):
+    """swap_in exchanges the folders in one step. Each rename of the render command is slowed
+    (support.SLOW_RENAMES), so a moment between two renames cannot go unseen."""
+    if not can_slow_renames():
+        pytest.skip("strace (allowed to trace) is needed to slow the renames down")
+    out = tmp_path / "out"
+    assert run("--content", content.root, "render", out).returncode == 0
+    misses: list[str] = []
+    stop = threading.Event()
+
+    def read_continuously():
+        while not stop.is_set() and not misses:
+            if not (out / "index.md").exists():
+                misses.append("out/index.md was missing")
+            time.sleep(0.001)  # a gap would last 0.5 s: leave the render some CPU
+
+    reader = threading.Thread(target=read_continuously)
+    reader.start()
+    try:
+        result = subprocess.run(
+            [*SLOW_RENAMES, sys.executable, "-m", "generator", "--content", str(content.root), "render", str(out)],
+            cwd=PROJECT, capture_output=True, text=True, timeout=120,
+        )
+    finally:
+        stop.set()
+        reader.join()
+
+    assert result.returncode == 0, result.stderr
+    assert misses == []
+    left = sorted(p.name for p in tmp_path.iterdir() if p.name != ".cache")
+    assert left == ["content", "out"]
