@@ -10,16 +10,17 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from . import cache
+from . import cache, site_tokens
 from .errors import ContentError, Problem
 from .models import SiteSettings, Topic
 from .previous_ids import check_previous_ids
+from .sign_checks import check_signs
 from .validation import problems_from_validation, walk_ids, walk_items
 from .yaml_source import SourceDocument, load_yaml
 
 SITE_FILE = "site.yaml"
 TOPICS_DIR = "topics"
-REFERENCE_LISTS = ("see_also", "used_for", "related", "explained_by", "sources")
+REFERENCE_LISTS = ("see_also", "used_for", "related", "explained_by", "sources", "signs")
 PROSE_LINK = re.compile(r"\]\(#([^)\s]*)\)")
 # Parts of a topic that are published on their own page; everything else is on the guide page.
 PAGE_OF_PART = {"faq": "faq", "self_check": "self-check", "diary": "diary"}
@@ -49,14 +50,16 @@ def load_content(root: Path) -> Content:
     """Everything under `root` (site.yaml + topics/*.yaml), or ContentError listing every problem."""
     root = Path(root)
     problems: list[Problem] = []
-    site = _load_model(root / SITE_FILE, SiteSettings, problems)
+    site, settings = _load_site(root / SITE_FILE, problems)
     topic_files = sorted((root / TOPICS_DIR).glob("*.yaml"))
     if not topic_files:
         problems.append(Problem(root / TOPICS_DIR, "no topic files (*.yaml) found"))
     topics = []
     for path in topic_files:
         # Unchanged files are not read again within one process (mkdocs serve; see cache.py).
-        loaded = cache.TOPICS.get("model", path, cache.file_digest(path), lambda path=path: load_topic(path, problems))
+        digest = cache.file_digest(path)
+        key = None if digest is None else digest + repr(sorted(settings.items()))  # settings are filled in
+        loaded = cache.TOPICS.get("model", path, key, lambda path=path: load_topic(path, problems, settings))
         if loaded is not None:
             topics.append(loaded)
     slugs: dict[str, Path] = {}
@@ -69,14 +72,15 @@ def load_content(root: Path) -> Content:
     return Content(root=root, site=site, topics=sorted(topics, key=lambda t: t.topic.title.lower()))
 
 
-def load_topic(path: Path, problems: list[Problem]) -> LoadedTopic | None:
+def load_topic(path: Path, problems: list[Problem], settings: dict[str, str] | None = None) -> LoadedTopic | None:
     try:
         doc = load_yaml(path)
     except ContentError as err:
         problems.extend(err.problems)
         return None
-    data = doc.data()
-    found = check_ids(doc, data) + check_references(doc, data) + check_previous_ids(doc, data)
+    token_problems: list[Problem] = []
+    data = site_tokens.fill(doc, doc.data(), settings or {}, token_problems)
+    found = token_problems + check_ids(doc, data) + check_references(doc, data) + check_previous_ids(doc, data) + check_signs(doc, data)
     try:
         topic = Topic.model_validate(data)
     except ValidationError as err:
@@ -88,15 +92,20 @@ def load_topic(path: Path, problems: list[Problem]) -> LoadedTopic | None:
     return LoadedTopic(topic=topic, source=path, pages_by_id=_pages_by_id(data), titles_by_id=_titles_by_id(data))
 
 
-def _load_model(path: Path, model: type, problems: list[Problem]) -> Any:
+def _load_site(path: Path, problems: list[Problem]) -> tuple[SiteSettings | None, dict[str, str]]:
+    """site.yaml, with its own settings (e.g. `{emergency_number}`) filled into its wording."""
     try:
         doc = load_yaml(path)
-        return model.model_validate(doc.data())
     except ContentError as err:
         problems.extend(err.problems)
+        return None, {}
+    settings = site_tokens.values_of(doc.data())
+    data = site_tokens.fill(doc, doc.data(), settings, problems)
+    try:
+        return SiteSettings.model_validate(data), settings
     except ValidationError as err:
         problems.extend(problems_from_validation(doc, err))
-    return None
+    return None, settings
 
 
 def check_ids(doc: SourceDocument, data: Any) -> list[Problem]:
@@ -136,6 +145,8 @@ def _references(node: Any, loc: tuple[Any, ...] = ()) -> Iterator[tuple[str, tup
                 for index, target in enumerate(value):
                     if isinstance(target, str):
                         yield target, loc + (key, index)
+                    else:  # the topic's own `signs` list holds items, not references
+                        yield from _references(target, loc + (key, index))
             else:
                 yield from _references(value, loc + (key,))
     elif isinstance(node, list):

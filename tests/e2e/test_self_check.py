@@ -19,7 +19,7 @@ PAGE = "facial-twitching/self-check/"
 
 @pytest.fixture(scope="module")
 def self_check():
-    return load_content(ROOT / "content").topics[0].topic.self_check
+    return load_content(ROOT / "content").topics[0].topic.triage
 
 
 def open_self_check(page, site_url):

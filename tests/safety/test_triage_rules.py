@@ -23,8 +23,8 @@ URGENCY_ORDER = {"no": 0, "not-sure": 1, "yes": 2}
 @pytest.fixture(scope="module")
 def self_check() -> SelfCheck:
     topic = load_content(ROOT / "content").topics[0].topic
-    assert topic.self_check is not None
-    return topic.self_check
+    assert topic.triage is not None
+    return topic.triage
 
 
 def questions_at(self_check, level):
