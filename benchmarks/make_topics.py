@@ -28,9 +28,9 @@ AREAS = ["Eyelid", "Cheek", "Lip", "Jaw", "Neck", "Shoulder", "Arm", "Hand", "Th
          "Back", "Leg", "Calf", "Foot", "Toe", "Chest", "Tongue", "Forehead", "Chin", "Knee"]
 SYMPTOMS = ["twitching", "cramps", "spasms", "tremor", "tingling", "stiffness", "jerking",
             "flickering", "aching", "fluttering"]
-# Lists whose order does not matter to the schema (the self-check's order does, so it is left alone).
+# Lists whose order does not matter to the schema (the signs, whose order is the self-check's, stay).
 SHUFFLED_LISTS = [("lay_terms",), ("causes", "items"), ("conditions", "items"), ("warning_signs", "rows"),
-                  ("red_flags", "items"), ("appointment", "items"), ("treatments", "items"),
+                  ("red_flags", "signs"), ("appointment", "items"), ("treatments", "items"),
                   ("checklist", "do"), ("checklist", "dont"), ("faq", "items"), ("references", "items")]
 PROSE_KEYS = {"body", "description", "answer", "what_helps", "how_it_differs", "intro"}
 

@@ -40,14 +40,28 @@ def groups(loaded: LoadedTopic, site_url: str | None) -> list[LinkGroup]:
     data = loaded.topic.model_dump()
     linkable = {item_id for page in set(loaded.pages_by_id.values()) for item_id in linkable_ids(loaded, page)}
     result = []
-    for part in data.values():
+    for name, part in data.items():
         if not (isinstance(part, dict) and isinstance(part.get("id"), str)):
             continue
         entries = [
             LinkEntry(item_id, item_title(loaded, item_id), url := item_url(loaded, item_id, site_url), qr_svg(url))
-            for item_id, _ in walk_ids(part)
+            for item_id in _anchors_in(name, part, loaded.topic)
             if item_id in linkable
         ]
         if entries:
             result.append(LinkGroup(part["id"], loaded.titles_by_id[part["id"]], entries))
     return result
+
+
+def _anchors_in(name: str, part: dict, topic) -> list[str]:
+    """The section's own ids, with each warning sign after the card that shows it: signs are
+    written once (topic `signs`) but anchored on the emergency card or their level's card."""
+    cards = {card.id: card for card in topic.when_to_get_help.levels} if name == "when_to_get_help" else {}
+    anchors = []
+    for item_id, _ in walk_ids(part):
+        anchors.append(item_id)
+        if name == "red_flags" and item_id == topic.red_flags.id:
+            anchors += topic.red_flags.signs
+        elif item_id in cards and cards[item_id].level != "emergency":
+            anchors += cards[item_id].signs
+    return anchors

@@ -11,17 +11,18 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from . import cache
+from . import cache, site_tokens
 from .content_files import read_content_file
 from .errors import ContentError, Problem
 from .models import SiteSettings, Topic
 from .previous_ids import check_previous_ids
+from .sign_checks import check_signs
 from .validation import problems_from_validation, walk_ids, walk_items
 from .yaml_source import SourceDocument, load_yaml, parse_yaml
 
 SITE_FILE = "site.yaml"
 TOPICS_DIR = "topics"
-REFERENCE_LISTS = ("see_also", "used_for", "related", "explained_by", "sources")
+REFERENCE_LISTS = ("see_also", "used_for", "related", "explained_by", "sources", "signs")
 PROSE_LINK = re.compile(r"\]\(#([^)\s]*)\)")
 # Parts of a topic that are published on their own page; everything else is on the guide page.
 PAGE_OF_PART = {"faq": "faq", "self_check": "self-check", "diary": "diary"}
@@ -51,7 +52,7 @@ def load_content(root: Path) -> Content:
     """Everything under `root` (site.yaml + topics/*.yaml), or ContentError listing every problem."""
     root = Path(root)
     problems: list[Problem] = []
-    site = _load_model(root / SITE_FILE, SiteSettings, problems)
+    site, settings = _load_site(root / SITE_FILE, problems)
     topic_files = sorted((root / TOPICS_DIR).glob("*.yaml"))
     if not topic_files:
         problems.append(Problem(root / TOPICS_DIR, "no topic files (*.yaml) found"))
@@ -63,8 +64,9 @@ def load_content(root: Path) -> Content:
             problems.extend(err.problems)
             continue
         # Unchanged files are not parsed again (mkdocs serve, and across builds; see cache.py).
-        digest = hashlib.sha256(raw).hexdigest()
-        loaded = cache.TOPICS.get("model", path, digest, lambda path=path, raw=raw: load_topic(path, problems, raw))
+        # The key covers the site settings too: they are filled into the topic's text.
+        digest = hashlib.sha256(raw).hexdigest() + repr(sorted(settings.items()))
+        loaded = cache.TOPICS.get("model", path, digest, lambda path=path, raw=raw: load_topic(path, problems, raw, settings))
         if loaded is not None:
             topics.append(loaded)
     slugs: dict[str, Path] = {}
@@ -77,15 +79,17 @@ def load_content(root: Path) -> Content:
     return Content(root=root, site=site, topics=sorted(topics, key=lambda t: t.topic.title.lower()))
 
 
-def load_topic(path: Path, problems: list[Problem], raw: bytes | None = None) -> LoadedTopic | None:
-    """The topic in `path` (whose bytes are `raw` when already read), or None after adding its problems."""
+def load_topic(path: Path, problems: list[Problem], raw: bytes | None = None, settings: dict[str, str] | None = None) -> LoadedTopic | None:
+    """The topic in `path` (whose bytes are `raw` when already read), with the site's settings
+    filled in, or None after adding its problems."""
     try:
         doc = load_yaml(path) if raw is None else parse_yaml(path, raw)
     except ContentError as err:
         problems.extend(err.problems)
         return None
-    data = doc.data()
-    found = check_ids(doc, data) + check_references(doc, data) + check_previous_ids(doc, data)
+    token_problems: list[Problem] = []
+    data = site_tokens.fill(doc, doc.data(), settings or {}, token_problems)
+    found = token_problems + check_ids(doc, data) + check_references(doc, data) + check_previous_ids(doc, data) + check_signs(doc, data)
     try:
         topic = Topic.model_validate(data)
     except ValidationError as err:
@@ -97,15 +101,20 @@ def load_topic(path: Path, problems: list[Problem], raw: bytes | None = None) ->
     return LoadedTopic(topic=topic, source=path, pages_by_id=_pages_by_id(data), titles_by_id=_titles_by_id(data))
 
 
-def _load_model(path: Path, model: type, problems: list[Problem]) -> Any:
+def _load_site(path: Path, problems: list[Problem]) -> tuple[SiteSettings | None, dict[str, str]]:
+    """site.yaml, with its own settings (e.g. `{emergency_number}`) filled into its wording."""
     try:
         doc = load_yaml(path, content_root=path.parent)  # site.yaml sits at the top of the content folder
-        return model.model_validate(doc.data())
     except ContentError as err:
         problems.extend(err.problems)
+        return None, {}
+    settings = site_tokens.values_of(doc.data())
+    data = site_tokens.fill(doc, doc.data(), settings, problems)
+    try:
+        return SiteSettings.model_validate(data), settings
     except ValidationError as err:
         problems.extend(problems_from_validation(doc, err))
-    return None
+    return None, settings
 
 
 def check_ids(doc: SourceDocument, data: Any) -> list[Problem]:
@@ -145,6 +154,8 @@ def _references(node: Any, loc: tuple[Any, ...] = ()) -> Iterator[tuple[str, tup
                 for index, target in enumerate(value):
                     if isinstance(target, str):
                         yield target, loc + (key, index)
+                    else:  # the topic's own `signs` list holds items, not references
+                        yield from _references(target, loc + (key, index))
             else:
                 yield from _references(value, loc + (key,))
     elif isinstance(node, list):

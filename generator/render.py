@@ -16,6 +16,7 @@ from . import clinician_links, deep_links, glossary
 from .content import Content, LoadedTopic
 from .diary_data import diary_data
 from .markup import plain_text, prose
+from .models.common import CARE_LEVELS
 from .self_check_data import json_attribute, self_check_data
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -152,16 +153,24 @@ class PageRenderer:
         )
         if loaded is not None:
             values.update(topic=loaded.topic, target_title=loaded.titles_by_id.__getitem__)
+            values.update(signs_of=lambda ids: [loaded.topic.sign(sign_id) for sign_id in ids], card_items=_card_items(loaded.topic))
+            values.update(most_urgent_sign=lambda ids: min((loaded.topic.sign(i) for i in ids), key=lambda s: CARE_LEVELS.index(s.level)))
             values.update(topic_page_keys=pages_of(loaded.topic), page_titles=PAGE_TITLES)
             values.update(link_groups=lambda: clinician_links.groups(loaded, self.site_url))
-            if loaded.topic.self_check is not None:
-                data = self_check_data(loaded.topic.self_check)
+            if loaded.topic.triage is not None:
+                data = self_check_data(loaded.topic.triage)
                 values.update(self_check_json=json_attribute(data))
             if loaded.topic.diary is not None:
                 values.update(diary_json=json_attribute(diary_data(loaded.topic.slug, loaded.topic.diary, self.content.site.locale, loaded.topic.moved_from)))
         markdown = self.md_env.get_template(template).render(**values)
         # The site glossary as abbr definitions: every page explains its terms (see glossary.py).
         return RenderedPage(path=path, markdown=_tidy(markdown) + "\n" + glossary.definitions(self.content.site.glossary))
+
+
+def _card_items(topic):
+    """A "when to get help" card's bullets: its signs (each written once in `signs`), or the
+    self-care card's own items."""
+    return lambda card: [topic.sign(sign_id) for sign_id in card.signs] if card.signs else card.items
 
 
 def _tidy(markdown: str) -> str:

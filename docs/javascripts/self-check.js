@@ -88,10 +88,20 @@
       }
       pending.textContent = "";
       result.hidden = false;
-      result.querySelectorAll("[data-outcome]").forEach(function (card) {
-        card.hidden = card.getAttribute("data-outcome") !== verdict.level;
-      });
-      var card = result.querySelector('[data-outcome="' + verdict.level + '"]');
+      // The advice is the page's own card for this level (always shown further down, where
+      // links to #outcome-... land), copied here without its ids.
+      var card = document.querySelector('.self-check__outcomes [data-outcome="' + verdict.level + '"]');
+      var slot = result.querySelector("[data-self-check-outcome]");
+      if (slot.getAttribute("data-level") !== verdict.level) {
+        var copy = card.cloneNode(true);
+        copy.querySelectorAll("[id]").forEach(function (element) { element.removeAttribute("id"); });
+        var cardTitle = result.querySelector("h2").id + "-card";
+        copy.querySelector("h3").id = cardTitle;
+        copy.setAttribute("aria-labelledby", cardTitle);
+        slot.textContent = "";
+        slot.appendChild(copy);
+        slot.setAttribute("data-level", verdict.level);
+      }
       var label = card.querySelector(".care-card__level").textContent;
       result.querySelector("[data-self-check-summary]").textContent = "Your result: " + label;
       result.querySelector("[data-self-check-date]").textContent =
@@ -116,12 +126,25 @@
       return verdict;
     }
 
-    form.addEventListener("change", update);
+    function focusResult() {
+      result.scrollIntoView({ block: "start" });
+      result.querySelector("h2").focus({ preventScroll: true });
+    }
+
+    // Like NHS 111 online, an emergency answer stops the questions: the emergency advice comes
+    // on screen at once, and focus (and so the screen reader) moves to it.
+    var shownLevel = null;
+    form.addEventListener("change", function () {
+      var verdict = update();
+      if (verdict.level === "emergency" && shownLevel !== "emergency") focusResult();
+      shownLevel = verdict.level;
+    });
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       var verdict = update();
+      shownLevel = verdict.level;
       if (verdict.level) {
-        result.querySelector("h2").focus();
+        focusResult();
       } else {
         var first = data.questions.filter(function (q) { return !answers()[q.id]; })[0];
         if (first) form.querySelector('input[name="' + first.id + '"]').focus();

@@ -1,8 +1,10 @@
-"""The self-check questionnaire: questions, rules and outcomes, all validated as content.
+"""The self-check: what an author writes (`SelfCheckPage`) and the questionnaire built from it.
 
-Safety is structural: a rule can only fire on "yes" (or "yes" and "not sure"), never on "no",
-so answering "yes" to more questions can never lower the urgency; emergency rules must also
-fire on "not sure"; and every question that can lead to a more urgent outcome comes first.
+The questions and rules are never written by hand: `SelfCheck.from_signs` makes one question
+and one rule per warning sign (models/signs.py), at the sign's level, so the self-check cannot
+triage differently from the guide's care cards. The built questionnaire is validated again:
+a rule fires on "yes" and "not sure" (never on "no"), so answering "yes" to more questions never
+lowers the urgency, and every question that can lead to a more urgent outcome comes first.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from .common import CARE_LEVELS, CareLevel, Id, Linkable, PlainText, Prose, Strict
+from .signs import Sign, SignLevel
 
 Answer = Literal["yes", "not-sure", "no"]
 ANSWERS: tuple[Answer, ...] = ("yes", "not-sure", "no")
@@ -52,12 +55,77 @@ class Outcome(Linkable):
     safety_net: list[PlainText] = Field(default_factory=list, description="Changes that should bring the reader back.")
 
 
+DEFAULT_STEP_TITLES: dict[SignLevel, str] = {
+    "emergency": "First: signs that need help straight away",
+    "urgent": "Next: signs to get help with today",
+    "see-doctor": "Then: signs to see a GP about",
+}
+
+
+class SelfCheckPage(Linkable):
+    """What the author writes: the page's words and the advice for each result."""
+
+    title: PlainText
+    intro: Prose
+    step_titles: dict[SignLevel, PlainText] = Field(
+        default_factory=lambda: dict(DEFAULT_STEP_TITLES),
+        description="Heading over each level's questions (emergency questions come first).",
+    )
+    outcomes: list[Outcome] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _outcomes_once_each(self) -> SelfCheckPage:
+        defined = [outcome.level for outcome in self.outcomes]
+        if len(defined) != len(set(defined)):
+            raise ValueError("each outcome level may be defined only once")
+        if "self-care" not in defined:
+            raise ValueError("outcome level 'self-care' must be defined: it is the result when no sign applies")
+        if not self.outcome_for("self-care").safety_net:
+            raise ValueError("the self-care outcome needs a safety_net: which changes should bring the reader back")
+        return self
+
+    def outcome_for(self, level: CareLevel) -> Outcome | None:
+        return next((outcome for outcome in self.outcomes if outcome.level == level), None)
+
+
 class SelfCheck(Linkable):
+    """The questionnaire as the evaluator and the browser script see it: built, never authored."""
+
     title: PlainText
     intro: Prose
     question_groups: list[QuestionGroup] = Field(min_length=1)
     rules: list[Rule] = Field(min_length=1)
     outcomes: list[Outcome] = Field(min_length=1)
+
+    @classmethod
+    def from_signs(cls, page: SelfCheckPage, signs: list[Sign]) -> SelfCheck:
+        """One question and one rule per sign, most urgent level first, in the signs' order."""
+        groups, rules = [], []
+        for level in ("emergency", "urgent", "see-doctor"):
+            at_level = [sign for sign in signs if sign.level == level]
+            if not at_level:
+                continue
+            questions = [
+                {"id": sign.id, "explained_by": sign.explained_by, **sign.question.model_dump()}
+                for sign in at_level
+            ]
+            title = page.step_titles.get(level, DEFAULT_STEP_TITLES[level])
+            groups.append({"id": f"sc-group-{level}", "title": title, "questions": questions})
+            # "Not sure" counts as "yes" at every level: when unsure, get it checked.
+            rules += [
+                {"question": sign.id, "answers": ["yes", "not-sure"], "outcome": level, "sources": sign.sources}
+                for sign in at_level
+            ]
+        return cls.model_validate(
+            {
+                "id": page.id,
+                "title": page.title,
+                "intro": page.intro,
+                "question_groups": groups,
+                "rules": rules,
+                "outcomes": [outcome.model_dump() for outcome in page.outcomes],
+            }
+        )
 
     def questions(self) -> list[Question]:
         return [question for group in self.question_groups for question in group.questions]

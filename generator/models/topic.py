@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import cached_property
 from typing import Literal
 
 from pydantic import Field, HttpUrl, model_validator
 
 from .common import CareLevel, Id, LayTerms, Linkable, PlainText, Prose, Strict
 from .diary import Diary
-from .self_check import SelfCheck
+from .self_check import SelfCheck, SelfCheckPage
+from .signs import Sign
 
 
 class Section(Linkable):
@@ -56,6 +58,9 @@ class WarningRow(Linkable):
     feature: PlainText = Field(description="What to look at, e.g. 'Where it happens'.")
     usually_harmless: PlainText
     get_checked: PlainText = Field(description="What about this feature means a doctor should look.")
+    signs: list[Id] = Field(
+        min_length=1, description="Ids of the warning signs this row describes; the row shows the most urgent one's level."
+    )
 
 
 class WarningColumns(Strict):
@@ -75,16 +80,32 @@ class ListItem(Linkable):
 
 
 class RedFlags(Section):
-    """Signs that need emergency care; rendered as an emergency care card."""
+    """The emergency care card: every emergency sign, by id (each is written once, in `signs`)."""
 
-    items: list[ListItem] = Field(min_length=1)
+    signs: list[Id] = Field(min_length=1, description="Ids of every sign whose level is emergency.")
     even_if_it_passes: PlainText = Field(description="Reminder to call even if the symptoms go away.")
 
 
 class HelpLevel(Linkable):
+    """One care card of "when to get help": the signs at its level, by id.
+
+    Only the self-care card lists plain items: every reason to get help is a sign, so the
+    self-check asks about it.
+    """
+
     level: CareLevel
     title: PlainText
-    items: list[ListItem] = Field(min_length=1)
+    signs: list[Id] = Field(default_factory=list, description="Ids of the signs at this level.")
+    items: list[ListItem] = Field(default_factory=list, description="Self-care card only: what to expect, when to come back.")
+
+    @model_validator(mode="after")
+    def _signs_or_self_care_items(self) -> HelpLevel:
+        if self.level == "self-care":
+            if self.signs or not self.items:
+                raise ValueError("the self-care card lists items, not signs")
+        elif self.items or not self.signs:
+            raise ValueError(f"the {self.level} card lists signs (by id), not items: a reason to get help must be a sign")
+        return self
 
 
 class WhenToGetHelp(Section):
@@ -123,6 +144,7 @@ class Treatment(Linkable):
     name: PlainText
     body: Prose
     used_for: list[Id] = Field(default_factory=list, description="Ids of causes or conditions it treats.")
+    sources: list[Id] = Field(default_factory=list, description="Ids of the references its figures come from.")
 
 
 class Treatments(Section):
@@ -133,6 +155,7 @@ class FaqEntry(Linkable):
     question: PlainText
     answer: Prose
     related: list[Id] = Field(default_factory=list, description="Ids of items that say more.")
+    signs: list[Id] = Field(default_factory=list, description="Warning signs this answer is about; shown with their level.")
 
 
 class Faq(Section):
@@ -199,6 +222,7 @@ class Topic(Strict):
     lay_terms: LayTerms
     review: Review
     overview: Overview
+    signs: list[Sign] = Field(min_length=1, description="Every warning sign, defined once with its level and self-check question.")
     red_flags: RedFlags
     causes: Causes
     warning_signs: WarningSigns
@@ -212,5 +236,13 @@ class Topic(Strict):
     closing: Closing
     faq: Faq
     references: References
-    self_check: SelfCheck | None = Field(default=None, description="Optional questionnaire: how urgently to seek care.")
+    self_check: SelfCheckPage | None = Field(default=None, description="Optional questionnaire: how urgently to seek care.")
     diary: Diary | None = Field(default=None, description="Optional symptom diary page, kept only in the reader's browser.")
+
+    @cached_property
+    def triage(self) -> SelfCheck | None:
+        """The self-check questionnaire, built from the signs (None without a self-check page)."""
+        return None if self.self_check is None else SelfCheck.from_signs(self.self_check, self.signs)
+
+    def sign(self, sign_id: str) -> Sign:
+        return next(sign for sign in self.signs if sign.id == sign_id)

@@ -101,7 +101,7 @@ def test_copy_link_button_copies_absolute_url_and_announces_it(browser, site_url
         assert region.get_attribute("aria-live") == "polite" and region.get_attribute("role") == "status"
         assert button.inner_text() == "Link copied"
         # A list item and a table row get their own buttons and URLs too.
-        page.get_by_role("button", name=re.compile(r"^Copy link to: One side of the face droops")).click()
+        page.get_by_role("button", name=re.compile(r"^Copy link to: One side of the face suddenly droops")).click()
         page.wait_for_function("() => document.querySelector('.copy-link-status').textContent.startsWith('Link copied: One side')")
         assert page.evaluate("() => navigator.clipboard.readText()") == site_url + GUIDE + "#flag-face-droop"
         row_button = page.locator("#warning-spread button.copy-link")

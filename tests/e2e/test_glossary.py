@@ -98,9 +98,9 @@ def test_a_tap_opens_the_explanation_on_a_phone(browser, site_url, glossary):
 def test_a_term_with_an_ampersand_shows_as_written(page, site_url, glossary):
     """"A&E" is `A&amp;E` in the page source; it is explained and still reads "A&E"."""
     page.goto(site_url + GUIDE)
-    heading = page.locator("#help-emergency")
-    assert heading.inner_text().strip() == "Call 999 or go to A&E if"
-    term = heading.locator("abbr")
+    card = page.locator('section[aria-labelledby="red-flags"]')
+    assert "Do not drive yourself to A&E." in card.inner_text()
+    term = card.locator("abbr", has_text="A&E").first
     assert term.inner_text() == "A&E"
     assert term.get_attribute("title") == glossary["A&E"]
 
@@ -119,7 +119,7 @@ def site_with_terms_in_a_cell(tmp_path_factory):
     shutil.copytree(ROOT / "content", content)
     topic = content / "topics" / "facial-twitching.yaml"
     text = topic.read_text(encoding="utf-8")
-    cell = "get_checked: It is still there after 2 weeks, or keeps coming back"
+    cell = "get_checked: It has gone on for more than 2 weeks"
     assert text.count(cell) == 1
     topic.write_text(text.replace(cell, cell + ". Ask your GP, or go to A&E if it came on suddenly"), encoding="utf-8")
     result = build_site(tmp / "site", content_dir=content)
@@ -134,10 +134,11 @@ def site_with_terms_in_a_cell(tmp_path_factory):
 def test_a_term_in_a_warning_table_cell_is_explained(page, site_with_terms_in_a_cell, glossary):
     page.goto(site_with_terms_in_a_cell + GUIDE)
     cell = page.locator("#warning-duration td").nth(1)
-    # The text as written (without the copy-link button the page script adds to the row).
-    shown = cell.evaluate("el => { const c = el.cloneNode(true); c.querySelectorAll('button').forEach(b => b.remove()); return c.textContent }")
-    assert shown == "It is still there after 2 weeks, or keeps coming back. Ask your GP, or go to A&E if it came on suddenly"
-    terms = cell.locator("abbr")
+    # The text as written (without the copy-link button the page script adds to the row, and
+    # the link to the row's sign that ends the cell).
+    shown = cell.evaluate("el => { const c = el.cloneNode(true); c.querySelectorAll('button, .warning-table__level').forEach(b => b.remove()); return c.textContent.trim() }")
+    assert shown == "It has gone on for more than 2 weeks. Ask your GP, or go to A&E if it came on suddenly"
+    terms = cell.locator("abbr:not(.warning-table__level abbr)")
     assert [terms.nth(i).inner_text() for i in range(terms.count())] == ["GP", "A&E"]
     assert [terms.nth(i).get_attribute("title") for i in range(2)] == [glossary["GP"], glossary["A&E"]]
     terms.first.scroll_into_view_if_needed()

@@ -148,10 +148,10 @@ def test_terms_in_a_raw_html_block_are_explained_and_nothing_else_changes():
 def test_the_warning_table_explains_its_terms(content):
     """The real component: a term in a warning-table cell is an abbr with the glossary's title."""
     add_glossary(content, '  GP: General practitioner, your family doctor.\n  "A&E": Accident and emergency.\n')
-    content.replace("get_checked: Spreads}", "get_checked: Spreads. See a GP or go to A&E}")
+    content.replace("get_checked: Spreads,", "get_checked: Spreads. See a GP or go to A&E,")
     guide = page_html(content.markdown_pages()["sample-topic/index.md"])
     row = re.search(r'<tr id="warn-spread">.*?</tr>', guide, re.S).group()
-    cell = re.findall(r"<td>(.*?)</td>", row)[1]
+    cell = re.findall(r"<td>(.*?)</td>", row)[1].split(" <a ")[0]  # the author's text, before the level link
     assert [(text, title) for text, title, _ in abbrs_in(cell)] == [
         ("GP", "General practitioner, your family doctor."),
         ("A&E", "Accident and emergency."),

@@ -29,7 +29,7 @@ def index_with(*locations: str) -> dict:
 def site(tmp_path, content):
     """The fixture content with lay terms on a list item, a cause and the topic, plus a built guide page."""
     content.replace("title: Sample topic\n", "title: Sample topic\nlay_terms: [face twitch]\n")
-    content.replace("{id: rf-face, text: Your face droops on one side}", "{id: rf-face, text: Your face droops on one side, lay_terms: [crooked smile]}")
+    content.replace("    text: Your face droops on one side\n", "    text: Your face droops on one side\n    lay_terms: [crooked smile]\n")
     content.replace("what_helps: Rest.}", "what_helps: Rest., lay_terms: [eye jumping, 'Tourette''s & <b>']}")
     html_path = tmp_path / "guide.html"
     html_path.write_text(GUIDE_HTML, encoding="utf-8")

@@ -63,7 +63,8 @@ def test_warning_table_cell_with_a_pipe_keeps_three_columns(content):
 
     rows = table.find_all("tr")
     assert [len([c for c in row.iter() if c.tag in ("th", "td")]) for row in rows] == [3, 3]
-    assert [c.text for c in table.by_id("warn-spread").iter()] == ["Spread", "a | b", "Spreads"]
+    level = "See a GP: Book a GP appointment"  # the row's sign's level, linked to the sign
+    assert [c.text for c in table.by_id("warn-spread").iter()] == ["Spread", "a | b", f"Spreads {level}", level]
 
 
 def test_warning_table_is_accessible(content):
@@ -225,7 +226,7 @@ def test_plain_fields_show_special_characters_as_written(content, text):
         data["faq"]["items"][0]["question"] = text
         data["warning_signs"]["rows"][0]["get_checked"] = text
         data["checklist"]["do"][0]["text"] = text
-        data["red_flags"]["items"][0]["text"] = text
+        data["signs"][0]["text"] = text
         data["causes"]["items"][0]["name"] = text
         data["steps"]["items"][0]["title"] = text
 
@@ -236,7 +237,7 @@ def test_plain_fields_show_special_characters_as_written(content, text):
     shown = {
         "title": guide.find("h1").text,
         "question": faq.by_id("faq-one").text,
-        "table cell": guide.by_id("warn-spread").find_all("td")[1].text,
+        "table cell": guide.by_id("warn-spread").find_all("td")[1].children[0].strip(),
         "checklist item": guide.by_id("do-sleep").text,
         "list item": guide.by_id("rf-face").text,
         "heading": guide.by_id("cause-one").text,
