@@ -35,7 +35,7 @@ def overdue_problems(content, today: date) -> list[Problem]:
         message = (
             f"topic '{loaded.topic.slug}' is past its next review date ({due.isoformat()}, "
             f"{days} day{'' if days == 1 else 's'} ago): review it, then update "
-            "review.last_reviewed and review.next_review_due"
+            "review.written_on (or the clinical review) and review.next_review_due"
         )
         problems.append(load_yaml(loaded.source).problem(FIELD, message))
     return problems

@@ -25,8 +25,8 @@ TYPES = ("MedicalWebPage", "FAQPage")
 def medical_web_page(topic: Topic, site: SiteSettings, url: str | None = None) -> dict:
     """The topic guide: a MedicalWebPage about the symptom or condition, for patients.
 
-    `reviewedBy` appears only when a clinician has approved the page: the page never claims
-    a review that did not happen.
+    `reviewedBy` and `lastReviewed` appear only when a clinician has approved the page: the
+    page never claims a review that did not happen.
     """
     review = topic.review
     data: dict = {
@@ -42,15 +42,16 @@ def medical_web_page(topic: Topic, site: SiteSettings, url: str | None = None) -
             "inLanguage": site.locale,
             "about": {"@type": topic.about, "name": topic.title},
             "audience": {"@type": "MedicalAudience", "audienceType": "Patient"},
-            "lastReviewed": review.last_reviewed.isoformat(),
+            "dateModified": review.updated.isoformat(),
             "publisher": {"@type": "Organization", "name": site.publisher},
         }
     )
-    if review.clinical_review.status == "approved":
-        reviewer: dict = {"@type": "Person", "name": review.clinical_review.reviewer}
-        if review.clinical_review.reviewer_role:
-            reviewer["jobTitle"] = review.clinical_review.reviewer_role
+    if review.approved:
+        reviewer: dict = {"@type": "Person", "jobTitle": review.clinical_review.reviewer_role}
+        if review.clinical_review.reviewer:
+            reviewer["name"] = review.clinical_review.reviewer
         data["reviewedBy"] = reviewer
+        data["lastReviewed"] = review.clinical_review.reviewed_on.isoformat()
     return data
 
 

@@ -190,27 +190,54 @@ class References(Section):
 
 
 class ClinicalReview(Strict):
+    """Whether a clinician has checked the page. A page says so only after they have."""
+
     status: Literal["not-reviewed", "approved"]
-    reviewer: PlainText | None = Field(default=None, description="Named clinical reviewer (required when approved).")
-    reviewer_role: PlainText | None = None
+    reviewer_role: PlainText | None = Field(
+        default=None, description="The reviewing clinician's role, e.g. 'Consultant neurologist' (required when approved)."
+    )
+    reviewed_on: date | None = Field(default=None, description="The day the clinician signed the page off (required when approved).")
+    reviewer: PlainText | None = Field(default=None, description="The reviewer's name, only if they agree to be named.")
 
     @model_validator(mode="after")
-    def _approved_needs_reviewer(self) -> ClinicalReview:
-        if self.status == "approved" and not self.reviewer:
-            raise ValueError("an approved review must name the reviewer")
+    def _approval_is_dated_and_attributed(self) -> ClinicalReview:
+        if self.status == "approved" and not (self.reviewer_role and self.reviewed_on):
+            raise ValueError("an approved review needs the reviewer's role (reviewer_role) and the date (reviewed_on)")
+        if self.status == "not-reviewed" and (self.reviewed_on or self.reviewer or self.reviewer_role):
+            raise ValueError("a page that is not reviewed names no reviewer and no review date")
         return self
 
 
 class Review(Strict):
-    last_reviewed: date
+    written_on: date = Field(description="The day the content was written or last changed by its authors.")
     next_review_due: date
     clinical_review: ClinicalReview
 
     @model_validator(mode="after")
-    def _due_after_reviewed(self) -> Review:
-        if self.next_review_due <= self.last_reviewed:
-            raise ValueError("next_review_due must be after last_reviewed")
+    def _dates_in_order(self) -> Review:
+        reviewed_on = self.clinical_review.reviewed_on
+        if reviewed_on is not None and reviewed_on < self.written_on:
+            raise ValueError("clinical_review.reviewed_on is before written_on: the review was of an earlier version")
+        if self.next_review_due <= self.updated:
+            raise ValueError("next_review_due must be after written_on and the review date")
         return self
+
+    @property
+    def approved(self) -> bool:
+        return self.clinical_review.status == "approved"
+
+    @property
+    def updated(self) -> date:
+        """The last time the page changed or was checked: the sitemap's and JSON-LD's date."""
+        return max(self.written_on, self.clinical_review.reviewed_on or self.written_on)
+
+    def status_line(self) -> str:
+        """One line for printed pages: what the review status is, in words."""
+        due = f"{self.next_review_due.day} {self.next_review_due:%B %Y}"
+        if self.approved:
+            reviewed = self.clinical_review.reviewed_on
+            return f"Page last reviewed {reviewed.day} {reviewed:%B %Y}; next review due {due}"
+        return f"Written on {self.written_on.day} {self.written_on:%B %Y}; not yet reviewed by a clinician; next planned review {due}"
 
 
 class Topic(Strict):

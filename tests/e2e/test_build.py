@@ -56,8 +56,8 @@ def test_search_index_has_each_faq_question_as_its_own_entry(built_site):
 
 def test_guide_shows_review_dates_and_honest_review_notice(built_site):
     html = (built_site / "facial-twitching" / "index.html").read_text(encoding="utf-8")
-    assert "has not yet been reviewed by a clinician" in html
-    assert "Last reviewed" in html and "Next review due" in html
+    assert "Not yet reviewed by a clinician." in html and "Next planned review" in html
+    assert "Last reviewed" not in html and "last reviewed" not in html  # nobody has reviewed it yet
     assert 'class="care-card care-card--emergency"' in html
 
 

@@ -44,7 +44,8 @@ def test_topic_guide_carries_medical_web_page_json_ld(built_site):
     assert ld["name"] == data["title"]
     assert ld["description"] == " ".join(data["summary"].split())
     assert ld["about"] == {"@type": data.get("about", "MedicalSignOrSymptom"), "name": data["title"]}
-    assert ld["lastReviewed"] == data["review"]["last_reviewed"].isoformat()
+    assert ld["dateModified"] == data["review"]["written_on"].isoformat()
+    assert "lastReviewed" not in ld  # not reviewed yet: the page claims no review date
     assert ld["audience"] == {"@type": "MedicalAudience", "audienceType": "Patient"}
     assert ld["url"].endswith("/facial-twitching/")
     # The content is not clinically reviewed yet, so the page must not claim a reviewer.
@@ -56,9 +57,12 @@ def test_reviewed_by_appears_only_for_an_approved_review():
     content = load_content(MINIMAL)
     topic = content.topics[0].topic
     assert "reviewedBy" not in structured_data.medical_web_page(topic, content.site)
-    review = topic.review.model_copy(update={"clinical_review": topic.review.clinical_review.model_copy(update={"status": "approved", "reviewer": "Dr A Example", "reviewer_role": "GP"})})
-    approved = topic.model_copy(update={"review": review})
-    assert structured_data.medical_web_page(approved, content.site)["reviewedBy"] == {"@type": "Person", "name": "Dr A Example", "jobTitle": "GP"}
+    reviewed_on = topic.review.written_on.replace(month=topic.review.written_on.month + 1)
+    clinical = topic.review.clinical_review.model_copy(update={"status": "approved", "reviewer": "Dr A Example", "reviewer_role": "GP", "reviewed_on": reviewed_on})
+    approved = topic.model_copy(update={"review": topic.review.model_copy(update={"clinical_review": clinical})})
+    ld = structured_data.medical_web_page(approved, content.site)
+    assert ld["reviewedBy"] == {"@type": "Person", "jobTitle": "GP", "name": "Dr A Example"}
+    assert ld["lastReviewed"] == ld["dateModified"] == reviewed_on.isoformat()
 
 
 def test_faq_page_json_ld_matches_the_yaml_and_the_visible_answers(built_site):
@@ -134,7 +138,7 @@ def overdue_content(tmp_path, due: date):
     (content / "topics").mkdir(parents=True)
     (content / "site.yaml").write_text((MINIMAL / "site.yaml").read_text(encoding="utf-8"), encoding="utf-8")
     text = (MINIMAL / "topics" / "sample.yaml").read_text(encoding="utf-8")
-    text = text.replace("last_reviewed: 2026-01-01", f"last_reviewed: {(due - timedelta(days=365)).isoformat()}")
+    text = text.replace("written_on: 2026-01-01", f"written_on: {(due - timedelta(days=365)).isoformat()}")
     text = text.replace("next_review_due: 2027-01-01", f"next_review_due: {due.isoformat()}")
     (content / "topics" / "sample.yaml").write_text(text, encoding="utf-8")
     return content

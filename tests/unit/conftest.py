@@ -20,6 +20,7 @@ from html_tree import Element, parse_html
 
 PROJECT = Path(__file__).resolve().parents[2]
 FIXTURE = PROJECT / "tests" / "fixtures" / "minimal"
+PARTS = PROJECT / "tests" / "fixtures" / "parts"
 # The same extensions as mkdocs.yml, so the HTML is what the site would show.
 MKDOCS_EXTENSIONS = ["attr_list", "md_in_html", "tables", "toc"]
 TODAY = date(2026, 6, 1)
@@ -69,6 +70,12 @@ class ContentCopy:
         out = StringIO()
         yaml.dump(data, out)
         self.topic_file.write_text(out.getvalue(), encoding="utf-8")
+        return self
+
+    def append_part(self, name: str) -> ContentCopy:
+        """Add an optional part (tests/fixtures/parts/<name>.yaml: self_check, diary) to the topic."""
+        part = (PARTS / f"{name}.yaml").read_text(encoding="utf-8")
+        self.topic_file.write_text(self.text + part, encoding="utf-8")
         return self
 
     def load(self) -> Content:

@@ -51,8 +51,8 @@ def test_validate_accepts_the_fixture():
         ("title: Sample topic", "title: Sample: topic"),
         ("see_also: [cause-one]", "see_also: [nope]"),
         pytest.param(
-            "last_reviewed: 2026-01-01",
-            "last_reviewed: 2026-13-45",
+            "written_on: 2026-01-01",
+            "written_on: 2026-13-45",
         ),
     ],
     ids=["bad-value", "yaml-syntax", "dangling-reference", "impossible-date"],

@@ -281,21 +281,21 @@ def test_wrong_value_names_line_and_field(content, old, new, field, column, word
 
 @pytest.mark.parametrize("bad_date", ["2026-13-45", "2026-02-30"])
 def test_impossible_date_is_a_located_problem(content, bad_date):
-    content.replace("last_reviewed: 2026-01-01", f"last_reviewed: {bad_date}")
+    content.replace("written_on: 2026-01-01", f"written_on: {bad_date}")
 
     problem = only(content.problems())
 
-    line = content.line_of(f"last_reviewed: {bad_date}")
-    assert_problem(problem, content.topic_file, line, "review.last_reviewed", bad_date)
+    line = content.line_of(f"written_on: {bad_date}")
+    assert_problem(problem, content.topic_file, line, "review.written_on", bad_date)
 
 
 def test_quoted_impossible_date_is_a_located_problem(content):
-    content.replace("last_reviewed: 2026-01-01", "last_reviewed: '2026-13-45'")
+    content.replace("written_on: 2026-01-01", "written_on: '2026-13-45'")
 
     problem = only(content.problems())
 
-    line = content.line_of("last_reviewed:")
-    assert_problem(problem, content.topic_file, line, "review.last_reviewed", "month", "2026-13-45")
+    line = content.line_of("written_on:")
+    assert_problem(problem, content.topic_file, line, "review.written_on", "month", "2026-13-45")
 
 
 def test_next_review_before_last_review_is_refused(content):
@@ -321,12 +321,13 @@ def test_approved_review_without_reviewer_is_refused(content):
     assert_problem(problem, content.topic_file, line, "review.clinical_review", "reviewer")
 
 
-def test_approved_review_with_reviewer_loads(content):
-    content.replace("{status: not-reviewed}", "{status: approved, reviewer: Dr A Smith}")
+def test_approved_review_with_role_and_date_loads(content):
+    content.replace("{status: not-reviewed}", "{status: approved, reviewer_role: GP, reviewed_on: 2026-02-01}")
 
-    review = content.load().topics[0].topic.review.clinical_review
+    review = content.load().topics[0].topic.review
 
-    assert (review.status, review.reviewer) == ("approved", "Dr A Smith")
+    assert (review.clinical_review.status, review.clinical_review.reviewer_role) == ("approved", "GP")
+    assert review.updated.isoformat() == "2026-02-01"
 
 
 @pytest.mark.parametrize(

@@ -55,7 +55,7 @@ def build(site: Path, content, slow_renames: bool = False) -> subprocess.Complet
 
 
 def make_overdue(content) -> None:
-    content.replace("last_reviewed: 2026-01-01", "last_reviewed: 2019-01-01")
+    content.replace("written_on: 2026-01-01", "written_on: 2019-01-01")
     content.replace("next_review_due: 2027-01-01", "next_review_due: 2020-01-01")
 
 

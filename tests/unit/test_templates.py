@@ -8,6 +8,7 @@ from ruamel.yaml import YAML
 from generator.errors import ContentError
 
 GUIDE, FAQ = "sample-topic/index.md", "sample-topic/faq.md"
+SELF_CHECK_PAGE, DIARY_PAGE = "sample-topic/self-check.md", "sample-topic/diary.md"
 
 
 def yaml_ids(node, part=None):
@@ -122,31 +123,58 @@ def test_faq_questions_are_h3_with_their_ids(content):
 def test_unreviewed_page_says_so(content, path):
     page = content.html_pages()[path]
 
-    assert "has not yet been reviewed by a clinician" in page.squashed_text
-    assert "Clinically reviewed by" not in page.squashed_text
+    assert "Written on 1 January 2026. Not yet reviewed by a clinician." in page.squashed_text
+    assert "reviewed:" not in page.squashed_text.lower()  # no "Last reviewed" or "Page last reviewed"
 
 
-@pytest.mark.parametrize("path", [GUIDE, FAQ])
-def test_approved_page_names_its_reviewer(content, path):
+@pytest.mark.parametrize("path", [GUIDE, FAQ, SELF_CHECK_PAGE, DIARY_PAGE])
+def test_approved_page_shows_its_review_near_the_top(content, path):
     content.replace(
-        "{status: not-reviewed}", "{status: approved, reviewer: Dr A Smith, reviewer_role: GP}"
+        "{status: not-reviewed}", "{status: approved, reviewer_role: Consultant neurologist, reviewed_on: 2026-02-10}"
     )
+    content.append_part("self_check").append_part("diary")
 
     page = content.html_pages()[path]
 
-    assert "has not yet been reviewed" not in page.squashed_text
-    assert "Clinically reviewed by Dr A Smith (GP)." in page.squashed_text
+    notice = page.find("div", class_="review-notice review-notice--approved")
+    assert notice.squashed_text == (
+        "Page last reviewed: 10 February 2026, by a clinician (Consultant neurologist). Next review due: 1 January 2027."
+    )
+    assert "Not yet reviewed" not in page.squashed_text
+    text = page.squashed_text
+    assert text.index("Page last reviewed") < len(text) // 3, "the review status belongs near the top"
+
+
+@pytest.mark.parametrize("path", [SELF_CHECK_PAGE, DIARY_PAGE])
+def test_self_check_and_diary_carry_the_review_status_at_the_top(content, path):
+    content.append_part("self_check").append_part("diary")
+    text = content.html_pages()[path].squashed_text
+    assert text.index("Not yet reviewed by a clinician.") < len(text) // 3
+
+
+@pytest.mark.parametrize(
+    ("review", "message", "where"),
+    [
+        ("{status: approved, reviewer: Dr A Smith}", "an approved review needs the reviewer's role (reviewer_role) and the date (reviewed_on)", "clinical_review:"),
+        ("{status: not-reviewed, reviewed_on: 2026-02-01}", "a page that is not reviewed names no reviewer and no review date", "clinical_review:"),
+        ("{status: approved, reviewer_role: GP, reviewed_on: 2025-12-01}", "the review was of an earlier version", "review:"),
+    ],
+)
+def test_a_review_status_that_cannot_be_true_is_refused(content, review, message, where):
+    content.replace("{status: not-reviewed}", review)
+    [problem] = content.problems()
+    assert message in problem.message and problem.line == content.line_of(where)
 
 
 @pytest.mark.parametrize("path", [GUIDE, FAQ])
 def test_review_dates_are_shown_in_words(content, path):
-    content.replace("last_reviewed: 2026-01-01", "last_reviewed: 2026-03-09")
+    content.replace("written_on: 2026-01-01", "written_on: 2026-03-09")
 
     page = content.html_pages()[path]
 
     text = page.find("div", class_="review-dates").squashed_text
-    assert text == "Last reviewed: 9 March 2026 Next review due: 1 January 2027"
-    assert [t.attrs["datetime"] for t in page.find_all("time")] == ["2026-03-09", "2027-01-01"]
+    assert text == "Written on: 9 March 2026. Not yet reviewed by a clinician. Next planned review: 1 January 2027"
+    assert [t.attrs["datetime"] for t in page.find_all("time")] == ["2026-03-09", "2027-01-01"] * 2  # top and end
 
 
 def test_story_is_marked_illustrative(content):

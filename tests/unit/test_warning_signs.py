@@ -20,16 +20,6 @@ URGENT_CARD = """    - id: help-today
       title: Get help today if
       signs: [help-gp-2-weeks]
 """
-SELF_CHECK = """self_check:
-  id: self-check
-  title: How urgent is it?
-  intro: Answer the questions.
-  outcomes:
-    - {id: outcome-emergency, level: emergency, title: "Call {emergency_number}", body: Call now.}
-    - {id: outcome-urgent, level: urgent, title: Today, body: Get help today.}
-    - {id: outcome-see-doctor, level: see-doctor, title: GP, body: See a GP.}
-    - {id: outcome-self-care, level: self-care, title: Home, body: Rest., safety_net: [Come back if it spreads.]}
-"""
 
 
 def messages(content: ContentCopy) -> list[str]:
@@ -38,8 +28,7 @@ def messages(content: ContentCopy) -> list[str]:
 
 def with_self_check_and_faq_signs(content: ContentCopy) -> ContentCopy:
     content.replace("      related: [condition-one]\n", "      related: [condition-one]\n      signs: [help-gp-2-weeks]\n")
-    content.topic_file.write_text(content.text + SELF_CHECK, encoding="utf-8")
-    return content
+    return content.append_part("self_check")
 
 
 def test_changing_a_sign_s_level_moves_it_in_every_view(content):
