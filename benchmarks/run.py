@@ -5,9 +5,9 @@
 
 For each N (topics from benchmarks/make_topics.py, fixed seed) it measures, in this one run:
 - generator: YAML load + validate + render, alone in a child process (and its peak memory);
-- build: `mkdocs build --strict` with the real hook, wrapped by benchmarks/timed_hook.py so the
-  time spent in each hook event (generator, structured data, CSP) is known;
-- baseline: `mkdocs build` of the same Markdown written out in advance, without the hook;
+- build: `mkdocs build --strict` with the real plugin, its events wrapped by benchmarks/timed_build.py
+  so the time spent in each plugin event (generator, structured data, CSP) is known;
+- baseline: `mkdocs build` of the same Markdown written out in advance, without the plugin;
 - output size, search index size, gzip transfer size of one topic page with everything it
   loads (measured in Chromium), and the size of the self-check script;
 - at N = 100 (or the middle size), edit-to-rebuilt time in `mkdocs serve` for one topic;
@@ -45,11 +45,13 @@ REBUILD_PROBE = """
 import json, sys, time
 from pathlib import Path
 from generator.pipeline import generate
-generate(sys.argv[1])
+from generator.render.disk_cache import topic_cache
+cache = topic_cache(Path(sys.argv[1]))  # kept across rebuilds, as the plugin keeps it
+generate(sys.argv[1], cache=cache)
 topic = sorted(Path(sys.argv[1], "topics").glob("*.yaml"))[0]
 topic.write_text(topic.read_text(encoding="utf-8").replace("\\ntitle: ", "\\ntitle: Edited ", 1), encoding="utf-8")
 start = time.perf_counter()
-generated = generate(sys.argv[1])
+generated = generate(sys.argv[1], cache=cache)
 seconds = time.perf_counter() - start
 assert any(loaded.topic.title.startswith("Edited ") for loaded in generated.content.topics)
 json.dump({"seconds": seconds}, sys.stdout)
@@ -58,10 +60,11 @@ json.dump({"seconds": seconds}, sys.stdout)
 GENERATOR_PROBE = """
 import json, resource, sys, time
 from generator.pipeline import generate
+from generator.structure.navigation import navigation
 start = time.perf_counter()
 generated = generate(sys.argv[1])
 seconds = time.perf_counter() - start
-json.dump({"seconds": seconds, "pages": len(generated.pages), "nav": generated.navigation()}, sys.stdout)
+json.dump({"seconds": seconds, "pages": len(generated.pages), "nav": navigation(generated.content)}, sys.stdout)
 """
 
 
@@ -110,10 +113,10 @@ def measure(count: int, work: Path) -> dict:
     timings = work / f"timings-{count}.json"
     site = work / f"site-{count}"
     config = inherit_config(work / f"mkdocs-{count}.yml", docs_dir=str(ROOT / "docs"),
-                            hooks=[str(BENCH / "timed_hook.py")], watch=[str(content), str(ROOT / "generator")])
+                            watch=[str(content), str(ROOT / "generator")])
     env = {**ENV, "HEALTHGUIDE_CONTENT": str(content), "HEALTHGUIDE_BENCH_TIMINGS": str(timings),
            "HEALTHGUIDE_CACHE_DIR": str(work / f"cache-build-{count}")}
-    build = MKDOCS + ["build", "--strict", "-q", "-f", str(config), "-d", str(site)]
+    build = [PYTHON, str(BENCH / "timed_build.py"), "build", "--strict", "-q", "-f", str(config), "-d", str(site)]
     seconds, peak, _ = run_child(build, env=env)
     hook = json.loads(timings.read_text())["seconds"]
     row.update(build_s=seconds, build_peak_mib=peak, hook_s=hook)
@@ -125,8 +128,8 @@ def measure(count: int, work: Path) -> dict:
     run_child([PYTHON, "-m", "generator", "--content", str(content), "render", str(work / f"md-{count}")],
               env={**ENV, "HEALTHGUIDE_CACHE_DIR": "off"})
     shutil.copytree(work / f"md-{count}", docs, dirs_exist_ok=True)
-    baseline_config = inherit_config(work / f"baseline-{count}.yml", docs_dir=str(docs), hooks=[], watch=[],
-                                     nav=probe["nav"], strict=False)
+    baseline_config = inherit_config(work / f"baseline-{count}.yml", docs_dir=str(docs), plugins=[{"search": {"lang": "en"}}],
+                                     watch=[], nav=probe["nav"], strict=False)
     seconds, _, _ = run_child(MKDOCS + ["build", "-q", "-f", str(baseline_config), "-d", str(work / f"baseline-site-{count}")])
     row["baseline_s"] = seconds
 
@@ -199,7 +202,7 @@ def edit_to_rebuilt(count: int, work: Path) -> float:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    config = inherit_config(work / f"serve-{count}.yml", docs_dir=str(ROOT / "docs"), hooks=[str(ROOT / "generator" / "mkdocs_hook.py")],
+    config = inherit_config(work / f"serve-{count}.yml", docs_dir=str(ROOT / "docs"),
                             watch=[str(content)], site_url=f"http://127.0.0.1:{port}/")
     env = {**ENV, "HEALTHGUIDE_CONTENT": str(content)}
     # Not --no-livereload: in MkDocs 1.6 that also turns off watching, so no edit is ever seen.

@@ -10,7 +10,8 @@ from pathlib import Path
 
 from ruamel.yaml import YAML
 
-from generator.content import load_content
+from generator.model.loading import load_content
+from generator.structure.routes import page_of
 from support import ROOT, build_site
 
 CONTENT = ROOT / "content"
@@ -19,8 +20,8 @@ CONTENT = ROOT / "content"
 def all_ids_with_pages():
     content = load_content(CONTENT)
     for loaded in content.topics:
-        for item_id, page in loaded.pages_by_id.items():
-            yield loaded.topic.slug, item_id, page
+        for item_id in loaded.parts_by_id:
+            yield loaded.topic.slug, item_id, page_of(loaded, item_id).key
 
 
 def html_ids(path: Path) -> set[str]:

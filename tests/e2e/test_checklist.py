@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from generator.content import load_content
+from generator.model.loading import load_content
 from support import REFUSE_SAVING, ROOT, describe_violations, requests_made_by, run_axe
 
 pytestmark = pytest.mark.browser

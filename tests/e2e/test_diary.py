@@ -15,7 +15,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from generator.content import load_content
+from generator.model.loading import load_content
 from support import (
     REFUSE_SAVING,
     ROOT,

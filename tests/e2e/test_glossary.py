@@ -10,7 +10,7 @@ from http.server import ThreadingHTTPServer
 
 import pytest
 
-from generator.content import load_content
+from generator.model.loading import load_content
 from support import ROOT, QuietHandler, build_site
 
 pytestmark = pytest.mark.browser

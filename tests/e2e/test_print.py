@@ -9,7 +9,7 @@ import unicodedata
 import pytest
 from ruamel.yaml import YAML
 
-from generator.content import load_content
+from generator.model.loading import load_content
 from support import ROOT, topic_guide_pages
 
 pytestmark = pytest.mark.browser

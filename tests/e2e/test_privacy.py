@@ -16,7 +16,7 @@ from http.server import ThreadingHTTPServer
 
 import pytest
 
-from generator import csp
+from generator.engine.mkdocs import csp
 from support import QuietHandler, site_pages
 
 CSP_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')

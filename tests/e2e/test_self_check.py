@@ -10,9 +10,9 @@ from urllib.parse import unquote
 
 import pytest
 
-from generator.content import load_content
-from generator.models.self_check import ANSWERS
-from generator.triage import evaluate
+from generator.model.loading import load_content
+from generator.model.self_check import ANSWERS
+from generator.model.triage import evaluate
 from support import ROOT, open_through_instant_navigation, requests_made_by
 
 pytestmark = pytest.mark.browser

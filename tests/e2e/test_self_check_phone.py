@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.content import load_content
+from generator.model.loading import load_content
 from support import ROOT
 
 pytestmark = pytest.mark.browser

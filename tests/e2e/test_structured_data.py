@@ -13,8 +13,8 @@ from datetime import date, timedelta
 
 from ruamel.yaml import YAML
 
-from generator import structured_data
-from generator.content import load_content
+from generator.model.loading import load_content
+from generator.render import structured_data
 from support import ROOT, build_site, site_pages, topic_guide_pages
 
 CONTENT = ROOT / "content"

@@ -11,10 +11,10 @@ import random
 import pytest
 from pydantic import ValidationError
 
-from generator.content import load_content
-from generator.models.common import CARE_LEVELS
-from generator.models.self_check import ANSWERS, SelfCheck
-from generator.triage import evaluate
+from generator.model.common import CARE_LEVELS
+from generator.model.loading import load_content
+from generator.model.self_check import ANSWERS, SelfCheck
+from generator.model.triage import evaluate
 from support import ROOT
 
 URGENCY_ORDER = {"no": 0, "not-sure": 1, "yes": 2}

@@ -13,9 +13,9 @@ import markdown
 import pytest
 from ruamel.yaml import YAML
 
-from generator.content import Content, load_content
-from generator.errors import ContentError, Problem
-from generator.render import PageRenderer
+from generator.model.loading import Content, load_content
+from generator.reading.problems import ContentError, Problem
+from generator.render.renderer import PageRenderer
 from html_tree import Element, parse_html
 
 PROJECT = Path(__file__).resolve().parents[2]

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.content_files import MAX_FILE_BYTES
+from generator.reading.content_files import MAX_FILE_BYTES
 
 PROJECT = Path(__file__).resolve().parents[2]
 CORPUS = PROJECT / "tests" / "fixtures" / "bad"

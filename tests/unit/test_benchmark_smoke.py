@@ -1,12 +1,12 @@
 """Smoke run of the benchmark tools at N=2 (no timing): the synthetic topics are valid, differ
-from each other, and go through the generator; the timed hook wraps every event of the real one."""
+from each other, and go through the generator; the timed build wraps every event of the real plugin."""
 
 from __future__ import annotations
 
 import importlib.util
 import sys
 
-from generator import mkdocs_hook
+from generator.engine.mkdocs.plugin import HealthGuidePlugin
 from generator.pipeline import generate
 from support import ROOT
 
@@ -35,10 +35,15 @@ def test_same_seed_writes_the_same_topics(tmp_path):
     assert one == two
 
 
-def test_timed_hook_wraps_every_event_of_the_real_hook():
-    spec = importlib.util.spec_from_file_location("timed_hook", ROOT / "benchmarks" / "timed_hook.py")
+def test_timed_build_wraps_every_event_of_the_real_plugin_and_keeps_its_priority():
+    spec = importlib.util.spec_from_file_location("timed_build", ROOT / "benchmarks" / "timed_build.py")
     timed = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(timed)
+    plugin_class = type("Timed", (HealthGuidePlugin,), {})  # leave the real class unwrapped
 
-    events = {name for name in dir(mkdocs_hook) if name.startswith("on_")}
-    assert events and events <= {name for name in dir(timed) if name.startswith("on_")}
+    wrapped = timed.wrap_events(plugin_class)
+
+    events = {name for name in dir(HealthGuidePlugin) if name.startswith("on_")}
+    assert events and set(wrapped) == events
+    assert all(getattr(plugin_class, name) is not getattr(HealthGuidePlugin, name) for name in events)
+    assert plugin_class.on_post_build.mkdocs_priority == HealthGuidePlugin.on_post_build.mkdocs_priority == -100

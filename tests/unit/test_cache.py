@@ -1,4 +1,4 @@
-"""generator.cache: an unchanged topic is neither read nor rendered again; any change is seen."""
+"""generator.render.cache: an unchanged topic is neither read nor rendered again; any change is seen."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from generator import cache
-from generator.errors import ContentError
 from generator.pipeline import generate
+from generator.reading.problems import ContentError
+from generator.render.cache import TopicCache
 
 TODAY = date(2026, 6, 1)
 
@@ -18,65 +18,69 @@ def two_topics(content):
     """The fixture content plus a second topic, so one can change while the other does not."""
     text = content.text.replace("slug: sample-topic", "slug: other-topic").replace("title: Sample topic", "title: Other topic")
     (content.root / "topics" / "other.yaml").write_text(text, encoding="utf-8")
-    cache.TOPICS.clear()
-    yield content
-    cache.TOPICS.clear()
+    return content
+
+
+@pytest.fixture
+def cache() -> TopicCache:
+    """One cache passed to every run, as the MkDocs plugin passes its own to every rebuild."""
+    return TopicCache()
 
 
 def pages_of(generated) -> dict[str, str]:
     return {page.path: page.markdown for page in generated.pages}
 
 
-def counts() -> tuple[int, int]:
-    return cache.TOPICS.hits, cache.TOPICS.misses
+def counts(cache: TopicCache) -> tuple[int, int]:
+    return cache.hits, cache.misses
 
 
-def test_second_run_reuses_every_topic_and_gives_the_same_pages(two_topics):
-    first = pages_of(generate(two_topics.root, today=TODAY))
-    assert counts() == (0, 4)  # two topics: loaded and rendered once each
+def test_second_run_reuses_every_topic_and_gives_the_same_pages(two_topics, cache):
+    first = pages_of(generate(two_topics.root, today=TODAY, cache=cache))
+    assert counts(cache) == (0, 4)  # two topics: loaded and rendered once each
 
-    second = pages_of(generate(two_topics.root, today=TODAY))
+    second = pages_of(generate(two_topics.root, today=TODAY, cache=cache))
 
-    assert counts() == (4, 4)
+    assert counts(cache) == (4, 4)
     assert second == first
 
 
-def test_editing_one_topic_rebuilds_only_that_topic(two_topics):
-    generate(two_topics.root, today=TODAY)
+def test_editing_one_topic_rebuilds_only_that_topic(two_topics, cache):
+    generate(two_topics.root, today=TODAY, cache=cache)
     two_topics.replace("title: Sample topic", "title: Sample topic, edited")
 
-    pages = pages_of(generate(two_topics.root, today=TODAY))
+    pages = pages_of(generate(two_topics.root, today=TODAY, cache=cache))
 
-    assert counts() == (2, 6)  # the other topic: model and pages reused; this one: both redone
+    assert counts(cache) == (2, 6)  # the other topic: model and pages reused; this one: both redone
     assert "# Sample topic, edited" in pages["sample-topic/index.md"]
     assert "Sample topic, edited" in pages["index.md"]  # the A-Z list is always fresh
 
 
-def test_changing_site_settings_rerenders_every_topic_but_keeps_the_models(two_topics):
-    generate(two_topics.root, today=TODAY)
+def test_changing_site_settings_rerenders_every_topic_but_keeps_the_models(two_topics, cache):
+    generate(two_topics.root, today=TODAY, cache=cache)
     two_topics.replace("site_name: Test Guide", "site_name: Renamed Guide", file=two_topics.site_file)
 
-    generate(two_topics.root, today=TODAY)
+    generate(two_topics.root, today=TODAY, cache=cache)
 
-    assert counts() == (2, 6)  # both models reused; both topics' pages rendered again
-
-
-def test_another_day_rerenders_the_pages(two_topics):
-    generate(two_topics.root, today=TODAY)
-
-    generate(two_topics.root, today=date(2026, 6, 2))
-
-    assert counts() == (2, 6)
+    assert counts(cache) == (2, 6)  # both models reused; both topics' pages rendered again
 
 
-def test_a_broken_topic_is_reported_every_time_until_fixed(two_topics):
-    generate(two_topics.root, today=TODAY)
+def test_another_day_rerenders_the_pages(two_topics, cache):
+    generate(two_topics.root, today=TODAY, cache=cache)
+
+    generate(two_topics.root, today=date(2026, 6, 2), cache=cache)
+
+    assert counts(cache) == (2, 6)
+
+
+def test_a_broken_topic_is_reported_every_time_until_fixed(two_topics, cache):
+    generate(two_topics.root, today=TODAY, cache=cache)
     two_topics.replace("urgency: see-doctor", "urgency: sometimes")
 
     for _ in range(2):
         with pytest.raises(ContentError) as info:
-            generate(two_topics.root, today=TODAY)
+            generate(two_topics.root, today=TODAY, cache=cache)
         assert any("sometimes" in problem.message for problem in info.value.problems)
 
     two_topics.replace("urgency: sometimes", "urgency: see-doctor")
-    assert "sample-topic/index.md" in pages_of(generate(two_topics.root, today=TODAY))
+    assert "sample-topic/index.md" in pages_of(generate(two_topics.root, today=TODAY, cache=cache))

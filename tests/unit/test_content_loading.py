@@ -6,8 +6,9 @@ import time
 
 import pytest
 
-from generator import content_files, fast_yaml, yaml_source
-from generator.errors import ContentError, Problem
+from generator.reading import content_files, fast_yaml, yaml_source
+from generator.reading.problems import ContentError, Problem
+from generator.structure.routes import page_of
 
 
 def assert_problem(problem: Problem, file, line: int | None, field: str, *words: str, column=None):
@@ -48,9 +49,9 @@ def test_fixture_loads_with_its_topic(content):
     topic = loaded.topics[0]
     assert topic.topic.title == "Sample topic"
     assert topic.topic.conditions.items[0].see_also == ["cause-one"]
-    assert topic.page_of("faq-one") == "faq"
-    assert topic.page_of("faq") == "faq"
-    assert topic.page_of("cause-one") == "guide"
+    assert page_of(topic, "faq-one").key == "faq"
+    assert page_of(topic, "faq").key == "faq"
+    assert page_of(topic, "cause-one").key == "guide"
     assert topic.titles_by_id["cause-one"] == "Cause one"
     assert topic.titles_by_id["faq-one"] == "Is it serious?"
 

@@ -1,4 +1,4 @@
-"""generator.disk_cache: a new process reuses unchanged topics from disk, never stale ones."""
+"""generator.render.disk_cache: a new process reuses unchanged topics from disk, never stale ones."""
 
 from __future__ import annotations
 
@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from generator import cache, disk_cache
-from generator.content import load_content
+from generator.model.loading import load_content
 from generator.pipeline import generate
-from generator.render import PageRenderer
+from generator.render import disk_cache
+from generator.render.cache import TopicCache
+from generator.render.renderer import PageRenderer
 
 TODAY = date(2026, 6, 1)
 PROJECT = Path(__file__).resolve().parents[2]
@@ -21,14 +22,19 @@ PROJECT = Path(__file__).resolve().parents[2]
 def cache_dir(tmp_path, monkeypatch):
     folder = tmp_path / "generator-cache"
     monkeypatch.setenv(disk_cache.ENV_VAR, str(folder))
-    cache.TOPICS.clear()
-    yield folder
-    cache.TOPICS.clear()
+    return folder
 
 
-def new_process() -> None:
-    """What a new `make site` starts with: nothing in memory."""
-    cache.TOPICS.clear()
+class NewProcess:
+    """What a new `make site` starts with: nothing in memory, a cache over what is on disk."""
+
+    def __init__(self, content):
+        self.cache: TopicCache = disk_cache.topic_cache(content.root)
+        self.pages = pages_of(generate(content.root, today=TODAY, cache=self.cache))
+
+    @property
+    def disk_hits(self) -> int:
+        return self.cache.disk_hits
 
 
 def pages_of(generated) -> dict[str, str]:
@@ -36,54 +42,46 @@ def pages_of(generated) -> dict[str, str]:
 
 
 def test_a_new_process_reuses_the_topic_from_disk_with_the_same_pages(content, cache_dir):
-    first = pages_of(generate(content.root, today=TODAY))
+    first = NewProcess(content).pages
     assert len(list(cache_dir.rglob("*.json"))) == 2  # the topic's model and its pages
-    new_process()
 
-    second = pages_of(generate(content.root, today=TODAY))
+    second = NewProcess(content)
 
-    assert cache.TOPICS.disk_hits == 2
-    assert second == first
+    assert second.disk_hits == 2
+    assert second.pages == first
 
 
 def test_an_edited_topic_is_never_served_from_disk(content, cache_dir):
-    generate(content.root, today=TODAY)
+    NewProcess(content)
     content.replace("title: Sample topic", "title: Sample topic, edited")
-    new_process()
 
-    pages = pages_of(generate(content.root, today=TODAY))
+    edited = NewProcess(content)
 
-    assert cache.TOPICS.disk_hits == 0
-    assert "# Sample topic, edited" in pages["sample-topic/index.md"]
+    assert edited.disk_hits == 0
+    assert "# Sample topic, edited" in edited.pages["sample-topic/index.md"]
 
 
 def test_other_generator_code_does_not_reuse_the_entries(content, cache_dir, monkeypatch):
-    generate(content.root, today=TODAY)
-    new_process()
+    NewProcess(content)
     monkeypatch.setattr(disk_cache, "code_fingerprint", lambda: "a different version of the generator")
 
-    generate(content.root, today=TODAY)
-
-    assert cache.TOPICS.disk_hits == 0
+    assert NewProcess(content).disk_hits == 0
 
 
 def test_a_damaged_cache_file_is_a_miss_and_is_replaced(content, cache_dir):
-    first = pages_of(generate(content.root, today=TODAY))
+    first = NewProcess(content).pages
     for entry in cache_dir.rglob("*.json"):
         entry.write_bytes(b"half-written")
-    new_process()
 
-    assert pages_of(generate(content.root, today=TODAY)) == first
-    assert cache.TOPICS.disk_hits == 0
-    new_process()
-    generate(content.root, today=TODAY)
-    assert cache.TOPICS.disk_hits == 2
+    damaged = NewProcess(content)
+    assert damaged.pages == first
+    assert damaged.disk_hits == 0
+    assert NewProcess(content).disk_hits == 2
 
 
 def test_the_cache_can_be_turned_off(content, tmp_path, monkeypatch):
     monkeypatch.setenv(disk_cache.ENV_VAR, "off")
-    cache.TOPICS.clear()
-    generate(content.root, today=TODAY)
+    NewProcess(content)
     assert not list(tmp_path.rglob("*.json"))
 
 
@@ -103,7 +101,7 @@ class _RunsCodeWhenUnpickled:
 
 
 def test_a_crafted_pickle_in_the_cache_never_runs_and_the_build_still_succeeds(content, cache_dir, tmp_path):
-    first = pages_of(generate(content.root, today=TODAY))
+    first = NewProcess(content).pages
     marker = tmp_path / "the-cache-ran-code"
     entries = [entry for entry in cache_dir.rglob("*") if entry.is_file()]
     assert entries
@@ -111,32 +109,29 @@ def test_a_crafted_pickle_in_the_cache_never_runs_and_the_build_still_succeeds(c
         crafted = pickle.dumps(_RunsCodeWhenUnpickled(marker))
         entry.write_bytes(crafted)
         entry.with_suffix(".pickle").write_bytes(crafted)
-    new_process()
 
-    assert pages_of(generate(content.root, today=TODAY)) == first
+    again = NewProcess(content)
+    assert again.pages == first
     assert not marker.exists()
-    assert cache.TOPICS.disk_hits == 0
+    assert again.disk_hits == 0
 
 
 def test_an_entry_with_our_key_but_a_foreign_value_is_a_miss(content, cache_dir):
-    first = pages_of(generate(content.root, today=TODAY))
+    first = NewProcess(content).pages
     for entry in cache_dir.rglob("*.json"):
         header = entry.read_bytes().split(b"\n")[0]
         entry.write_bytes(header + b"\n" + b'{"not": "what we stored"}')
-    new_process()
 
-    assert pages_of(generate(content.root, today=TODAY)) == first
-    assert cache.TOPICS.disk_hits == 0
+    again = NewProcess(content)
+    assert again.pages == first
+    assert again.disk_hits == 0
 
 
 def test_an_over_large_entry_is_a_miss(content, cache_dir, monkeypatch):
-    generate(content.root, today=TODAY)
-    new_process()
+    NewProcess(content)
     monkeypatch.setattr(disk_cache, "MAX_ENTRY_BYTES", 100)
 
-    generate(content.root, today=TODAY)
-
-    assert cache.TOPICS.disk_hits == 0
+    assert NewProcess(content).disk_hits == 0
 
 
 def test_the_real_topics_and_their_pages_come_back_from_disk_unchanged(tmp_path):

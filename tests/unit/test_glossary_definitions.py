@@ -9,7 +9,7 @@ import xml.etree.ElementTree as etree
 import markdown
 import pytest
 
-from generator import glossary
+from generator.render import glossary
 
 # As in mkdocs.yml.
 EXTENSIONS = ["attr_list", "md_in_html", "tables", "toc", "abbr", "generator.markdown_glossary"]
@@ -112,7 +112,7 @@ def test_a_term_with_characters_that_need_escaping_is_accepted(content, term):
 
 
 def test_a_term_the_source_escapes_is_explained_with_its_text_unchanged():
-    from generator.markup import plain_text
+    from generator.render.markup import plain_text
 
     explanation = 'Accident & emergency: the "A&E" <department>.'
     page = page_html(f"Go to {plain_text('A&E')} now, or A&Every.\n\n" + glossary.definitions({"A&E": explanation}))
@@ -181,8 +181,8 @@ def test_the_glossary_extension_needs_abbr_first():
 
 
 def test_raw_html_keeps_every_byte_but_the_new_abbr_tags():
-    from generator.glossary import TermFinder
-    from generator.glossary_html import explain_terms
+    from generator.render.glossary import TermFinder
+    from generator.render.glossary_html import explain_terms
 
     fragment = (
         "<!-- GP --><div class=x data-x='GP'>GP &amp GP&#39;s <br> GP<script>var GP = 1 < 2;</script>\n"

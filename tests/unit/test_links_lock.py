@@ -9,16 +9,25 @@ from pathlib import Path
 
 import pytest
 
-from generator.errors import ContentError
-from generator.links import LOCK_FILE, check_lock, compare, link_index, lock_text, read_lock
+from generator.model.loading import load_content
 from generator.pipeline import generate
+from generator.reading.problems import ContentError
+from generator.structure.links_lock import (
+    LOCK_FILE,
+    check_lock,
+    compare,
+    link_index,
+    lock_text,
+    read_lock,
+)
+from generator.structure.routes import page_url
 
 PROJECT = Path(__file__).resolve().parents[2]
 
 
 def lock_now(root: Path) -> list[str]:
     """Write the lock for the content as it is now; return its links."""
-    index = link_index(generate(root))
+    index = link_index(load_content(root))
     (root / LOCK_FILE).write_text(lock_text(index, []), encoding="utf-8")
     return read_lock(root / LOCK_FILE)
 
@@ -43,6 +52,8 @@ def test_lock_lists_every_page_and_linkable_anchor_sorted_one_per_line(content):
     assert "/sample-topic/#faq-one" not in links  # each anchor only on the page that has it
     text = (content.root / LOCK_FILE).read_text(encoding="utf-8")
     assert text.startswith("# ") and "python -m generator lock" in text
+    # The lock's pages come from the route registry: exactly the pages the renderer writes.
+    assert {page_url(page.path) for page in generate(content.root).pages} == {link for link in links if "#" not in link}
 
 
 def test_renamed_id_without_previous_ids_is_a_lost_link_naming_link_and_file(content):
@@ -50,7 +61,7 @@ def test_renamed_id_without_previous_ids_is_a_lost_link_naming_link_and_file(con
     content.replace("{id: cause-one,", "{id: cause-first,").replace("[the cause](#cause-one)", "[the cause](#cause-first)")
     content.replace("see_also: [cause-one]", "see_also: [cause-first]").replace("used_for: [cause-one]", "used_for: [cause-first]")
     with pytest.raises(ContentError) as info:
-        check_lock(generate(content.root), content.root)
+        check_lock(load_content(content.root))
     report = info.value.report()
     assert "/sample-topic/#cause-one" in report
     assert str(content.topic_file) in report
@@ -62,10 +73,10 @@ def test_renamed_id_with_previous_ids_still_resolves_and_stays_locked(content):
     content.replace("{id: cause-one,", "{id: cause-first, previous_ids: [cause-one],")
     content.replace("[the cause](#cause-one)", "[the cause](#cause-first)")
     content.replace("see_also: [cause-one]", "see_also: [cause-first]").replace("used_for: [cause-one]", "used_for: [cause-first]")
-    generated = generate(content.root)
-    report = check_lock(generated, content.root)
+    loaded = load_content(content.root)
+    report = check_lock(loaded)
     assert report.lost == [] and report.new == ["/sample-topic/#cause-first"]
-    index = link_index(generated)
+    index = link_index(loaded)
     assert index.resolve("/sample-topic/#cause-one") == "/sample-topic/#cause-first"
     # Rewriting the lock keeps the old link, so dropping previous_ids later still fails.
     rewritten = lock_text(index, read_lock(content.root / LOCK_FILE))
@@ -75,7 +86,7 @@ def test_renamed_id_with_previous_ids_still_resolves_and_stays_locked(content):
 def test_moved_topic_slug_resolves_old_pages_and_anchors(content):
     lock_now(content.root)
     content.replace("slug: sample-topic", "slug: example-topic\nmoved_from: [sample-topic]")
-    index = link_index(generate(content.root))
+    index = link_index(load_content(content.root))
     assert index.resolve("/sample-topic/") == "/example-topic/"
     assert index.resolve("/sample-topic/faq/#faq-one") == "/example-topic/faq/#faq-one"
     assert compare(index, read_lock(content.root / LOCK_FILE), content.root).lost == []
@@ -84,7 +95,7 @@ def test_moved_topic_slug_resolves_old_pages_and_anchors(content):
 def test_changed_slug_without_moved_from_is_lost(content):
     lock_now(content.root)
     content.replace("slug: sample-topic", "slug: example-topic")
-    report = compare(link_index(generate(content.root)), read_lock(content.root / LOCK_FILE), content.root)
+    report = compare(link_index(load_content(content.root)), read_lock(content.root / LOCK_FILE), content.root)
     messages = [str(problem) for problem in report.lost]
     assert any("'/sample-topic/'" in m and "moved_from: [sample-topic]" in m for m in messages), messages
 
@@ -93,7 +104,7 @@ def test_removed_page_is_lost(content):
     lock_now(content.root)
     # A topic without a self-check has no self-check page; lock a page the topic does not have.
     (content.root / LOCK_FILE).write_text("/sample-topic/self-check/\n", encoding="utf-8")
-    report = compare(link_index(generate(content.root)), read_lock(content.root / LOCK_FILE), content.root)
+    report = compare(link_index(load_content(content.root)), read_lock(content.root / LOCK_FILE), content.root)
     assert [p.file for p in report.lost] == [content.topic_file]
     assert "no longer exists" in report.lost[0].message
 
@@ -101,12 +112,12 @@ def test_removed_page_is_lost(content):
 def test_new_links_are_reported_not_failed(content):
     lock_now(content.root)
     content.replace("    - {id: do-sleep, text: Sleep well}\n", "    - {id: do-sleep, text: Sleep well}\n    - {id: do-walk, text: Go for a walk}\n")
-    report = check_lock(generate(content.root), content.root)
+    report = check_lock(load_content(content.root))
     assert report.new == ["/sample-topic/#do-walk"] and report.lost == []
 
 
 def test_missing_lock_means_every_link_is_new(content):
-    report = check_lock(generate(content.root), content.root)
+    report = check_lock(load_content(content.root))
     assert report.lost == [] and "/sample-topic/#overview" in report.new
 
 
@@ -150,7 +161,7 @@ def test_moved_from_may_not_name_another_topics_current_slug(content):
     other = content.topic_file.with_name("other.yaml")
     other.write_text(content.text.replace("slug: sample-topic", "slug: other-topic\nmoved_from: [sample-topic]"), encoding="utf-8")
     with pytest.raises(ContentError) as info:
-        check_lock(generate(content.root), content.root)
+        check_lock(load_content(content.root))
     assert f"{other}: moved_from: 'sample-topic' is also the slug of {content.topic_file}" in info.value.report()
 
 
@@ -158,6 +169,6 @@ def test_build_reports_new_links_as_info(content, caplog):
     lock_now(content.root)
     content.replace("    - {id: do-sleep, text: Sleep well}\n", "    - {id: do-sleep, text: Sleep well}\n    - {id: do-walk, text: Go for a walk}\n")
     with caplog.at_level("INFO", logger="mkdocs.plugins.healthguide.links"):
-        check_lock(generate(content.root), content.root)
+        check_lock(load_content(content.root))
     [record] = caplog.records
     assert record.levelname == "INFO" and "/sample-topic/#do-walk" in record.getMessage()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.markup import plain_text, prose
+from generator.render.markup import plain_text, prose
 
 # How the templates place plain text: (Markdown around it, tags the result may contain).
 CONTEXTS = {

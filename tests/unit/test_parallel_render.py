@@ -1,4 +1,4 @@
-"""generator.parallel_render: topics rendered in worker processes give exactly the serial pages."""
+"""generator.render.parallel: topics rendered in worker processes give exactly the serial pages."""
 
 from __future__ import annotations
 
@@ -7,9 +7,10 @@ from datetime import date
 
 import pytest
 
-from generator import cache, parallel_render
-from generator.content import load_content
-from generator.render import PageRenderer
+from generator.model.loading import load_content
+from generator.render import disk_cache
+from generator.render import parallel as parallel_render
+from generator.render.renderer import PageRenderer
 
 TODAY = date(2026, 6, 1)
 
@@ -45,10 +46,8 @@ def test_a_cold_build_fills_the_cache_for_every_topic(many_topics, monkeypatch, 
 
     monkeypatch.setenv("HEALTHGUIDE_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setattr(parallel_render, "PARALLEL_FROM", 4)
-    cache.TOPICS.clear()
     first = generate(many_topics.root, today=TODAY)
-    cache.TOPICS.clear()
-    second = generate(many_topics.root, today=TODAY)
-    assert cache.TOPICS.disk_hits == 2 * len(many_topics.topics)  # models and pages
+    cache = disk_cache.topic_cache(many_topics.root)  # a new process: nothing in memory
+    second = generate(many_topics.root, today=TODAY, cache=cache)
+    assert cache.disk_hits == 2 * len(many_topics.topics)  # models and pages
     assert second.pages == first.pages
-    cache.TOPICS.clear()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.readability import TARGET_GRADE, grades, page_text
+from generator.commands.readability import TARGET_GRADE, grades, page_text
 from support import ROOT
 
 

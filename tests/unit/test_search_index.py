@@ -9,9 +9,10 @@ from pathlib import Path
 import material
 import pytest
 
-from generator import search_index, search_stop_words
-from generator.html_outline import outline_of
-from generator.search_terms import FIELD, BuiltPage
+from generator.engine.mkdocs.search import index as search_index
+from generator.engine.mkdocs.search import stop_words as search_stop_words
+from generator.engine.mkdocs.search.lay_terms import FIELD, BuiltPage
+from generator.engine.mkdocs.search.outline import outline_of
 
 GUIDE_HTML = """<html><body><nav><h2 id="nav-title">Menu</h2></nav><article>
 <h1>Sample topic</h1><p>Intro</p>

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from generator import site_publish
-from generator.atomic_swap import exchange
-from generator.site_publish import SiteFolders, new_build_folder, publish
+from generator.commands import publish as site_publish
+from generator.commands.atomic_swap import exchange
+from generator.commands.publish import SiteFolders, new_build_folder, publish
 
 
 def finished_build(folders: SiteFolders, text: str) -> Path:

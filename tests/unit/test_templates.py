@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from ruamel.yaml import YAML
 
-from generator.errors import ContentError
+from generator.reading.problems import ContentError
 
 GUIDE, FAQ = "sample-topic/index.md", "sample-topic/faq.md"
 SELF_CHECK_PAGE, DIARY_PAGE = "sample-topic/self-check.md", "sample-topic/diary.md"

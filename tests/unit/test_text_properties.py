@@ -18,9 +18,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from mkdocs.utils.yaml import yaml_load
 
-from generator.content import Content, load_content
-from generator.models import Topic
-from generator.render import PageRenderer
+from generator.model import Topic
+from generator.model.loading import Content, load_content
+from generator.render.renderer import PageRenderer
 from html_tree import Element, parse_html
 from support import ROOT
 

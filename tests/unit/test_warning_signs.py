@@ -8,10 +8,10 @@ import shutil
 
 from unit.conftest import TODAY, ContentCopy
 
-from generator import structured_data
-from generator.content import load_content
-from generator.render import PageRenderer
-from generator.self_check_data import self_check_data
+from generator.model.loading import load_content
+from generator.pages.self_check_data import self_check_data
+from generator.render import structured_data
+from generator.render.renderer import PageRenderer
 from support import ROOT
 
 GUIDE = "sample-topic/index.md"

@@ -1,0 +1,89 @@
+"""Command line: validate content, write the generated Markdown, export the JSON Schema."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..reading.problems import ContentError
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
+    parser.add_argument("--content", type=Path, default=Path("content"), help="content folder (default: content)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("validate", help="check every content file; print every problem")
+    render = commands.add_parser("render", help="write the generated Markdown to a folder")
+    render.add_argument("out", type=Path, help="output folder (replaced on success)")
+    schema = commands.add_parser("schema", help="write the JSON Schemas of the content files")
+    schema.add_argument("--out", type=Path, default=Path("schema"))
+    schema.add_argument("--check", action="store_true", help="fail if the committed schema is out of date")
+    commands.add_parser("readability", help="report the reading grade of each page")
+    build = commands.add_parser("build", help="mkdocs build --strict into a new folder, then switch the site to it atomically")
+    build.add_argument("--site-dir", type=Path, default=Path("site"), help="published as a symlink to the newest build (default: site)")
+    build.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
+    lock = commands.add_parser("lock", help="rewrite links.lock (in the content folder) with every published link")
+    lock.add_argument("--check", action="store_true", help="fail if the lock is out of date")
+    args = parser.parse_args(argv)
+
+    try:
+        return COMMANDS[args.command](args)
+    except ContentError as err:
+        print(err.report(), file=sys.stderr)
+        return 1
+
+
+def _validate(args) -> int:
+    from ..model.loading import load_content
+
+    content = load_content(args.content)
+    print(f"ok: site settings and {len(content.topics)} topic(s) are valid")
+    return 0
+
+
+def _render(args) -> int:
+    from ..pipeline import generate
+    from .markdown_out import write_pages
+
+    generated = generate(args.content)
+    write_pages(generated.pages, args.out)
+    print(f"wrote {len(generated.pages)} pages to {args.out}")
+    return 0
+
+
+def _schema(args) -> int:
+    from .schema import check_schemas, write_schemas
+
+    if args.check:
+        stale = check_schemas(args.out)
+        for name in stale:
+            print(f"{args.out / name} is out of date: run python -m generator schema", file=sys.stderr)
+        return 1 if stale else 0
+    for path in write_schemas(args.out):
+        print(f"wrote {path}")
+    return 0
+
+
+def _readability(args) -> int:
+    from .readability import report
+
+    return report(args.content)
+
+
+def _build(args) -> int:
+    from .build import safe_build
+
+    return safe_build(args.config, args.site_dir)
+
+
+def _lock(args) -> int:
+    from .lock import run_lock
+
+    return run_lock(args.content, check=args.check)
+
+
+COMMANDS = {"validate": _validate, "render": _render, "schema": _schema, "readability": _readability, "build": _build, "lock": _lock}
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,36 @@
+"""JSON Schemas generated from the models, for authors' editors (yaml-language-server)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from ..model import SiteSettings, Topic
+
+SCHEMAS = {"topic.schema.json": Topic, "site.schema.json": SiteSettings}
+
+
+def schema_text(model: type) -> str:
+    schema = model.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+
+
+def write_schemas(out_dir: Path) -> list[Path]:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, model in SCHEMAS.items():
+        path = out_dir / name
+        path.write_text(schema_text(model), encoding="utf-8")
+        written.append(path)
+    return written
+
+
+def check_schemas(out_dir: Path) -> list[str]:
+    """Names of schema files that differ from what the models generate now."""
+    stale = []
+    for name, model in SCHEMAS.items():
+        path = out_dir / name
+        if not path.exists() or path.read_text(encoding="utf-8") != schema_text(model):
+            stale.append(name)
+    return stale

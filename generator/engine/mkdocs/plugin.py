@@ -1,0 +1,108 @@
+"""The MkDocs plugin (`plugins: [healthguide]`): puts the generated site into the MkDocs build.
+
+All the work happens in generator.pipeline; this class only hands its results to MkDocs at each
+event. Its state (the last generated site, the stylesheets, the built pages for search, the
+topic cache) lives on the plugin object, which `mkdocs serve` keeps across rebuilds, so an
+unchanged topic is not loaded or rendered again.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.exceptions import BuildError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+
+from ...model.review_check import check_reviews
+from ...pipeline import Generated, generate
+from ...reading.problems import ContentError
+from ...render.cache import TopicCache
+from ...render.disk_cache import topic_cache
+from ...render.structured_data import for_page, to_script_json
+from ...structure.links_lock import check_lock
+from ...structure.navigation import navigation
+from . import csp, css_bundle
+from .search import index as search_index
+from .search.lay_terms import BuiltPage
+
+
+class HealthGuideConfig(Config):
+    # Folder with site.yaml and topics/, relative to mkdocs.yml; tests point it at fixtures.
+    content_dir = c.Type(str, default="content")
+    # True (or "1", "yes"...) fails the build when a topic is past its next review date;
+    # otherwise that is a warning (see model/review_check.py).
+    strict_review = c.Type((bool, str, int), default=False)
+
+
+class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
+    def __init__(self) -> None:
+        super().__init__()
+        self.generated: Generated | None = None
+        self.cache: TopicCache | None = None  # kept across `mkdocs serve` rebuilds
+        self.stylesheets: list[str] = []  # extra_css as mkdocs.yml lists it, joined into one file
+        self.search_pages: list[BuiltPage] = []
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Defined so that MkDocs keeps this one plugin object for every `mkdocs serve` rebuild
+        (it re-creates plugins without on_startup), and with it the topic cache."""
+
+    def content_dir(self, config) -> Path:
+        return Path(config.config_file_path).parent / self.config.content_dir
+
+    def on_config(self, config):
+        content_dir = self.content_dir(config)
+        if self.cache is None:
+            self.cache = topic_cache(content_dir)
+        try:
+            self.generated = generate(content_dir, site_url=config.site_url, cache=self.cache)
+            check_reviews(self.generated.content, strict=self.config.strict_review)
+            check_lock(self.generated.content)  # published links must keep working
+        except ContentError as err:
+            # BuildError makes MkDocs print the message and exit 1, without a traceback.
+            raise BuildError(err.report()) from None
+        config.nav = navigation(self.generated.content)
+        # The site's name and description are content (site.yaml), shown by the theme in every
+        # page's header and <head>; the theme templates escape them (overrides/).
+        config.site_name = self.generated.content.site.site_name
+        config.site_description = self.generated.content.site.site_description
+        # Pages link one joined stylesheet instead of each feature's (see css_bundle.py). On a
+        # serve rebuild the config is read afresh, so the list is taken from it every time.
+        self.stylesheets = [str(path) for path in config.extra_css if str(path) != css_bundle.BUNDLE_PATH] or self.stylesheets
+        config.extra_css = [css_bundle.BUNDLE_PATH]
+        return config
+
+    def on_files(self, files: Files, config) -> Files:
+        for page in self.generated.pages:
+            files.append(File.generated(config, page.path, content=page.markdown))
+        files.append(File.generated(config, css_bundle.BUNDLE_PATH, content=css_bundle.bundle(config.docs_dir, self.stylesheets)))
+        for moved in self.generated.redirects:
+            files.append(File.generated(config, moved.path, content=moved.html))
+        self.search_pages = [
+            BuiltPage(src=page.path, url=files.get_file_from_path(page.path).url, html_path=Path(files.get_file_from_path(page.path).abs_dest_path))
+            for page in self.generated.pages
+        ]
+        return files
+
+    def on_page_context(self, context, page, config, nav):
+        """A page whose front matter names a `structured_data` type gets its JSON-LD as
+        `json_ld`, which overrides/main.html prints in the page's <head>."""
+        marker = page.meta.get("structured_data")
+        if marker:
+            content = self.generated.content
+            topic = next(loaded.topic for loaded in content.topics if loaded.topic.slug == marker["topic"])
+            page.meta["json_ld"] = to_script_json(for_page(marker["type"], topic, content.site, page.canonical_url))
+        return context
+
+    def on_post_page(self, output: str, page, config) -> str:
+        return csp.apply(output, page.file.src_uri)
+
+    def on_post_template(self, output: str, template_name: str, config) -> str:
+        return csp.apply(output, template_name)  # 404.html
+
+    @event_priority(-100)  # after the search plugin has written its index
+    def on_post_build(self, config) -> None:
+        index = Path(config.site_dir) / "search" / "search_index.json"
+        search_index.improve(index, self.generated.content, self.search_pages)

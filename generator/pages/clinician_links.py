@@ -1,0 +1,66 @@
+"""The "Links for clinicians" page: every linkable item of a topic with its full address and a
+QR code, grouped by the section it belongs to. Which items: each page kind's link policy."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from ..model.items import walk_ids
+from ..model.loading import LoadedTopic
+from ..structure.deep_links import item_title, linkable_ids
+from ..structure.routes import TOPIC_PAGES, absolute, page_of, page_url, topic_page_path
+from .qr import qr_svg
+
+
+@dataclass(frozen=True)
+class LinkEntry:
+    id: str
+    title: str
+    url: str
+    qr: Markup
+
+
+@dataclass(frozen=True)
+class LinkGroup:
+    id: str
+    title: str
+    entries: list[LinkEntry]
+
+
+def item_url(loaded: LoadedTopic, item_id: str, site_url: str | None) -> str:
+    md_path = topic_page_path(loaded.topic.slug, page_of(loaded, item_id))
+    return absolute(site_url, page_url(md_path)) + "#" + item_id
+
+
+def groups(loaded: LoadedTopic, site_url: str | None) -> list[LinkGroup]:
+    """One group per top-level section, in page order; items that get copy buttons only."""
+    data = loaded.topic.model_dump()
+    linkable = {item_id for page in TOPIC_PAGES for item_id in linkable_ids(loaded, page)}
+    result = []
+    for name, part in data.items():
+        if not (isinstance(part, dict) and isinstance(part.get("id"), str)):
+            continue
+        entries = [
+            LinkEntry(item_id, item_title(loaded, item_id), url := item_url(loaded, item_id, site_url), qr_svg(url))
+            for item_id in _anchors_in(name, part, loaded.topic)
+            if item_id in linkable
+        ]
+        if entries:
+            result.append(LinkGroup(part["id"], loaded.titles_by_id[part["id"]], entries))
+    return result
+
+
+def _anchors_in(name: str, part: dict, topic) -> list[str]:
+    """The section's own ids, with each warning sign after the card that shows it: signs are
+    written once (topic `signs`) but anchored on the emergency card or their level's card."""
+    cards = {card.id: card for card in topic.when_to_get_help.levels} if name == "when_to_get_help" else {}
+    anchors = []
+    for item_id, _ in walk_ids(part):
+        anchors.append(item_id)
+        if name == "red_flags" and item_id == topic.red_flags.id:
+            anchors += topic.red_flags.signs
+        elif item_id in cards and cards[item_id].level != "emergency":
+            anchors += cards[item_id].signs
+    return anchors

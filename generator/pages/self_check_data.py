@@ -1,0 +1,36 @@
+"""The self-check rules as JSON data for the browser script (never hand-copied into JS)."""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import quote
+
+from markupsafe import Markup
+
+from ..model.common import CARE_LEVELS
+from ..model.self_check import SelfCheck
+
+
+def self_check_data(self_check: SelfCheck) -> dict:
+    """Rules and question texts only; links and advice are rendered in the page by templates."""
+    return {
+        "levels": list(CARE_LEVELS),
+        "questions": [
+            {
+                "id": question.id,
+                "text": question.text,
+                "level": self_check.question_level(question.id),
+            }
+            for question in self_check.questions()
+        ],
+        "rules": [rule.model_dump(include={"question", "answers", "outcome"}) for rule in self_check.rules],
+    }
+
+
+def json_attribute(data: dict) -> Markup:
+    """JSON for a data-* attribute, percent-encoded (the scripts read it with decodeURIComponent).
+    Not HTML-escaped: md_in_html decodes one layer of entities, so an author's `&quot;` became a
+    bare quote in the JSON. Percent-encoding leaves only letters, digits, `-_.~` and `%XX`,
+    which Markdown and HTML pass through unchanged. An attribute, not a <script> block, because
+    Material's instant navigation re-creates script elements and drops their attributes."""
+    return Markup(quote(json.dumps(data, ensure_ascii=False, separators=(",", ":")), safe=""))

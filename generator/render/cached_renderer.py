@@ -1,0 +1,43 @@
+"""PageRenderer that reuses a topic's rendered pages while nothing they are built from changed,
+and renders the others together (on every core when there are many; see parallel.py)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ..model.loading import SITE_FILE, Content, LoadedTopic
+from . import parallel
+from .cache import TopicCache, file_digest, fingerprint, shared_inputs
+from .renderer import PageRenderer, RenderedPage
+
+
+class CachedPageRenderer(PageRenderer):
+    """Topic pages come from the cache passed in when the topic file and the shared inputs
+    (site.yaml, templates, generator code, date, site URL) are the same as last time."""
+
+    def __init__(self, content: Content, cache: TopicCache, today: date | None = None, site_url: str | None = None):
+        super().__init__(content, today=today, site_url=site_url)
+        self.cache = cache
+        self.shared_key = fingerprint(shared_inputs(self.content.root / SITE_FILE), self.today, self.site_url)
+
+    def every_topic_s_pages(self) -> list[list[RenderedPage]]:
+        """Cached topics as they were; the others rendered together (parallel.py)."""
+        found: dict[int, list[RenderedPage]] = {}
+        missing: list[tuple[int, LoadedTopic, str | None]] = []
+        for position, loaded in enumerate(self.content.topics):
+            key = self._key(loaded)
+            cached = None if key is None else self.cache.lookup("pages", loaded.source, key)
+            if cached is None:
+                missing.append((position, loaded, key))
+            else:
+                found[position] = cached
+        rendered = parallel.render_topics(self.content, [loaded for _, loaded, _ in missing], self.today, self.site_url)
+        for (position, loaded, key), topic_pages in zip(missing, rendered, strict=True):
+            if key is not None:
+                self.cache.put("pages", loaded.source, key, topic_pages)
+            found[position] = topic_pages
+        return [found[position] for position in range(len(self.content.topics))]
+
+    def _key(self, loaded: LoadedTopic) -> str | None:
+        digest = file_digest(loaded.source)
+        return None if digest is None else digest + self.shared_key

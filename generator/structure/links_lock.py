@@ -1,0 +1,162 @@
+"""Published links: every page and anchor the site publishes, checked against `links.lock`.
+
+A link in the lock must keep working: either it still exists, or the content says where it
+went (`previous_ids` on an item, `moved_from` on a topic). The build fails, naming the lost
+link and the topic file, when one of them disappears; new links are only reported.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..model.loading import Content, LoadedTopic
+from ..model.previous_ids import moved_ids
+from ..reading.problems import ContentError, Problem
+from .deep_links import linkable_ids
+from .routes import SITE_PAGES, page_url, pages_of, topic_page_path
+
+log = logging.getLogger("mkdocs.plugins.healthguide.links")
+
+LOCK_FILE = "links.lock"
+LOCK_HEADER = (
+    "# Published links: every page and anchor of the site, relative to site_url, one per line.\n"
+    "# Links in this file must keep working. Update it with: python -m generator lock\n"
+)
+
+
+@dataclass
+class LinkIndex:
+    """Every URL the site publishes now, and where old slugs and ids went."""
+
+    current: set[str] = field(default_factory=set)
+    topics: dict[str, LoadedTopic] = field(default_factory=dict)  # current and old slugs
+    moved: dict[str, dict[str, str]] = field(default_factory=dict)  # slug -> old id -> new id
+    problems: list[Problem] = field(default_factory=list)
+
+    def resolve(self, link: str) -> str | None:
+        """The current URL an old link lands on (itself when it still exists), or None."""
+        path, _, anchor = link.partition("#")
+        if path not in self.current:
+            path = self.moved_page(path)
+            if path is None:
+                return None
+        if not anchor:
+            return path
+        if f"{path}#{anchor}" in self.current:
+            return f"{path}#{anchor}"
+        new = self.moved.get(_slug(path), {}).get(anchor)
+        if new is not None and f"{path}#{new}" in self.current:
+            return f"{path}#{new}"
+        return None
+
+    def moved_page(self, path: str) -> str | None:
+        """The current address of a page whose topic moved (moved_from), or None."""
+        loaded = self.topics.get(_slug(path))
+        if loaded is None:
+            return None
+        rest = path.strip("/").split("/")[1:]
+        new = "/" + "/".join([loaded.topic.slug, *rest]) + "/"
+        return new if new in self.current else None
+
+
+def _slug(path: str) -> str:
+    return path.strip("/").split("/")[0]
+
+
+def link_index(content: Content) -> LinkIndex:
+    """Every page the route registry gives the site, and each page's published anchors."""
+    index = LinkIndex()
+    index.current = {page_url(kind.file) for kind in SITE_PAGES}
+    for loaded in content.topics:
+        slug = loaded.topic.slug
+        index.topics[slug] = loaded
+        index.moved[slug] = moved_ids(loaded.topic.model_dump())
+        for page in pages_of(loaded.topic):
+            index.current.add(page_url(topic_page_path(slug, page)))
+            for item_id in linkable_ids(loaded, page):
+                index.current.add(page_url(topic_page_path(slug, page)) + "#" + item_id)
+    for loaded in content.topics:
+        for old in loaded.topic.moved_from:
+            other = index.topics.get(old)
+            if other is not None:
+                index.problems.append(Problem(loaded.source, f"'{old}' is also the slug of {other.source}; a page can only redirect once", field="moved_from"))
+            else:
+                index.topics[old] = loaded
+    return index
+
+
+def read_lock(path: Path) -> list[str]:
+    """The links in a lock file (empty when there is none yet)."""
+    if not path.exists():
+        return []
+    links, problems = [], []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if not line.startswith("/") or " " in line:
+            problems.append(Problem(path, f"'{line}' is not a site-relative link such as /topic/#id", line=number, column=1))
+        links.append(line)
+    if problems:
+        raise ContentError(problems)
+    return links
+
+
+def lock_text(index: LinkIndex, locked: list[str]) -> str:
+    """The new lock: every current link, plus old links that still redirect somewhere."""
+    kept = {link for link in locked if index.resolve(link) is not None}
+    return LOCK_HEADER + "".join(f"{link}\n" for link in sorted(index.current | kept))
+
+
+@dataclass(frozen=True)
+class LockReport:
+    new: list[str]  # published now, not in the lock yet
+    lost: list[Problem]  # in the lock, no longer reachable
+
+
+def compare(index: LinkIndex, locked: list[str], content_root: Path) -> LockReport:
+    lost = list(index.problems)
+    for link in locked:
+        if index.resolve(link) is None:
+            lost.append(_lost(index, link, content_root))
+    new = sorted(index.current - set(locked))
+    return LockReport(new=new, lost=lost)
+
+
+def _lost(index: LinkIndex, link: str, content_root: Path) -> Problem:
+    path, _, anchor = link.partition("#")
+    slug = _slug(path)
+    loaded = index.topics.get(slug)
+    if loaded is None:
+        return Problem(
+            content_root / "topics",
+            f"published link '{link}' is lost: no topic has the slug '{slug}' now. "
+            f"Add 'moved_from: [{slug}]' to the topic that replaces it, or run "
+            "'python -m generator lock' to unpublish the link on purpose",
+            field="moved_from",
+        )
+    page_exists = path in index.current or index.moved_page(path) is not None
+    if anchor and page_exists:
+        return Problem(
+            loaded.source,
+            f"published link '{link}' is lost: no item has the id '{anchor}' on that page. "
+            f"Add 'previous_ids: [{anchor}]' to the item that replaces it, or run "
+            "'python -m generator lock' to unpublish the link on purpose",
+            field="previous_ids",
+        )
+    return Problem(loaded.source, f"published link '{link}' is lost: the page no longer exists", field="slug")
+
+
+def check_lock(content: Content) -> LockReport:
+    """Raise ContentError for every lost link; log the new ones (not an error)."""
+    content_root = Path(content.root)
+    lock = content_root / LOCK_FILE
+    report = compare(link_index(content), read_lock(lock), content_root)
+    if report.lost:
+        raise ContentError(report.lost)
+    if report.new:
+        shown = ", ".join(report.new[:5]) + (f" and {len(report.new) - 5} more" if len(report.new) > 5 else "")
+        log.info("%d new link(s) not in %s yet: %s. Publish them with: python -m generator lock", len(report.new), lock, shown)
+    return report

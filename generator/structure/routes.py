@@ -1,0 +1,132 @@
+"""The route registry: every kind of page the site has, declared once, and where it lives.
+
+Like MkDocs' structure/, one owner answers "which pages exist, and at what address". Each
+PageKind says its key, title, Markdown file, template, when a topic has it, which parts of
+the topic it shows and which of its anchors are published links. The renderer, the
+navigation, the topic menu, the links lock, redirects, search additions and the clinicians'
+page all read PAGE_KINDS; none keeps a list of its own. Adding a page kind is one entry here
+plus its template (CONTRIBUTING.md).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:  # types only: the registry must stay importable from every stage
+    from ..model.loading import LoadedTopic
+    from ..model.topic import Topic
+
+DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
+
+
+def _always(topic: Topic) -> bool:
+    return True
+
+
+def _nothing(topic: Topic) -> Iterable[str]:
+    return ()
+
+
+@dataclass(frozen=True)
+class LinkPolicy:
+    """Which anchors of a page are published links (copy buttons, the clinicians' page, links.lock).
+
+    Every item of a reading page is worth a link; on a tool page (self-check, diary) only the
+    page's own section and `also`, so questionnaires and form options stay free to change."""
+
+    every_item: bool
+    also: Callable[[Topic], Iterable[str]] = _nothing
+
+
+EVERY_ITEM = LinkPolicy(every_item=True)
+SECTIONS_ONLY = LinkPolicy(every_item=False)
+
+
+@dataclass(frozen=True)
+class PageKind:
+    key: str  # how templates and code name the page, e.g. "faq"
+    title: str  # its name in the navigation and in each topic page's menu
+    file: str  # Markdown file: in the site's root (site pages) or the topic's folder (topic pages)
+    template: str  # under generator/templates/
+    scope: Literal["site", "topic", "moved"]
+    exists: Callable[[Topic], bool] = _always  # topic pages: whether this topic has the page
+    parts: tuple[str, ...] = ()  # top-level topic parts shown here; the guide shows all others
+    links: LinkPolicy = SECTIONS_ONLY
+
+
+HOME = PageKind("home", "Home", "index.md", "pages/home.md.j2", "site")
+ABOUT = PageKind("about", "About this site", "about.md", "pages/about.md.j2", "site")
+GUIDE = PageKind("guide", "Guide", "index.md", "pages/topic_guide.md.j2", "topic", links=EVERY_ITEM)
+FAQ = PageKind("faq", "Questions and answers", "faq.md", "pages/topic_faq.md.j2", "topic", parts=("faq",), links=EVERY_ITEM)
+SELF_CHECK = PageKind(
+    "self-check",
+    "Self-check: how urgent is it?",
+    "self-check.md",
+    "pages/topic_self_check.md.j2",
+    "topic",
+    exists=lambda topic: topic.self_check is not None,
+    parts=("self_check",),
+    links=LinkPolicy(every_item=False, also=lambda topic: [outcome.id for outcome in topic.self_check.outcomes] if topic.self_check else []),
+)
+DIARY = PageKind(
+    "diary", "Symptom diary", "diary.md", "pages/topic_diary.md.j2", "topic",
+    exists=lambda topic: topic.diary is not None, parts=("diary",),
+)
+LINKS = PageKind("links", "Links for clinicians", "links.md", "pages/topic_links.md.j2", "topic")
+# A small page at each old address of a topic that moved (`moved_from`), for each of its pages.
+REDIRECT = PageKind(
+    "redirect", "This page has moved", "index.html", "pages/redirect.html.j2", "moved",
+    exists=lambda topic: bool(topic.moved_from),
+)
+
+# In navigation and menu order: Home, each topic's pages, then the other site pages.
+PAGE_KINDS: tuple[PageKind, ...] = (HOME, GUIDE, FAQ, SELF_CHECK, DIARY, LINKS, ABOUT, REDIRECT)
+SITE_PAGES = tuple(kind for kind in PAGE_KINDS if kind.scope == "site")
+TOPIC_PAGES = tuple(kind for kind in PAGE_KINDS if kind.scope == "topic")
+_BY_KEY = {kind.key: kind for kind in PAGE_KINDS}
+_PAGE_OF_PART = {part: kind for kind in TOPIC_PAGES for part in kind.parts}
+
+
+def kind(key: str) -> PageKind:
+    return _BY_KEY[key]
+
+
+def pages_of(topic: Topic) -> list[PageKind]:
+    """The topic pages this topic has, in menu order."""
+    return [kind for kind in TOPIC_PAGES if kind.exists(topic)]
+
+
+def page_holding(part: str) -> PageKind:
+    """The page that shows a top-level part of a topic: its own page, or the guide."""
+    return _PAGE_OF_PART.get(part, GUIDE)
+
+
+def page_of(loaded: LoadedTopic, item_id: str) -> PageKind:
+    """The page that shows the item `item_id` of a topic."""
+    return page_holding(loaded.parts_by_id[item_id])
+
+
+def ids_on(loaded: LoadedTopic, page: PageKind) -> list[str]:
+    """Every item id the page shows, in document order."""
+    return [item_id for item_id, part in loaded.parts_by_id.items() if page_holding(part) is page]
+
+
+def topic_page_path(slug: str, page: PageKind | str) -> str:
+    """Docs-relative Markdown path of a topic page: 'slug/faq.md'."""
+    page = page if isinstance(page, PageKind) else kind(page)
+    return f"{slug}/{page.file}"
+
+
+def page_url(md_path: str) -> str:
+    """Site-relative URL of a generated page: 'slug/faq.md' -> '/slug/faq/', 'index.md' -> '/'."""
+    stem = md_path.removesuffix(".md")
+    if stem == "index":
+        return "/"
+    return "/" + stem.removesuffix("/index") + "/"
+
+
+def absolute(site_url: str | None, url: str) -> str:
+    """A site-relative URL ('/slug/#id') under the deployed site_url."""
+    return (site_url or DEFAULT_SITE_URL).rstrip("/") + url
