@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import os
 import socket
+import sys
 import threading
 from http.server import ThreadingHTTPServer
 from pathlib import Path
@@ -74,3 +75,18 @@ def offsite_requests(page, site_url):
     seen: list[str] = []
     page.on("request", lambda request: None if request.url.startswith((site_url, "data:", "blob:")) else seen.append(request.url))
     return seen
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """Fail the run when a test used generator code from outside this checkout: an editable
+    install can resolve a module that no longer exists here (an old name after a move) to
+    another checkout's copy, and the test would pass on code that is not ours."""
+    root = Path(__file__).resolve().parent.parent / "generator"
+    foreign = sorted(
+        name for name, module in list(sys.modules.items())
+        if (name == "generator" or name.startswith("generator."))
+        and getattr(module, "__file__", None) and not Path(module.__file__).resolve().is_relative_to(root)
+    )
+    if foreign:
+        print(f"\ngenerator modules imported from outside {root}: {', '.join(foreign)}", file=sys.stderr)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED

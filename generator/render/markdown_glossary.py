@@ -137,7 +137,7 @@ class GlossaryExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:
         abbr = md.treeprocessors["abbr"] if "abbr" in md.treeprocessors else None
         if not isinstance(abbr, AbbrTreeprocessor):
-            raise ValueError("generator.markdown_glossary needs the `abbr` extension, listed before it")
+            raise ValueError("generator.render.markdown_glossary needs the `abbr` extension, listed before it")
         md.treeprocessors.deregister("abbr")  # this matches the terms instead, in the same place
         md.treeprocessors.register(GlossaryTreeprocessor(md, abbr.abbrs), "glossary", 7)
 

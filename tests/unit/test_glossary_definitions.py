@@ -12,7 +12,7 @@ import pytest
 from generator.render import glossary
 
 # As in mkdocs.yml.
-EXTENSIONS = ["attr_list", "md_in_html", "tables", "toc", "abbr", "generator.markdown_glossary"]
+EXTENSIONS = ["attr_list", "md_in_html", "tables", "toc", "abbr", "generator.render.markdown_glossary"]
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
 
 
@@ -162,7 +162,7 @@ def test_the_warning_table_explains_its_terms(content):
 
 def test_every_fixture_page_shows_the_same_text_with_the_glossary(content):
     add_glossary(content, '  GP: Doctor.\n  NHS: Health service.\n  "A&E": Emergency.\n  Spread: Moves.\n')
-    without = [ext for ext in EXTENSIONS if ext != "generator.markdown_glossary"]
+    without = [ext for ext in EXTENSIONS if ext != "generator.render.markdown_glossary"]
     explained = 0
     for path, text in content.markdown_pages().items():
         page = page_html(text)
@@ -177,7 +177,7 @@ def test_every_fixture_page_shows_the_same_text_with_the_glossary(content):
 
 def test_the_glossary_extension_needs_abbr_first():
     with pytest.raises(ValueError, match="abbr"):
-        markdown.markdown("GP", extensions=["generator.markdown_glossary", "abbr"])
+        markdown.markdown("GP", extensions=["generator.render.markdown_glossary", "abbr"])
 
 
 def test_raw_html_keeps_every_byte_but_the_new_abbr_tags():

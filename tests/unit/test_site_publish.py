@@ -1,4 +1,4 @@
-"""generator.site_publish and atomic_swap, in process: the switch itself, both with Linux's
+"""generator.commands.publish and atomic_swap, in process: the switch itself, both with Linux's
 rename-exchange and on a system without it."""
 
 from __future__ import annotations
