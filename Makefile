@@ -47,7 +47,7 @@ bench: $(STAMP)
 	$(PY) benchmarks/run.py
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check generator tests benchmarks
+	$(VENV)/bin/ruff check generator tests benchmarks scripts
 
 schema: $(STAMP)
 	$(PY) -m generator schema

@@ -3,7 +3,7 @@
 A sign is written once, with its level, the question the self-check asks about it and its
 sources. The emergency card, the "when to get help" cards, the warning table, FAQ answers and
 the self-check's questions and rules all show signs by reference, so they cannot disagree:
-generator/sign_checks.py refuses a view that puts a sign at another level.
+generator/model/sign_checks.py refuses a view that puts a sign at another level.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Glossary: explain abbreviations and medical terms wherever they appear on a page.
 
 Each page gets the site glossary appended as Python-Markdown `abbr` definitions
-(`*[EMG]: Electromyogram: ...`). generator/markdown_glossary.py then wraps every occurrence of
+(`*[EMG]: Electromyogram: ...`). generator/render/markdown_glossary.py then wraps every occurrence of
 a term in `<abbr title="...">`, in Markdown text and in the raw HTML of components such as
 the warning table alike, and makes the first one on the page focusable.
 

@@ -1,11 +1,11 @@
 """Python-Markdown extension: every glossary term on the page explains itself.
 
 It takes over the `abbr` extension's matching (`abbr` still reads the `*[TERM]: ...`
-definitions that generator/glossary.py appends to each page) and does three things `abbr`
+definitions that generator/render/glossary.py appends to each page) and does three things `abbr`
 cannot:
 
 - Terms inside raw HTML (components such as the warning table, and the raw parts of
-  `markdown="block"` sections) are explained too (generator/glossary_html.py).
+  `markdown="block"` sections) are explained too (generator/render/glossary_html.py).
 - Terms whose page source is escaped are found as the reader sees them: "A&E" is
   `A&amp;E` in the source, which `abbr` never matches.
 - The first use of each term on the page, in reading order, is focusable (tabindex="0"),

@@ -96,7 +96,7 @@ def test_render_replaces_a_previous_output_folder(content, tmp_path):
 
     assert result.returncode == 0, result.stderr
     assert not (out / "old-topic").exists()
-    left = sorted(p.name for p in tmp_path.iterdir() if p.name != ".cache")  # .cache: generator/disk_cache.py
+    left = sorted(p.name for p in tmp_path.iterdir() if p.name != ".cache")  # .cache: generator/render/disk_cache.py
     assert left == ["content", "out"]  # no staging folder left behind
 
 
@@ -112,7 +112,7 @@ def test_render_of_bad_content_leaves_previous_output_untouched(content, tmp_pat
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
     assert snapshot(out) == before
-    left = sorted(p.name for p in tmp_path.iterdir() if p.name != ".cache")  # .cache: generator/disk_cache.py
+    left = sorted(p.name for p in tmp_path.iterdir() if p.name != ".cache")  # .cache: generator/render/disk_cache.py
     assert left == ["content", "out"]  # no staging folder left behind
 
 

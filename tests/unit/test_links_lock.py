@@ -1,4 +1,4 @@
-"""The published-links lock (generator/links.py): which links exist, which were lost, where
+"""The published-links lock (generator/structure/links_lock.py): which links exist, which were lost, where
 old ids and slugs lead, and the `lock` command."""
 
 from __future__ import annotations
