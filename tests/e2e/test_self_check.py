@@ -145,9 +145,31 @@ def test_self_care_scenario_gives_the_safety_net(page, site_url, self_check):
 
 def test_no_result_until_every_question_that_could_raise_it_is_answered(page, site_url, self_check):
     open_self_check(page, site_url)
-    answer(page, "gone on for more than 2 weeks", "Yes")
+    first, second = self_check.questions()[:2]
+    page.locator(f'#{first.id} input[value="no"]').check()
     assert page.locator("[data-self-check-result]").is_hidden()
     assert "Answer the remaining" in page.locator("[data-self-check-pending]").inner_text()
+    assert page.locator(f"#{second.id}").is_visible()
+
+
+def test_questions_come_in_steps_and_stop_once_the_result_is_sure(page, site_url, self_check):
+    open_self_check(page, site_url)
+    groups = self_check.question_groups
+    assert [group.id for group in groups] == ["sc-group-emergency", "sc-group-urgent", "sc-group-see-doctor"]
+    first_urgent, first_gp = groups[1].questions[0], groups[2].questions[0]
+    assert page.locator(f"#{first_urgent.id}").is_hidden() and page.locator(f"#{first_gp.id}").is_hidden()
+
+    for question in groups[0].questions:  # every emergency question answered "no": the next step opens
+        page.locator(f'#{question.id} input[value="no"]').check()
+    page.locator(f"#{first_urgent.id}").wait_for(state="visible")
+    assert page.locator(f"#{first_gp.id}").is_hidden()
+
+    page.locator(f'#{first_urgent.id} input[value="yes"]').check()  # the result is now sure: no more steps
+    assert "Your result: Urgent" in result_text(page)
+    assert page.locator(f"#{first_gp.id}").is_hidden()
+
+    page.get_by_role("button", name="Start over").click()
+    page.wait_for_function(f"() => document.getElementById('{first_urgent.id}').closest('[data-self-check-step]').hidden")
 
 
 def test_start_over_clears_answers_and_result(page, site_url, self_check):
