@@ -241,7 +241,7 @@ def test_every_navigation_entry_can_be_reached_and_opened_with_the_keyboard(brow
             )
             assert found["name"] == entry["name"]
             page.keyboard.press("Enter")
-            page.wait_for_url(entry["href"], timeout=5_000)
+            page.wait_for_url(entry["href"])
         finally:
             context.close()
 
@@ -263,7 +263,7 @@ def test_home_page_drawer_reaches_the_topic_pages_through_the_section_entry(brow
         target = site_url + "facial-twitching/diary/"
         seek(page, lambda state: state["href"] == target, "Symptom diary")
         page.keyboard.press("Enter")
-        page.wait_for_url(target, timeout=5_000)
+        page.wait_for_url(target)
     finally:
         context.close()
 
@@ -332,7 +332,6 @@ def wait_shown(page, term, shown: bool = True):
     page.wait_for_function(
         TOOLTIP_SHOWN if shown else f"(term) => !({TOOLTIP_SHOWN})(term)",
         arg=term.element_handle(),
-        timeout=5_000,
     )
 
 

@@ -115,7 +115,7 @@ def test_no_request_leaves_the_site_and_no_cookie_is_set(browser, site_url, buil
 def search(page, word: str):
     page.locator("label.md-search__icon, .md-search__input").first.click()
     page.locator("input.md-search__input").press_sequentially(word, delay=30)
-    page.locator(".md-search-result__item").first.wait_for(state="visible", timeout=10_000)
+    page.locator(".md-search-result__item").first.wait_for(state="visible")
 
 
 @pytest.mark.browser
