@@ -13,7 +13,13 @@ import pytest
 from generator.content import load_content
 from generator.models.self_check import ANSWERS
 from generator.triage import evaluate
-from support import ROOT, open_through_instant_navigation, requests_made_by
+from support import (
+    ROOT,
+    instant_navigation,
+    open_through_instant_navigation,
+    requests_made_by,
+    wait_until_requests_are_reported,
+)
 
 pytestmark = pytest.mark.browser
 PAGE = "facial-twitching/self-check/"
@@ -107,8 +113,10 @@ def test_emergency_scenario_shows_call_999_at_once(page, site_url, offsite_reque
     assert "you were not sure" in text
     said = page.locator("[data-said]:visible").first
     assert "face suddenly drooped" in said.inner_text()
-    said.get_by_role("link").first.click()  # Material's instant navigation: no load event
-    page.wait_for_function("() => location.pathname.endsWith('/facial-twitching/') && location.hash === '#red-flags'")
+    with instant_navigation(page):  # no load event: wait for the guide to be swapped in
+        said.get_by_role("link").first.click()
+    assert page.evaluate("() => location.pathname.endsWith('/facial-twitching/') && location.hash === '#red-flags'"), page.url
+    wait_until_requests_are_reported(page)
     assert offsite_requests == []
 
 
