@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
@@ -182,3 +183,23 @@ def open_through_instant_navigation(page, site_url: str, link_href_end: str, rea
     page.locator(f'.md-sidebar--primary a.md-nav__link[href$="{link_href_end}"]').click()
     page.wait_for_selector(ready_selector)
     assert page.evaluate("window.fullLoadMarker") is True, "expected Material's instant navigation"
+
+
+POLL_MARK = "# the one polling interval"
+
+
+def poll_until(condition, what: str, timeout: float = 60, every: float = 0.01):
+    """Check `condition` until it returns something true, and return that; fail naming `what`.
+
+    For conditions nothing announces (a file appearing, a process ending). The wait ends on
+    the condition; `every` only spaces the checks. tests/unit/test_no_timed_waits.py allows
+    this one interval and no other.
+    """
+    deadline = time.monotonic() + timeout
+    while True:
+        result = condition()
+        if result:
+            return result
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        time.sleep(every)  # the one polling interval
