@@ -7,6 +7,8 @@ import os
 import shutil
 import subprocess
 import sys
+import time
+from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 
@@ -120,17 +122,56 @@ REFUSE_SAVING = """(() => {
 })()"""
 
 
+REQUESTS_MARKER = "requests-marker-after-the-action"
+
+
+def wait_until_requests_are_reported(page) -> None:
+    """Send a marker request and wait for it: the browser reports requests in the order they
+    are sent, so once the marker is seen, so is every request sent before it. A check that a
+    request was NOT made calls this first (no waiting on a clock)."""
+    with page.expect_request(lambda request: REQUESTS_MARKER in request.url):
+        page.evaluate("(marker) => { fetch(marker).catch(() => {}); }", REQUESTS_MARKER)
+
+
 def requests_made_by(page, action) -> list[str]:
-    """The URLs of every request the page makes while `action()` runs. A marker request is sent
-    after it and waited for: the browser reports requests in the order they are sent, so once
-    the marker is seen, so is any request the action made (no waiting on a clock)."""
+    """The URLs of every request the page makes while `action()` runs (marker included in the
+    wait, left out of the answer)."""
     seen: list[str] = []
     page.on("request", lambda request: seen.append(request.url))
     action()
-    marker = "requests-marker-after-the-action"
-    with page.expect_request(lambda request: marker in request.url):
-        page.evaluate("(marker) => { fetch(marker).catch(() => {}); }", marker)
-    return [url for url in seen if marker not in url]
+    wait_until_requests_are_reported(page)
+    return [url for url in seen if REQUESTS_MARKER not in url]
+
+
+# How many pages Material's instant navigation has swapped in since this first ran in the page.
+# Material's document$ (a global) replays the current page to a new subscriber, hence -1.
+PAGES_SWAPPED_IN = """() => {
+    if (!window.__pagesSwappedIn) {
+        window.__pagesSwappedIn = {count: -1};
+        document$.subscribe(() => { window.__pagesSwappedIn.count += 1; });
+    }
+    return window.__pagesSwappedIn.count;
+}"""
+
+
+@contextmanager
+def instant_navigation(page):
+    """Run the block (a click or key that follows a link to another page of the site), then
+    wait until Material's instant navigation has swapped that page in. The address changes at
+    the click and the page only after it has been fetched, so waiting for the URL is not
+    enough: a read then still sees the old page. Times out if a full page load happened."""
+    swapped = page.evaluate(PAGES_SWAPPED_IN)
+    yield
+    page.wait_for_function(
+        "(swapped) => !!window.__pagesSwappedIn && window.__pagesSwappedIn.count > swapped", arg=swapped
+    )
+
+
+# True once no CSS transition or animation is running (the drawer sliding in, a fade); endless
+# ones (none today) are left out, they never finish. getAnimations() first applies pending style
+# changes, so a transition the last key press started is already counted.
+MOTION_DONE = """() => document.getAnimations().every(
+    (a) => a.playState !== 'running' || a.effect.getComputedTiming().endTime === Infinity)"""
 
 
 def open_through_instant_navigation(page, site_url: str, link_href_end: str, ready_selector: str) -> None:
@@ -142,3 +183,23 @@ def open_through_instant_navigation(page, site_url: str, link_href_end: str, rea
     page.locator(f'.md-sidebar--primary a.md-nav__link[href$="{link_href_end}"]').click()
     page.wait_for_selector(ready_selector)
     assert page.evaluate("window.fullLoadMarker") is True, "expected Material's instant navigation"
+
+
+POLL_MARK = "# the one polling interval"
+
+
+def poll_until(condition, what: str, timeout: float = 60, every: float = 0.01):
+    """Check `condition` until it returns something true, and return that; fail naming `what`.
+
+    For conditions nothing announces (a file appearing, a process ending). The wait ends on
+    the condition; `every` only spaces the checks. tests/unit/test_no_timed_waits.py allows
+    this one interval and no other.
+    """
+    deadline = time.monotonic() + timeout
+    while True:
+        result = condition()
+        if result:
+            return result
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        time.sleep(every)  # the one polling interval

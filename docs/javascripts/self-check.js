@@ -73,6 +73,20 @@
       return given;
     }
 
+    // Steps: a level's questions appear once every question before them is answered, so the
+    // emergency questions come first and nothing more is asked once the result is sure (a
+    // step the reader has answered in stays open, so every answer can still be changed).
+    var steps = Array.prototype.slice.call(form.querySelectorAll("[data-self-check-step]"));
+    function revealSteps(given) {
+      var open = true;
+      steps.forEach(function (step) {
+        var fieldsets = Array.prototype.slice.call(step.querySelectorAll("fieldset"));
+        step.hidden = !(open || fieldsets.some(function (fieldset) { return given[fieldset.id]; }));
+        if (fieldsets.some(function (fieldset) { return !given[fieldset.id]; })) open = false;
+      });
+    }
+    revealSteps({});
+
     function item(text) {
       var li = document.createElement("li");
       li.textContent = text;
@@ -122,6 +136,7 @@
     function update() {
       var given = answers();
       var verdict = evaluate(data, given);
+      revealSteps(given);
       show(verdict, given);
       return verdict;
     }

@@ -136,6 +136,6 @@ def _parts_by_id(data: dict[str, Any]) -> dict[str, str]:
 
 def _titles_by_id(data: dict[str, Any]) -> dict[str, str]:
     return {
-        item["id"]: next((str(item[field]) for field in TITLE_FIELDS if field in item), item["id"])
+        item["id"]: next((item[field] for field in TITLE_FIELDS if isinstance(item.get(field), str)), item["id"])
         for item, _ in walk_items(data)
     }

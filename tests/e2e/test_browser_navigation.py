@@ -7,6 +7,8 @@ import re
 
 import pytest
 
+from support import wait_until_requests_are_reported
+
 pytestmark = pytest.mark.browser
 
 
@@ -33,6 +35,7 @@ def test_deep_link_to_a_faq_question_shows_that_question(page, site_url, built_s
     page.wait_for_load_state("load")
     page.wait_for_function("() => window.scrollY > 0")
     page.wait_for_function(IN_VIEW_BELOW_HEADER, arg=f"#{target}")
+    wait_until_requests_are_reported(page)
     assert offsite_requests == []
 
 
@@ -61,4 +64,5 @@ def test_search_finds_a_faq_answer_by_a_word_only_in_it_and_lands_on_it(page, si
     page.wait_for_url(re.compile(rf"/faq/(\?h=\w+)?#{faq_id}$"))
     # Wait for the swapped-in page to show the answer (reading it at once raced the swap).
     page.wait_for_function(IN_VIEW_BELOW_HEADER, arg=f"#{faq_id}")
+    wait_until_requests_are_reported(page)
     assert offsite_requests == []

@@ -17,7 +17,7 @@ from http.server import ThreadingHTTPServer
 import pytest
 
 from hostile_text import OLD_SLUG, TOPIC_SLUG, write_hostile_content
-from support import QuietHandler, build_site, site_pages
+from support import QuietHandler, build_site, site_pages, wait_until_requests_are_reported
 
 pytestmark = pytest.mark.browser
 
@@ -73,6 +73,7 @@ def watched(browser, hostile):
 
 def assert_untouched(page, requests, site_url, where):
     assert page.evaluate(INJECTED) == CLEAN, where
+    wait_until_requests_are_reported(page)
     offsite = [url for url in requests if not url.startswith((site_url, "data:", "blob:"))]
     assert offsite == [], f"{where}: requests to other hosts: {offsite}"
 

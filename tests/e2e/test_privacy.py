@@ -17,7 +17,7 @@ from http.server import ThreadingHTTPServer
 import pytest
 
 from generator.engine.mkdocs import csp
-from support import QuietHandler, site_pages
+from support import QuietHandler, instant_navigation, site_pages, wait_until_requests_are_reported
 
 CSP_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
 COLLECT_VIOLATIONS = """
@@ -105,6 +105,7 @@ def test_no_request_leaves_the_site_and_no_cookie_is_set(browser, site_url, buil
         search(page, "twitch")
         page.goto(site_url + "this-page-does-not-exist/")  # the 404 page
         page.wait_for_load_state("networkidle")
+        wait_until_requests_are_reported(page)
         assert offsite == [], f"requests to other hosts: {offsite}"
         assert context.cookies() == [], context.cookies()
     finally:
@@ -114,7 +115,7 @@ def test_no_request_leaves_the_site_and_no_cookie_is_set(browser, site_url, buil
 def search(page, word: str):
     page.locator("label.md-search__icon, .md-search__input").first.click()
     page.locator("input.md-search__input").press_sequentially(word, delay=30)
-    page.locator(".md-search-result__item").first.wait_for(state="visible", timeout=10_000)
+    page.locator(".md-search-result__item").first.wait_for(state="visible")
 
 
 @pytest.mark.browser
@@ -131,16 +132,18 @@ def test_site_works_under_its_csp_without_violations(browser, site_url, built_si
         page.goto(site_url)
         page.wait_for_load_state("networkidle")
         search(page, "eyelid")
-        page.locator(".md-search-result__item a").first.click()  # instant navigation to a result
-        page.wait_for_load_state("networkidle")
-        page.locator("nav.md-nav--primary a.md-nav__link", has_text="About this site").first.click()
-        page.wait_for_url(re.compile(r"/about/"))
+        with instant_navigation(page):  # to a search result
+            page.locator(".md-search-result__item a").first.click()
+        with instant_navigation(page):
+            page.locator("nav.md-nav--primary a.md-nav__link", has_text="About this site").first.click()
+        assert re.search(r"/about/$", page.url), page.url
         page.wait_for_load_state("networkidle")
         scheme = page.get_attribute("body", "data-md-color-scheme")
         page.locator("form[data-md-component=palette] label:not([hidden])").first.click()
         page.wait_for_function("(old) => document.body.getAttribute('data-md-color-scheme') !== old", arg=scheme)
         violations = page.evaluate("() => window.__cspViolations")
         assert violations == [], violations
+        wait_until_requests_are_reported(page)
         csp_errors = [text for text in errors if "Content Security Policy" in text or "Refused to" in text]
         assert csp_errors == [], csp_errors
         assert offsite == []
@@ -164,9 +167,9 @@ def test_search_words_never_leave_the_browser(browser, site_url):
         assert any("/workers/search." in url for url in requests), "the search worker did not start"
         result = page.locator(".md-search-result__item a").first
         target = result.get_attribute("href")
-        result.click()
-        page.wait_for_url(lambda url: url.split("#")[0] != site_url)
-        page.wait_for_load_state("networkidle")
+        with instant_navigation(page):
+            result.click()
+        wait_until_requests_are_reported(page)
         seen = requests + [page.url, page.evaluate("() => location.href")]
         leaked = [url for url in seen if any(word in url.lower() for word in words)]
         assert leaked == [], f"the query left the browser (result link {target}): {leaked}"

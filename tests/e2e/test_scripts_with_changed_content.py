@@ -56,7 +56,7 @@ def replace_once(path: Path, old: str, new: str) -> None:
 
 # -- Author text reaches the scripts intact ------------------------------------------------------
 
-QUESTION = "text: Has one side of your face drooped or felt weak, or has your smile become uneven?"
+QUESTION = "text: Has one side of your face suddenly drooped or gone weak, or has your smile suddenly become uneven?"
 LOCATION = "label: Left upper eyelid"
 CHECKLIST_ITEM = "text: Go to bed and get up at regular times, and aim for enough sleep."
 

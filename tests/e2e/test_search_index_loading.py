@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import pytest
 
+from support import instant_navigation, wait_until_requests_are_reported
+
 pytestmark = pytest.mark.browser
 
 INDEX = "search/search_index.json"
@@ -38,10 +40,9 @@ def wait_for_results(page) -> None:
 
 def test_reading_pages_does_not_download_the_search_index(page, site_url, index_requests, worker_requests):
     page.goto(site_url + "facial-twitching/", wait_until="networkidle")
-    page.locator('.md-nav__link[href$="faq/"]').first.click()  # instant navigation
-    page.wait_for_url("**/faq/")
-    page.wait_for_load_state("networkidle")
-    page.wait_for_timeout(500)
+    with instant_navigation(page):
+        page.locator('.md-nav__link[href$="faq/"]').first.click()
+    wait_until_requests_are_reported(page)
     assert index_requests == []
     assert worker_requests == []
 
@@ -72,5 +73,6 @@ def test_an_old_search_result_address_does_not_load_the_index(page, site_url, in
     page.goto(site_url + "facial-twitching/?h=botox#treat-botulinum", wait_until="networkidle")
     assert page.locator("#treat-botulinum").count() == 1
     assert page.locator("article mark").count() == 0
+    wait_until_requests_are_reported(page)
     assert index_requests == []
     assert worker_requests == []

@@ -13,6 +13,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from support import wait_until_requests_are_reported
+
 pytestmark = pytest.mark.browser
 
 GUIDE = "facial-twitching/"
@@ -157,6 +159,7 @@ def test_patients_find_the_answer_in_their_own_words(search_page, site_url, caps
         print(f"\nsearch quality: {len(QUERIES) - len(misses)}/{len(QUERIES)} queries hit ({hit_rate:.0%})")
         print("\n".join(misses))
     assert hit_rate >= REQUIRED_HIT_RATE, "too many patient queries miss:\n" + "\n".join(misses)
+    wait_until_requests_are_reported(search_page)
     assert offsite_requests == []
 
 

@@ -13,7 +13,13 @@ import pytest
 from generator.model.loading import load_content
 from generator.model.self_check import ANSWERS
 from generator.model.triage import evaluate
-from support import ROOT, open_through_instant_navigation, requests_made_by
+from support import (
+    ROOT,
+    instant_navigation,
+    open_through_instant_navigation,
+    requests_made_by,
+    wait_until_requests_are_reported,
+)
 
 pytestmark = pytest.mark.browser
 PAGE = "facial-twitching/self-check/"
@@ -107,8 +113,10 @@ def test_emergency_scenario_shows_call_999_at_once(page, site_url, offsite_reque
     assert "you were not sure" in text
     said = page.locator("[data-said]:visible").first
     assert "face suddenly drooped" in said.inner_text()
-    said.get_by_role("link").first.click()  # Material's instant navigation: no load event
-    page.wait_for_function("() => location.pathname.endsWith('/facial-twitching/') && location.hash === '#red-flags'")
+    with instant_navigation(page):  # no load event: wait for the guide to be swapped in
+        said.get_by_role("link").first.click()
+    assert page.evaluate("() => location.pathname.endsWith('/facial-twitching/') && location.hash === '#red-flags'"), page.url
+    wait_until_requests_are_reported(page)
     assert offsite_requests == []
 
 
@@ -145,9 +153,31 @@ def test_self_care_scenario_gives_the_safety_net(page, site_url, self_check):
 
 def test_no_result_until_every_question_that_could_raise_it_is_answered(page, site_url, self_check):
     open_self_check(page, site_url)
-    answer(page, "gone on for more than 2 weeks", "Yes")
+    first, second = self_check.questions()[:2]
+    page.locator(f'#{first.id} input[value="no"]').check()
     assert page.locator("[data-self-check-result]").is_hidden()
     assert "Answer the remaining" in page.locator("[data-self-check-pending]").inner_text()
+    assert page.locator(f"#{second.id}").is_visible()
+
+
+def test_questions_come_in_steps_and_stop_once_the_result_is_sure(page, site_url, self_check):
+    open_self_check(page, site_url)
+    groups = self_check.question_groups
+    assert [group.id for group in groups] == ["sc-group-emergency", "sc-group-urgent", "sc-group-see-doctor"]
+    first_urgent, first_gp = groups[1].questions[0], groups[2].questions[0]
+    assert page.locator(f"#{first_urgent.id}").is_hidden() and page.locator(f"#{first_gp.id}").is_hidden()
+
+    for question in groups[0].questions:  # every emergency question answered "no": the next step opens
+        page.locator(f'#{question.id} input[value="no"]').check()
+    page.locator(f"#{first_urgent.id}").wait_for(state="visible")
+    assert page.locator(f"#{first_gp.id}").is_hidden()
+
+    page.locator(f'#{first_urgent.id} input[value="yes"]').check()  # the result is now sure: no more steps
+    assert "Your result: Urgent" in result_text(page)
+    assert page.locator(f"#{first_gp.id}").is_hidden()
+
+    page.get_by_role("button", name="Start over").click()
+    page.wait_for_function(f"() => document.getElementById('{first_urgent.id}').closest('[data-self-check-step]').hidden")
 
 
 def test_start_over_clears_answers_and_result(page, site_url, self_check):

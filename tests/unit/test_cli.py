@@ -9,7 +9,6 @@ import stat
 import subprocess
 import sys
 import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -175,7 +174,7 @@ def test_render_output_folder_never_goes_missing_while_it_is_replaced(content, t
         while not stop.is_set() and not misses:
             if not (out / "index.md").exists():
                 misses.append("out/index.md was missing")
-            time.sleep(0.001)  # a gap would last 0.5 s: leave the render some CPU
+            stop.wait(0.001)  # until the render is done; a gap would last 0.5 s: leave it some CPU
 
     reader = threading.Thread(target=read_continuously)
     reader.start()

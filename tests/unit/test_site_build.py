@@ -15,14 +15,13 @@ import signal
 import subprocess
 import sys
 import threading
-import time
 import urllib.request
 from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
-from support import SLOW_RENAMES, QuietHandler, can_slow_renames
+from support import SLOW_RENAMES, QuietHandler, can_slow_renames, poll_until
 
 PROJECT = Path(__file__).resolve().parents[2]
 STAMP = ".venv/.installed-stamp"  # the Makefile's install step; never re-run it from a test
@@ -63,17 +62,6 @@ def previous_site(site: Path) -> None:
     """A site as the old build command left it: a real folder."""
     site.mkdir()
     (site / "index.html").write_text("previous build", encoding="utf-8")
-
-
-def wait_until(condition, what: str, timeout: float = 60):
-    """Poll `condition` until it returns something true; fail naming `what` after `timeout`."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        result = condition()
-        if result:
-            return result
-        time.sleep(0.01)
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 def alive(pid: int) -> bool:
@@ -244,7 +232,7 @@ def test_a_reader_never_finds_the_site_missing_while_builds_publish(content, tmp
         while not stop.is_set():
             try:
                 if (site / "index.html").read_bytes():
-                    time.sleep(pause)
+                    stop.wait(pause)  # until the builds are done, reading every `pause`
                     continue
                 misses.append("index.html was empty")
             except OSError as err:
@@ -279,13 +267,13 @@ def test_killing_the_build_leaves_the_previous_site_and_no_mkdocs_child(content,
     site = tmp_path / "site"
     previous_site(site)
     parent = start_build(site, content)
-    child, argv = wait_until(lambda: mkdocs_child(parent.pid), "the mkdocs child")
+    child, argv = poll_until(lambda: mkdocs_child(parent.pid), "the mkdocs child")
     staging = Path(argv[argv.index("-d") + 1])
 
     parent.kill()
     parent.wait()
 
-    wait_until(lambda: not alive(child), "the mkdocs child to end with its parent")
+    poll_until(lambda: not alive(child), "the mkdocs child to end with its parent")
     assert not (staging / "sitemap.xml").exists(), "the child went on building after its parent was killed"
     assert (site / "index.html").read_text(encoding="utf-8") == "previous build"
     # the next build is not troubled by the half-built leftover, and removes it
@@ -301,15 +289,15 @@ def test_killing_a_big_build_leaves_no_worker_process_behind(content, tmp_path):
         (content.root / "topics" / f"copy-{number}.yaml").write_text(copy, encoding="utf-8")
     site = tmp_path / "site"
     parent = start_build(site, content)
-    child, _ = wait_until(lambda: mkdocs_child(parent.pid), "the mkdocs child")
-    wait_until(lambda: any("multiprocessing" in argv for _, argv in live_processes_in_group(child)),
+    child, _ = poll_until(lambda: mkdocs_child(parent.pid), "the mkdocs child")
+    poll_until(lambda: any("multiprocessing" in argv for _, argv in live_processes_in_group(child)),
                "a worker process rendering topics")
 
     parent.kill()
     parent.wait()
 
     try:
-        wait_until(lambda: not live_processes_in_group(child), "every process of the mkdocs build to end")
+        poll_until(lambda: not live_processes_in_group(child), "every process of the mkdocs build to end")
     finally:
         for pid, _ in live_processes_in_group(child):  # do not leave them running after a failure
             os.kill(pid, signal.SIGKILL)
@@ -321,7 +309,7 @@ def test_a_stopped_build_stops_its_child_and_says_so(content, tmp_path, signum):
     site = tmp_path / "site"
     previous_site(site)
     parent = start_build(site, content)
-    child, argv = wait_until(lambda: mkdocs_child(parent.pid), "the mkdocs child")
+    child, argv = poll_until(lambda: mkdocs_child(parent.pid), "the mkdocs child")
     staging = Path(argv[argv.index("-d") + 1])
 
     parent.send_signal(signum)
@@ -330,7 +318,7 @@ def test_a_stopped_build_stops_its_child_and_says_so(content, tmp_path, signum):
     assert parent.returncode == 128 + signum
     assert stderr.splitlines()[-1] == failed_line(site)
     assert "Traceback" not in stderr
-    wait_until(lambda: not alive(child), "the mkdocs child to stop")
+    poll_until(lambda: not alive(child), "the mkdocs child to stop")
     assert not staging.exists()
     assert (site / "index.html").read_text(encoding="utf-8") == "previous build"
 

@@ -139,3 +139,8 @@ def test_the_real_site_shows_the_emergency_number_from_site_yaml_only(tmp_path):
     assert "Call 112 now" in self_check_page
     json_ld = json.dumps([structured_data.for_page(kind, content.topics[0].topic, content.site) for kind in ("MedicalWebPage", "FAQPage")])
     assert "112" in json_ld and not re.search(r"\b999\b", json_ld)
+
+
+def test_a_sign_is_titled_by_its_words_in_links_and_copy_buttons(content):
+    """A sign has a `question` mapping too: its title is its text, never the mapping."""
+    assert content.load().topics[0].titles_by_id["rf-face"] == "Your face droops on one side"
