@@ -5,11 +5,6 @@ from __future__ import annotations
 import json
 import re
 
-import pytest
-
-pytestmark = pytest.mark.browser
-
-
 # Whether the element's top is visible and not under Material's sticky header. False, not an
 # error, while it is missing: instant navigation changes the URL before it swaps the page in.
 IN_VIEW_BELOW_HEADER = """(selector) => {

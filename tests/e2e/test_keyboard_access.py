@@ -11,10 +11,6 @@
 
 from __future__ import annotations
 
-import pytest
-
-pytestmark = pytest.mark.browser
-
 PHONE = {"width": 390, "height": 844}
 GUIDE = "facial-twitching/"
 FAQ = "facial-twitching/faq/"

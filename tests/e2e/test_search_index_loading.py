@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import pytest
 
-pytestmark = pytest.mark.browser
-
 INDEX = "search/search_index.json"
 WORKER = "assets/javascripts/workers/search."
 

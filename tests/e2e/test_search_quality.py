@@ -13,8 +13,6 @@ from urllib.parse import urlsplit
 
 import pytest
 
-pytestmark = pytest.mark.browser
-
 GUIDE = "facial-twitching/"
 FAQ = "facial-twitching/faq/"
 TOP = 3

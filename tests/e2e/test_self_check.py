@@ -15,7 +15,6 @@ from generator.models.self_check import ANSWERS
 from generator.triage import evaluate
 from support import ROOT, open_through_instant_navigation, requests_made_by
 
-pytestmark = pytest.mark.browser
 PAGE = "facial-twitching/self-check/"
 
 
