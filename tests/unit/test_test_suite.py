@@ -1,5 +1,6 @@
-"""The test suite's own rules: every test in tests/e2e is marked `browser` by its folder, and
-a build run the way the tests run it leaves the source tree as it was."""
+"""The test suite's own rules: every test in tests/e2e is marked `browser` by its folder, a
+build run the way the tests run it leaves the source tree as it was, and Markdown is converted
+with the one list of extensions, mkdocs.yml's."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from support import ROOT, build_site
+from support import ROOT, build_site, markdown_extensions
 
 # Not the project's files: installed tools, and the caches of Python and the test tools.
 NOT_SOURCE = {".git", ".venv", "node_modules", "__pycache__", ".pytest_cache", ".hypothesis", ".ruff_cache"}
@@ -48,3 +49,14 @@ def test_a_build_of_the_real_content_leaves_the_source_tree_unchanged(tmp_path, 
     removed = sorted(before.keys() - after.keys())
     assert (added, changed, removed) == ([], [], []), "the build wrote into the source tree"
     assert any(private_build_cache.rglob("*.json")), "the build's cache is the tests' private one"
+
+
+def test_markdown_helpers_convert_with_every_extension_of_mkdocs_yml(md_tree, content):
+    names, settings = markdown_extensions()
+    assert {"abbr", "toc"} <= set(names) and settings["toc"] == {"permalink": False}
+    definition = "Ask your GP.\n\n*[GP]: General practitioner"
+    assert [abbr.attrs["title"] for abbr in md_tree(definition).find_all("abbr")] == ["General practitioner"]
+    site = content.site_file
+    site.write_text(site.read_text(encoding="utf-8") + "glossary:\n  GP: General practitioner\n", encoding="utf-8")
+    about = content.html_pages()["about.md"]
+    assert "General practitioner" in {abbr.attrs["title"] for abbr in about.find_all("abbr")}
