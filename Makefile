@@ -2,6 +2,7 @@
 VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
+NODE_STAMP := node_modules/.installed-stamp
 ADDR ?= 127.0.0.1:8000
 SITE_DIR ?= site
 export NO_MKDOCS_2_WARNING := 1
@@ -23,13 +24,16 @@ serve: $(STAMP)
 site: $(STAMP)
 	$(PY) -m generator build --site-dir "$(SITE_DIR)"
 
-## Run the whole test suite (installs Debian's Chromium first when it can).
-test: $(STAMP) browser node_modules/axe-core
+## Run the whole test suite (installs Debian's Chromium first when it can); it includes the
+## scripts' Node tests (tests/js) and ESLint (tests/unit/test_scripts.py).
+test: $(STAMP) browser $(NODE_STAMP)
 	$(PY) -m pytest
 
-## axe-core for the accessibility tests (pinned in package-lock.json); installed when missing.
-node_modules/axe-core:
+## The test tools from npm (axe-core, ESLint), pinned in package-lock.json; installed again
+## whenever the lock file changes.
+$(NODE_STAMP): package-lock.json
 	npm ci --no-audit --no-fund
+	touch $(NODE_STAMP)
 
 ## Install Debian's Chromium for the browser tests when it is missing and we are root.
 browser:
@@ -46,8 +50,10 @@ browser:
 bench: $(STAMP)
 	$(PY) benchmarks/run.py
 
-lint: $(STAMP)
+## Python (ruff) and JavaScript (ESLint, eslint.config.mjs) lint.
+lint: $(STAMP) $(NODE_STAMP)
 	$(VENV)/bin/ruff check generator tests benchmarks scripts
+	node_modules/.bin/eslint --max-warnings 0
 
 schema: $(STAMP)
 	$(PY) -m generator schema

@@ -1,4 +1,5 @@
-"""Shared fixtures: the real site built once per session, served on 127.0.0.1, and Chromium."""
+"""Shared fixtures: the real site built once per session, served on 127.0.0.1, and Chromium;
+a private cache for every build; and the `browser` marker on every test in tests/e2e."""
 
 from __future__ import annotations
 
@@ -13,6 +14,27 @@ from pathlib import Path
 import pytest
 
 from support import CHROMIUM, CHROMIUM_FLAGS, QuietHandler, build_site
+
+E2E = Path(__file__).resolve().parent / "e2e"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test in tests/e2e is marked `browser` by its folder, so none can forget it
+    (`pytest -m "not browser"` runs the quick rest)."""
+    for item in items:
+        if item.path.is_relative_to(E2E):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def private_build_cache(tmp_path_factory) -> Path:
+    """Builds keep their cache in a temporary folder, not in .cache/ beside the content folder
+    in the source tree (generator/disk_cache.py). Set in the environment, so the builds the
+    tests run as subprocesses inherit it; a test may still override it with monkeypatch."""
+    folder = tmp_path_factory.mktemp("healthguide-cache")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("HEALTHGUIDE_CACHE_DIR", str(folder))
+        yield folder
 
 
 @pytest.fixture(scope="session")

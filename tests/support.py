@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -11,6 +12,9 @@ import time
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
+
+import markdown
+from mkdocs.utils.yaml import yaml_load
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
@@ -25,6 +29,36 @@ CHROMIUM_FLAGS = [
     "--disable-quic",
     "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
 ]
+
+
+@functools.cache
+def markdown_extensions() -> tuple[tuple[str, ...], dict[str, dict]]:
+    """The Markdown extensions and their settings exactly as mkdocs.yml lists them (the one
+    list: tests convert Markdown as the site does). mkdocs' loader reads its !ENV tags."""
+    with (ROOT / "mkdocs.yml").open(encoding="utf-8") as stream:
+        config = yaml_load(stream)
+    names, settings = [], {}
+    for entry in config["markdown_extensions"]:
+        name, options = next(iter(entry.items())) if isinstance(entry, dict) else (entry, None)
+        names.append(name)
+        if options:
+            settings[name] = options
+    return tuple(names), settings
+
+
+def markdown_to_html(text: str, without: set[str] = frozenset()) -> str:
+    """Markdown -> HTML with the site's extensions (minus `without`), as MkDocs converts a page."""
+    names, settings = markdown_extensions()
+    kept = [name for name in names if name not in without]
+    return markdown.markdown(text, extensions=kept, extension_configs={name: settings[name] for name in kept if name in settings})
+
+
+FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
+
+
+def page_to_html(text: str, without: set[str] = frozenset()) -> str:
+    """A generated page as MkDocs shows it: front matter dropped, the rest converted."""
+    return markdown_to_html(FRONT_MATTER.sub("", text), without)
 
 
 def build_site(site_dir: Path, content_dir: Path | None = None, extra_env: dict | None = None) -> subprocess.CompletedProcess:

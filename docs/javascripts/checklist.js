@@ -29,7 +29,7 @@
       if (data && data.version === VERSION && Array.isArray(data.ticked)) {
         return data.ticked.filter(function (id) { return typeof id === "string"; });
       }
-    } catch (error) { /* null below */ }
+    } catch { /* null below */ }
     return null;
   }
 
@@ -45,7 +45,7 @@
       try {
         action();
         return true;
-      } catch (error) {
+      } catch {
         result.saved = false;
         return false;
       }
@@ -88,7 +88,7 @@
       localStorage.setItem(probe, "1");
       localStorage.removeItem(probe);
       return true;
-    } catch (error) {
+    } catch {
       return false;
     }
   }
@@ -111,7 +111,7 @@
     var loaded;
     try {
       loaded = load(slug, movedFrom);
-    } catch (error) {
+    } catch {
       loaded = { ticked: [], saved: false, frozen: true, moved: false }; // storage blocked
     }
     // The anchor id sits on the list item or on its paragraph (attr_list): keep it there.
@@ -128,7 +128,7 @@
       if (saved) {
         try {
           localStorage.setItem(key, JSON.stringify({ version: VERSION, ticked: ids }));
-        } catch (error) {
+        } catch {
           saved = false; // the ticks still work for this visit, and the page says so
         }
       }
@@ -175,5 +175,6 @@
     notSaving.hidden = loaded.saved && !loaded.frozen && canSave(slug);
   }
 
-  window.Checklist = { init: init };
+  // load is also exported for its tests (tests/js/checklist.test.mjs).
+  window.Checklist = { init: init, load: load };
 })();

@@ -13,7 +13,7 @@
   function parse(root, name) {
     try {
       return JSON.parse(root.getAttribute(name) || "{}");
-    } catch (error) {
+    } catch {
       return {};
     }
   }
@@ -28,10 +28,10 @@
       area.className = "copy-link-scratch";
       document.body.appendChild(area);
       area.select();
-      var copied = false;
+      var copied;
       try {
         copied = document.execCommand("copy");
-      } catch (error) {
+      } catch {
         copied = false;
       }
       document.body.removeChild(area);

@@ -110,7 +110,7 @@
     try {
       var list = JSON.parse(raw);
       if (Array.isArray(list)) return list;
-    } catch (error) { /* kept below */ }
+    } catch { /* kept below */ }
     return [asideItem(asideKey(topic), raw)];
   }
 
@@ -118,7 +118,7 @@
     try {
       var data = JSON.parse(raw);
       return data && typeof data === "object" && !Array.isArray(data) ? data : null;
-    } catch (error) {
+    } catch {
       return null;
     }
   }
@@ -161,7 +161,7 @@
       try {
         action();
         return true;
-      } catch (error) {
+      } catch {
         result.saved = false;
         return false;
       }
@@ -232,7 +232,7 @@
       localStorage.setItem(probe, "1");
       localStorage.removeItem(probe);
       return true;
-    } catch (error) {
+    } catch {
       return false;
     }
   }
@@ -481,7 +481,7 @@
     var loaded;
     try {
       loaded = load(config);
-    } catch (error) {
+    } catch {
       // The browser does not let the page read its storage: the diary still works for this
       // visit, and Download keeps a copy.
       loaded = { entries: [], saved: false, frozen: true, unread: [], moved: false, newer: false, blocked: true };
@@ -512,7 +512,7 @@
           save(config, next);
           if (!loaded.blocked) showStorageProblem(null);
           return true;
-        } catch (error) { /* explained below */ }
+        } catch { /* explained below */ }
       }
       if (!loaded.blocked) showStorageProblem("not-saving");
       return false;
@@ -522,7 +522,7 @@
       var aside = unread;
       try {
         aside = readAside(config.topic).concat(unread);
-      } catch (error) { /* storage blocked: only what this visit could not read */ }
+      } catch { /* storage blocked: only what this visit could not read */ }
       var box = $("[data-diary-problem]");
       box.hidden = aside.length === 0;
       if (!aside.length) return aside;
@@ -791,7 +791,7 @@
     $("[data-diary-confirm-yes]").addEventListener("click", function () {
       try {
         deleteAll(config);
-      } catch (error) {
+      } catch {
         $("[data-diary-confirm]").hidden = true;
         dataStatus.textContent = "Your browser did not let this page delete your diary. Nothing was deleted.";
         return;
@@ -816,7 +816,7 @@
         // (saving the readable entries over it removes it there).
         localStorage.removeItem(asideKey(config.topic));
         if (unread.length) save(config, entries);
-      } catch (error) {
+      } catch {
         status.textContent = "Your browser did not let this page delete that data.";
         return;
       }
@@ -831,5 +831,6 @@
     render();
   }
 
-  window.Diary = { init: init, summarise: summarise, toCsv: toCsv };
+  // load is also exported for its tests (tests/js/diary.test.mjs): it upgrades stored data.
+  window.Diary = { init: init, summarise: summarise, toCsv: toCsv, load: load };
 })();

@@ -12,8 +12,6 @@ import pytest
 
 from support import MOTION_DONE, describe_violations, run_axe, site_pages
 
-pytestmark = pytest.mark.browser
-
 SCHEMES = ["light", "dark"]
 WIDTHS = {"desktop": 1280, "phone": 375}
 

@@ -5,12 +5,7 @@ from __future__ import annotations
 import json
 import re
 
-import pytest
-
 from support import wait_until_requests_are_reported
-
-pytestmark = pytest.mark.browser
-
 
 # Whether the element's top is visible and not under Material's sticky header. False, not an
 # error, while it is missing: instant navigation changes the URL before it swaps the page in.

@@ -10,8 +10,6 @@ import pytest
 from generator.model.loading import load_content
 from support import REFUSE_SAVING, ROOT, describe_violations, requests_made_by, run_axe
 
-pytestmark = pytest.mark.browser
-
 PAGE = "facial-twitching/"
 KEY = "healthguide:facial-twitching:checklist:v1"
 ASIDE_KEY = "healthguide:facial-twitching:checklist:set-aside"

@@ -18,7 +18,6 @@ import pytest
 
 from support import ROOT, QuietHandler, build_site, instant_navigation
 
-pytestmark = pytest.mark.browser
 GUIDE = "facial-twitching/"
 TOPIC_FILE = Path("topics") / "facial-twitching.yaml"
 

@@ -25,8 +25,6 @@ from support import (
     run_axe,
 )
 
-pytestmark = pytest.mark.browser
-
 PAGE = "facial-twitching/diary/"
 KEY = "healthguide:facial-twitching:diary:v2"
 V1_KEY = "healthguide:facial-twitching:diary:v1"  # what the first published version wrote

@@ -13,8 +13,6 @@ import pytest
 from generator.model.loading import load_content
 from support import ROOT, QuietHandler, build_site
 
-pytestmark = pytest.mark.browser
-
 GUIDE = "facial-twitching/"
 TOOLTIP = ".md-tooltip2[role='tooltip']"
 

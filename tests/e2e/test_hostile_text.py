@@ -19,8 +19,6 @@ import pytest
 from hostile_text import OLD_SLUG, TOPIC_SLUG, write_hostile_content
 from support import QuietHandler, build_site, site_pages, wait_until_requests_are_reported
 
-pytestmark = pytest.mark.browser
-
 GUIDE = TOPIC_SLUG + "/"
 TOOLTIP = ".md-tooltip2[role='tooltip']"
 COLLECT_VIOLATIONS = """

@@ -8,11 +8,7 @@ lets it go, so the gap is as long as the test needs, whatever the machine's spee
 
 from __future__ import annotations
 
-import pytest
-
 from support import PAGES_SWAPPED_IN, instant_navigation
-
-pytestmark = pytest.mark.browser
 
 GUIDE = "facial-twitching/"
 

@@ -11,11 +11,7 @@
 
 from __future__ import annotations
 
-import pytest
-
 from support import MOTION_DONE
-
-pytestmark = pytest.mark.browser
 
 PHONE = {"width": 390, "height": 844}
 GUIDE = "facial-twitching/"

@@ -12,8 +12,6 @@ from ruamel.yaml import YAML
 from generator.model.loading import load_content
 from support import ROOT, topic_guide_pages
 
-pytestmark = pytest.mark.browser
-
 # Header, search, navigation, palette toggle, back-to-top button and footer.
 CHROME_TEXT = ["Skip to content", "Back to top", "Made with", "Material for MkDocs", "Type to start searching", "Switch to dark mode", "Previous Questions", "Next Questions", "Table of contents"]
 

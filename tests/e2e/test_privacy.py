@@ -94,7 +94,6 @@ def open_every_page(page, site_url, built_site):
         yield url
 
 
-@pytest.mark.browser
 def test_no_request_leaves_the_site_and_no_cookie_is_set(browser, site_url, built_site):
     context = new_context(browser)
     offsite, errors = watch(context, site_url)
@@ -118,7 +117,6 @@ def search(page, word: str):
     page.locator(".md-search-result__item").first.wait_for(state="visible")
 
 
-@pytest.mark.browser
 def test_site_works_under_its_csp_without_violations(browser, site_url, built_site):
     """Every page, search, instant navigation and the palette toggle, with the CSP enforced."""
     context = new_context(browser)
@@ -151,7 +149,6 @@ def test_site_works_under_its_csp_without_violations(browser, site_url, built_si
         context.close()
 
 
-@pytest.mark.browser
 def test_search_words_never_leave_the_browser(browser, site_url):
     """Nothing a reader types reaches a server: no request (page or search worker) and not the
     address of the result they open carries a word of their query (no `?h=eye+twitch`)."""
@@ -195,7 +192,6 @@ def tampered_site(built_site, tmp_path):
     server.shutdown()
 
 
-@pytest.mark.browser
 def test_an_inline_script_that_is_not_the_themes_does_not_run(browser, tampered_site):
     context = new_context(browser)
     try:

@@ -17,7 +17,6 @@ import pytest
 
 from support import ROOT, QuietHandler, build_site
 
-pytestmark = pytest.mark.browser
 TOPIC_FILE = Path("topics") / "facial-twitching.yaml"
 
 # Entities, markup, quotes, a JSON/JavaScript line separator and backslashes, as an author

@@ -12,8 +12,6 @@ import pytest
 
 from support import instant_navigation, wait_until_requests_are_reported
 
-pytestmark = pytest.mark.browser
-
 INDEX = "search/search_index.json"
 WORKER = "assets/javascripts/workers/search."
 

@@ -15,8 +15,6 @@ import pytest
 
 from support import wait_until_requests_are_reported
 
-pytestmark = pytest.mark.browser
-
 GUIDE = "facial-twitching/"
 FAQ = "facial-twitching/faq/"
 TOP = 3

@@ -21,7 +21,6 @@ from support import (
     wait_until_requests_are_reported,
 )
 
-pytestmark = pytest.mark.browser
 PAGE = "facial-twitching/self-check/"
 
 

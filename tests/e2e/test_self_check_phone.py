@@ -9,7 +9,6 @@ import pytest
 from generator.model.loading import load_content
 from support import ROOT
 
-pytestmark = pytest.mark.browser
 PAGE = "facial-twitching/self-check/"
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2}
 

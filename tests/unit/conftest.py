@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import re
 import shutil
 from collections.abc import Callable
 from datetime import date
 from io import StringIO
 from pathlib import Path
 
-import markdown
 import pytest
 from ruamel.yaml import YAML
 
@@ -17,19 +15,12 @@ from generator.model.loading import Content, load_content
 from generator.reading.problems import ContentError, Problem
 from generator.render.renderer import PageRenderer
 from html_tree import Element, parse_html
+from support import markdown_to_html, page_to_html
 
 PROJECT = Path(__file__).resolve().parents[2]
 FIXTURE = PROJECT / "tests" / "fixtures" / "minimal"
 PARTS = PROJECT / "tests" / "fixtures" / "parts"
-# The same extensions as mkdocs.yml, so the HTML is what the site would show.
-MKDOCS_EXTENSIONS = ["attr_list", "md_in_html", "tables", "toc"]
 TODAY = date(2026, 6, 1)
-_FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
-def markdown_to_html(text: str, extensions: list[str] | None = None) -> str:
-    """What MkDocs does with a page: drop the front matter, convert with the site's extensions."""
-    return markdown.markdown(
-        _FRONT_MATTER.sub("", text), extensions=extensions or MKDOCS_EXTENSIONS
-    )
 
 
 # --- Content ---------------------------------------------------------------------------------
@@ -92,7 +83,7 @@ class ContentCopy:
 
     def html_pages(self) -> dict[str, Element]:
         return {
-            path: parse_html(markdown_to_html(text)) for path, text in self.markdown_pages().items()
+            path: parse_html(page_to_html(text)) for path, text in self.markdown_pages().items()
         }
 
 
@@ -105,9 +96,9 @@ def content(tmp_path: Path) -> ContentCopy:
 
 @pytest.fixture
 def md_tree() -> Callable[[str], Element]:
-    """Markdown -> parsed HTML, with the Markdown extensions the markup module is written for."""
+    """Markdown -> parsed HTML, with the site's Markdown extensions (mkdocs.yml)."""
 
     def convert(text: str) -> Element:
-        return parse_html(markdown.markdown(text, extensions=["attr_list", "md_in_html", "tables"]))
+        return parse_html(markdown_to_html(text))
 
     return convert

@@ -1,10 +1,16 @@
-"""The bad-input corpus (tests/fixtures/bad/): each file, validated by the real command line,
+"""The bad-input corpus (tests/fixtures/bad/): each case, validated by the real command line,
 gives exactly the problems written in its .expected file - one line per problem naming file,
 line, column and field - with a non-zero exit code and no traceback.
 
+Most cases are one small edit of the sample topic (tests/fixtures/minimal/topics/sample.yaml),
+listed in EDITS below, so a change to the sample (a new required field) is one fixture edit.
+A case that is a whole file of its own (empty, not UTF-8, an alias bomb) is `<case>.yaml` in
+the corpus folder.
+
 This is the single command-line check of author mistakes; tests/unit/test_content_loading.py
-checks the same loader in more detail from Python. To add a case, add `<case>.yaml` and its
-`<case>.expected` (`{file}` stands for the path of the file being validated).
+checks the same loader in more detail from Python. To add a case, add its edit to EDITS (or
+`<case>.yaml`) and its `<case>.expected` (`{file}` stands for the path of the file being
+validated).
 """
 
 from __future__ import annotations
@@ -25,7 +31,29 @@ PROJECT = Path(__file__).resolve().parents[2]
 CORPUS = PROJECT / "tests" / "fixtures" / "bad"
 FIXTURE = PROJECT / "tests" / "fixtures" / "minimal"
 SITE = FIXTURE / "site.yaml"
-CASES = sorted(path.stem for path in CORPUS.glob("*.yaml"))
+SAMPLE = FIXTURE / "topics" / "sample.yaml"
+# case: (old, new) replacements made in the sample topic; each `old` occurs once in it.
+EDITS: dict[str, list[tuple[str, str]]] = {
+    "yaml-syntax-error": [("title: Sample topic", "title: Sample: topic")],
+    "tab-indentation": [("  title: What it is", "\ttitle: What it is"), ("  title: Causes", "\ttitle: Causes")],
+    "wrong-type": [("title: Sample topic", "title: [a, b]")],
+    "missing-required-field": [("summary: A short summary of the sample topic.\n", "")],
+    "unknown-key": [("urgency_note: See a GP.", "urgency_nte: See a GP.")],
+    "duplicate-id": [("  id: causes\n", "  id: overview\n")],
+    "dangling-reference": [("see_also: [cause-one]", "see_also: [cause-on]")],
+    "invalid-date": [("written_on: 2026-01-01", "written_on: 2026-02-30")],
+    "several-mistakes": [
+        ("title: Sample topic", "titel: Sample topic"),
+        ("urgency: see-doctor", "urgency: sometimes"),
+        ("see_also: [cause-one]", "see_also: [nope]"),
+    ],
+    "python-object-tag": [("title: Sample topic", 'title: !!python/object/apply:os.system ["echo pwned"]')],
+    "control-character": [("title: Sample topic", "title: Sample\x07 topic"), ("summary: A short", "summary: A \x1b[31mshort")],
+    "deep-nesting": [("title: Sample topic", "title: " + "[" * 1000 + "]" * 1000)],
+    "long-integer": [("title: Sample topic", "title: " + "9" * 5000)],
+}
+FILES = sorted(path.stem for path in CORPUS.glob("*.yaml"))
+CASES = sorted([*EDITS, *FILES])
 # Refusing these must be quick and small, whatever the file would expand to.
 MAX_SECONDS = 10.0  # mostly interpreter start-up on a busy machine; an expanded bomb never ends
 MAX_MEMORY_KB = 300_000
@@ -36,7 +64,14 @@ def prepare(case: str, root: Path) -> Path:
     (root / "topics").mkdir(parents=True)
     shutil.copyfile(SITE, root / "site.yaml")
     target = root / "topics" / f"{case}.yaml"
-    shutil.copyfile(CORPUS / f"{case}.yaml", target)
+    if case in EDITS:
+        text = SAMPLE.read_text(encoding="utf-8")
+        for old, new in EDITS[case]:
+            assert text.count(old) == 1, f"{case}: {old!r} occurs {text.count(old)} times in {SAMPLE}"
+            text = text.replace(old, new)
+        target.write_text(text, encoding="utf-8")
+    else:
+        shutil.copyfile(CORPUS / f"{case}.yaml", target)
     if case == "too-large":  # generated rather than committed: a megabyte of comment
         with target.open("a", encoding="utf-8") as stream:
             stream.write("# " + "x" * MAX_FILE_BYTES + "\n")
@@ -64,8 +99,18 @@ def expected_lines(case: str, target: Path) -> list[str]:
 
 def test_every_case_has_its_expected_messages():
     assert len(CASES) >= 13
+    assert not set(EDITS) & set(FILES), "a case is both an edit and a file"
     missing = [case for case in CASES if not (CORPUS / f"{case}.expected").exists()]
     assert not missing, f"cases without a .expected file: {missing}"
+    orphans = sorted({path.stem for path in CORPUS.glob("*.expected")} - set(CASES))
+    assert not orphans, f".expected files without a case: {orphans}"
+
+
+def test_no_file_case_is_a_copy_of_the_sample_topic():
+    """A change to the sample (a new required field) never has to be repeated in the corpus."""
+    sample = set(SAMPLE.read_bytes().splitlines())
+    shared = {case: len(sample & set((CORPUS / f"{case}.yaml").read_bytes().splitlines())) for case in FILES}
+    assert not {case: lines for case, lines in shared.items() if lines > 2}, "write these cases as EDITS"
 
 
 @pytest.mark.parametrize("case", CASES)

@@ -10,15 +10,15 @@ import markdown
 import pytest
 
 from generator.render import glossary
+from support import markdown_extensions, page_to_html
 
-# As in mkdocs.yml.
-EXTENSIONS = ["attr_list", "md_in_html", "tables", "toc", "abbr", "generator.render.markdown_glossary"]
-_FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
+# The site's glossary extension, as mkdocs.yml names it.
+GLOSSARY = next(name for name in markdown_extensions()[0] if "glossary" in name)
 
 
 def html_of(text: str) -> etree.Element:
     """Markdown -> HTML as MkDocs converts it, parsed (Python-Markdown writes well-formed XHTML)."""
-    html = markdown.markdown(_FRONT_MATTER.sub("", text), extensions=EXTENSIONS)
+    html = page_to_html(text)
     return etree.fromstring(f"<root>{html}</root>")
 
 
@@ -35,7 +35,7 @@ def test_every_page_explains_the_glossary_terms_it_uses(content):
     add_glossary(content, "  GP: General practitioner, your family doctor.\n")
     explained = set()
     for path, text in content.markdown_pages().items():
-        page = markdown.markdown(_FRONT_MATTER.sub("", text), extensions=EXTENSIONS)
+        page = page_to_html(text)
         titles = [html.unescape(title) for title in re.findall(r'<abbr[^>]*title="([^"]*)"[^>]*>GP</abbr>', page)]
         assert set(titles) <= {"General practitioner, your family doctor."}, path
         assert "*[GP]" not in page, "the definition line must not show on the page"
@@ -93,8 +93,8 @@ def test_a_term_that_cannot_match_the_page_text_is_an_author_error(content, term
 _ABBR_TAG = re.compile(r"</?abbr\b[^>]*>")
 
 
-def page_html(text: str, extensions: list[str] = EXTENSIONS) -> str:
-    return markdown.markdown(_FRONT_MATTER.sub("", text), extensions=extensions)
+def page_html(text: str, without: set[str] = frozenset()) -> str:
+    return page_to_html(text, without)
 
 
 def abbrs_in(fragment: str) -> list[tuple[str, str, str | None]]:
@@ -162,12 +162,11 @@ def test_the_warning_table_explains_its_terms(content):
 
 def test_every_fixture_page_shows_the_same_text_with_the_glossary(content):
     add_glossary(content, '  GP: Doctor.\n  NHS: Health service.\n  "A&E": Emergency.\n  Spread: Moves.\n')
-    without = [ext for ext in EXTENSIONS if ext != "generator.render.markdown_glossary"]
     explained = 0
     for path, text in content.markdown_pages().items():
         page = page_html(text)
         explained += len(abbrs_in(page))
-        assert _ABBR_TAG.sub("", page) == _ABBR_TAG.sub("", page_html(text, without)), path
+        assert _ABBR_TAG.sub("", page) == _ABBR_TAG.sub("", page_html(text, without={GLOSSARY})), path
         titles = [title for _, title, _ in abbrs_in(page)]
         assert set(titles) <= {"Doctor.", "Health service.", "Emergency.", "Moves."}, path
         focusable = [text for text, _, tabindex in abbrs_in(page) if tabindex == "0"]
@@ -177,7 +176,7 @@ def test_every_fixture_page_shows_the_same_text_with_the_glossary(content):
 
 def test_the_glossary_extension_needs_abbr_first():
     with pytest.raises(ValueError, match="abbr"):
-        markdown.markdown("GP", extensions=["generator.render.markdown_glossary", "abbr"])
+        markdown.markdown("GP", extensions=[GLOSSARY, "abbr"])
 
 
 def test_raw_html_keeps_every_byte_but_the_new_abbr_tags():

@@ -13,21 +13,18 @@ import re
 from dataclasses import replace
 from datetime import date
 
-import markdown
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from mkdocs.utils.yaml import yaml_load
 
 from generator.model import Topic
 from generator.model.loading import Content, load_content
 from generator.render.renderer import PageRenderer
 from html_tree import Element, parse_html
-from support import ROOT
+from support import ROOT, markdown_extensions, page_to_html
 
 FIXTURE = ROOT / "tests" / "fixtures" / "minimal"
 TODAY = date(2026, 6, 1)
 
-FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
 EXAMPLES = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 TRICKY = [
@@ -41,22 +38,6 @@ TRICKY = [
 ANY_CHARACTER = st.characters(exclude_categories=("Cc", "Cs"))
 PIECE = st.one_of(st.sampled_from(TRICKY), st.text(alphabet=ANY_CHARACTER, min_size=1, max_size=30))
 PLAIN_TEXT = st.lists(PIECE, min_size=1, max_size=6).map(" ".join).filter(lambda text: text.strip())
-
-
-def _markdown_extensions() -> tuple[list, dict]:
-    """The extensions (and their settings) exactly as mkdocs.yml lists them."""
-    with (ROOT / "mkdocs.yml").open(encoding="utf-8") as stream:
-        config = yaml_load(stream)
-    names, options = [], {}
-    for entry in config["markdown_extensions"]:
-        name, settings_ = next(iter(entry.items())) if isinstance(entry, dict) else (entry, None)
-        names.append(name)
-        if settings_:
-            options[name] = settings_
-    return names, options
-
-
-EXTENSIONS, EXTENSION_CONFIGS = _markdown_extensions()
 
 
 BASE: Content = load_content(FIXTURE)
@@ -75,10 +56,7 @@ def render(change: dict, template: str, path: str) -> Element:
     loaded = replace(BASE_TOPIC, topic=Topic.model_validate(data))
     renderer = PageRenderer(replace(BASE, topics=[loaded]), today=TODAY)
     page = renderer._render(template, path, loaded)  # one page: the others are not under test
-    html = markdown.markdown(
-        FRONT_MATTER.sub("", page.markdown), extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS
-    )
-    return parse_html(html)
+    return parse_html(page_to_html(page.markdown))
 
 
 def guide(change: dict) -> Element:
@@ -176,4 +154,4 @@ def test_prose_shows_its_words_without_its_markers(pieces):
 
 
 def test_the_extensions_are_those_of_mkdocs_yml():
-    assert {"attr_list", "md_in_html", "tables", "toc"} <= set(EXTENSIONS)
+    assert {"attr_list", "md_in_html", "tables", "toc"} <= set(markdown_extensions()[0])

@@ -1,0 +1,25 @@
+/* ESLint for every script of the project (`make lint`, tests/unit/test_scripts.py). */
+import js from "@eslint/js";
+import globals from "globals";
+
+export default [
+  // Built sites, caches and installed tools, not the project's own scripts.
+  { ignores: ["site/", ".site-builds/", ".cache/", ".venv/", "node_modules/"] },
+  js.configs.recommended,
+  {
+    // The site's browser scripts: classic scripts, each an IIFE that puts its API on `window`.
+    files: ["**/*.js"],
+    languageOptions: {
+      sourceType: "script",
+      globals: {
+        ...globals.browser,
+        document$: "readonly", // Material for MkDocs' page-change observable
+      },
+    },
+  },
+  {
+    // Their tests, run by `node --test tests/js/`.
+    files: ["**/*.mjs"],
+    languageOptions: { sourceType: "module", globals: globals.node },
+  },
+];

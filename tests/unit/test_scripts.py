@@ -1,0 +1,36 @@
+"""The browser scripts' own checks, run here so `pytest` alone covers them: their functions'
+tests under Node's test runner (tests/js/), and ESLint over every script (eslint.config.mjs).
+Missing tools skip with a reason locally and fail under CI=true."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+
+import pytest
+
+from support import ROOT
+
+ESLINT = ROOT / "node_modules" / ".bin" / "eslint"
+
+
+def require(tool: str | None, message: str) -> str:
+    if tool is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    return tool
+
+
+def test_the_scripts_pass_their_node_tests():
+    node = require(shutil.which("node"), "node is not installed (Node 20 or later runs tests/js)")
+    result = subprocess.run([node, "--test", "tests/js/"], cwd=ROOT, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "# pass 0\n" not in result.stdout, "node --test found no tests in tests/js/"
+
+
+def test_the_scripts_pass_eslint():
+    eslint = require(str(ESLINT) if ESLINT.exists() else None, f"{ESLINT} is missing: run `npm ci` in {ROOT}")
+    result = subprocess.run([eslint, "--max-warnings", "0"], cwd=ROOT, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
