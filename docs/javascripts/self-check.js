@@ -146,12 +146,40 @@
       result.querySelector("h2").focus({ preventScroll: true });
     }
 
+    // A keyboard user moves through a question's answers with the arrow keys, which checks each
+    // one on the way (Yes, Not sure, No): taking focus away at "Not sure" would strand them. They
+    // get the emergency advice as an alert right under the question, with a button to the result.
+    var byKeyboard = false;
+    form.addEventListener("keydown", function () { byKeyboard = true; });
+    form.addEventListener("pointerdown", function () { byKeyboard = false; });
+    var alert = document.createElement("div");
+    alert.className = "self-check__alert";
+    alert.setAttribute("role", "alert");
+    alert.hidden = true;
+    var alertText = document.createElement("p");
+    var alertButton = document.createElement("button");
+    alertButton.type = "button";
+    alertButton.className = "md-button md-button--primary";
+    alertButton.textContent = "See what to do now";
+    alertButton.addEventListener("click", focusResult);
+    alert.appendChild(alertText);
+    alert.appendChild(alertButton);
+
     // Like NHS 111 online, an emergency answer stops the questions: the emergency advice comes
     // on screen at once, and focus (and so the screen reader) moves to it.
     var shownLevel = null;
-    form.addEventListener("change", function () {
+    form.addEventListener("change", function (event) {
       var verdict = update();
-      if (verdict.level === "emergency" && shownLevel !== "emergency") focusResult();
+      if (verdict.level === "emergency" && shownLevel !== "emergency") {
+        if (byKeyboard) {
+          alertText.textContent = document.querySelector('.self-check__outcomes [data-outcome="emergency"] .care-card__level').textContent;
+          event.target.closest("fieldset").after(alert);
+          alert.hidden = false;
+        } else {
+          focusResult();
+        }
+      }
+      if (verdict.level !== "emergency") alert.hidden = true;
       shownLevel = verdict.level;
     });
     form.addEventListener("submit", function (event) {
@@ -166,6 +194,8 @@
       }
     });
     form.addEventListener("reset", function () {
+      alert.hidden = true;
+      shownLevel = null;
       window.setTimeout(function () {
         update();
         pending.textContent = "";

@@ -65,11 +65,21 @@ def faq_page(topic: Topic, site: SiteSettings, url: str | None = None) -> dict:
         {
             "@type": "Question",
             "name": " ".join(entry.question.split()),
-            "acceptedAnswer": {"@type": "Answer", "text": prose_text(entry.answer)},
+            "acceptedAnswer": {"@type": "Answer", "text": answer_text(entry, topic, site)},
         }
         for entry in topic.faq.items
     ]
     return data
+
+
+def answer_text(entry, topic: Topic, site: SiteSettings) -> str:
+    """The answer as the page shows it: the prose, then each warning sign it lists with its level."""
+    signs = []
+    for sign_id in entry.signs:
+        sign = topic.sign(sign_id)
+        wording = site.care_levels[sign.level]
+        signs.append(f"{' '.join(sign.text.split())} {wording.label}: {wording.action}.")
+    return " ".join([prose_text(entry.answer), *signs])
 
 
 def prose_text(value: str) -> str:

@@ -78,8 +78,8 @@ def hostile_site(tmp_path_factory):
 def test_self_check_starts_and_shows_the_question_as_written(page, hostile_site):
     page.goto(hostile_site + "facial-twitching/self-check/")
     page.wait_for_selector("[data-self-check-form]:not([hidden])")
-    assert one_line(page.locator("fieldset#sc-face-droop legend").text_content()) == one_line(HOSTILE)
-    page.locator('#sc-face-droop input[value="yes"]').check()
+    assert one_line(page.locator("fieldset#flag-face-droop legend").text_content()) == one_line(HOSTILE)
+    page.locator('#flag-face-droop input[value="yes"]').check()
     page.locator("[data-self-check-result]").wait_for(state="visible")
     answers = page.locator("[data-self-check-all-answers-list] li").all_text_contents()
     assert answers == [HOSTILE + " Yes"]

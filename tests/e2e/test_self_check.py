@@ -29,6 +29,11 @@ def self_check():
     return load_content(ROOT / "content").topics[0].topic.triage
 
 
+@pytest.fixture(scope="module")
+def emergency_number():
+    return load_content(ROOT / "content").site.emergency_number
+
+
 def open_self_check(page, site_url):
     page.goto(site_url + PAGE)
     page.wait_for_selector("[data-self-check-form]:not([hidden])")
@@ -290,3 +295,25 @@ def test_printed_result_has_the_date_the_answers_and_the_advice_only(page, site_
     assert "All your answers" in text and "Yes" in text  # the answers
     assert "Show my result" not in text and "Start over" not in text  # no form controls
     assert "Print this result" not in text
+
+
+def test_a_keyboard_user_gets_the_emergency_advice_under_the_question_and_keeps_their_place(page, site_url, self_check, emergency_number):
+    """Arrowing through Yes, Not sure, No checks each on the way: focus must not be taken away,
+    but the emergency advice is said at once, under the question, with a way to the result."""
+    open_self_check(page, site_url)
+    first = self_check.questions()[0]
+    page.locator(f"#{first.id} input").first.focus()
+    page.keyboard.press("ArrowDown")  # Yes -> Not sure: an emergency answer
+    alert = page.locator(f"#{first.id} + .self-check__alert[role=alert]")
+    alert.wait_for(state="visible")
+    assert f"Call {emergency_number}" in alert.inner_text()
+    assert page.evaluate("document.activeElement.name") == first.id  # still on the question
+    page.keyboard.press("ArrowDown")  # Not sure -> No
+    alert.wait_for(state="hidden")
+    page.keyboard.press("ArrowUp")  # back to Not sure, then to the advice
+    alert.wait_for(state="visible")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "See what to do now"
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.activeElement && document.activeElement.id.endsWith('result-title')")
+    assert "Your result: Emergency" in result_text(page)

@@ -56,7 +56,7 @@ def test_the_first_emergency_answer_puts_the_emergency_advice_on_screen_at_once(
     level_line = "[data-self-check-result] .care-card__level"
     phone.wait_for_function(
         "([selector, action]) => { const el = document.querySelector(selector); return el && el.innerText.includes(action); }",
-        [level_line, action],
+        arg=[level_line, action],
     )
     assert on_screen(phone, level_line), "the emergency call to action is not on the screen"
     assert on_screen(phone, "[data-self-check-result] h2")
@@ -81,7 +81,7 @@ def test_every_sign_answered_yes_gives_its_own_level_on_a_phone(phone, site_url,
         phone.wait_for_function(
             "(title) => { const r = document.querySelector('[data-self-check-result]');"
             " return !r.hidden && r.querySelector('[data-self-check-outcome] h3').textContent.trim() === title; }",
-            outcome.title,
+            arg=outcome.title,
         )
         said = phone.locator(f'[data-self-check-result] [data-said="{sign.id}"]')
         assert said.is_visible(), f"{sign.id}: the result does not say why"
