@@ -24,21 +24,23 @@ site: $(STAMP)
 	$(PY) -m generator build --site-dir "$(SITE_DIR)"
 
 ## Run the whole test suite (installs Debian's Chromium first when it can).
-test: $(STAMP) browser node_modules/axe-core
+test: $(STAMP) browser node_modules/axe-core node_modules/vnu-jar
 	$(PY) -m pytest
 
-## axe-core for the accessibility tests (pinned in package-lock.json); installed when missing.
-node_modules/axe-core:
-	npm ci --no-audit --no-fund
+## axe-core and the Nu Html Checker (vnu-jar) for the tests (pinned in package-lock.json);
+## installed when missing. No install scripts: vnu-jar's would download a Java runtime.
+node_modules/axe-core node_modules/vnu-jar:
+	npm ci --ignore-scripts --no-audit --no-fund
 
-## Install Debian's Chromium for the browser tests when it is missing and we are root.
+## Install Debian's Chromium for the browser tests and a Java runtime for the Nu Html Checker
+## when they are missing and we are root.
 browser:
-	@if [ ! -x /usr/bin/chromium ]; then \
+	@if [ ! -x /usr/bin/chromium ] || ! command -v java >/dev/null; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    echo "Installing Debian's chromium for the browser tests..."; \
-	    apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium >/dev/null; \
+	    echo "Installing Debian's chromium and Java runtime for the browser and HTML tests..."; \
+	    apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium default-jre-headless >/dev/null; \
 	  else \
-	    echo "Chromium is missing and cannot be installed here: browser tests will skip (fail under CI=true)."; \
+	    echo "Chromium or Java is missing and cannot be installed here: browser and HTML tests will skip (fail under CI=true)."; \
 	  fi; \
 	fi
 
