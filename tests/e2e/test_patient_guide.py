@@ -5,6 +5,7 @@ items that are not checkboxes, and the FAST and face pictures."""
 
 from __future__ import annotations
 
+import collections
 import itertools
 
 import pytest
@@ -138,11 +139,15 @@ def test_warning_table_reads_well_on_a_phone(open_guide, scheme):
     labels = first_row.locator("td").evaluate_all("cells => cells.map(c => getComputedStyle(c, '::before').content)")
     headers = table.locator("thead th").all_inner_texts()
     assert all(header in label for header, label in zip(headers[1:], labels, strict=True)), labels
-    # Still a table for screen readers: rows, row headers and cells.
-    assert page.get_by_role("table").count() == 1
-    assert page.get_by_role("row").count() == table.locator("tr").count()
-    assert page.get_by_role("rowheader").count() == table.locator("tbody th").count()
-    assert page.get_by_role("cell").count() == table.locator("td").count()
+    # Still a table for screen readers: the browser's own accessibility tree (not the tags) has
+    # its rows, column and row headers and cells.
+    cdp = page.context.new_cdp_session(page)
+    roles = collections.Counter(node["role"]["value"] for node in cdp.send("Accessibility.getFullAXTree")["nodes"])
+    assert roles["table"] == 1
+    assert roles["row"] == table.locator("tr").count()
+    assert roles["columnheader"] == table.locator("thead th").count()
+    assert roles["rowheader"] == table.locator("tbody th").count()
+    assert roles["cell"] == table.locator("td").count()
 
 
 def test_warning_table_keeps_its_columns_on_a_desktop(open_guide):
@@ -170,3 +175,64 @@ def test_do_not_items_are_not_checkboxes_and_come_before_the_steps(open_guide, c
     # Near the top of the self-help part: before the steps.
     order = page.evaluate("ids => ids.map(id => document.getElementById(id).getBoundingClientRect().top)", [checklist.id, content.topics[0].topic.steps.id])
     assert order[0] < order[1]
+
+
+# --- pictures -----------------------------------------------------------------------------------
+
+
+PICTURE = """svg => {
+    const names = (attr) => (svg.getAttribute(attr) || '').split(' ').filter(Boolean).map(id => document.getElementById(id).textContent.trim()).join(' ');
+    return {
+        role: svg.getAttribute('role'), name: names('aria-labelledby'), description: names('aria-describedby'),
+        title: svg.querySelector(':scope > title').textContent,
+        texts: [...svg.querySelectorAll('text')].map(t => t.textContent),
+        colour: getComputedStyle(svg).color, text: getComputedStyle(svg.closest('article')).color,
+        strokes: [...new Set([...svg.querySelectorAll('[stroke]')].map(e => e.getAttribute('stroke')))],
+        external: svg.querySelectorAll('image, use, foreignObject, [href], [*|href]').length,
+        box: svg.getBoundingClientRect().toJSON(),
+    };
+}"""
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+def test_fast_picture_near_the_emergency_card_words_from_the_topic(open_guide, content, size, scheme):
+    page = open_guide(size, scheme)
+    topic = content.topics[0].topic
+    picture = topic.red_flags.picture
+    svg = page.locator("article figure.fast-picture svg")
+    assert svg.count() == 1
+    # Right after the emergency card.
+    assert page.locator(f"article .care-card--emergency:has(#{topic.red_flags.id}) + figure.fast-picture").count() == 1
+    seen = svg.evaluate(PICTURE)
+    assert seen["role"] == "img" and seen["name"] == seen["title"] == picture.title
+    assert seen["description"] == " ".join(letter.meaning for letter in picture.letters)
+    assert f"call {content.site.emergency_number}" in seen["description"]  # the site's number, filled in
+    assert seen["texts"] == [text for letter in picture.letters for text in (letter.letter, letter.word)]
+    assert seen["strokes"] == ["currentColor"] and seen["colour"] == seen["text"]
+    assert seen["external"] == 0
+    assert seen["box"]["width"] <= size[0]
+    # Each word fits its tile (three tiles a row, 120 units each).
+    widths = svg.locator("text").evaluate_all("texts => texts.map(t => t.getBBox().width)")
+    assert max(widths) <= 110, widths
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+def test_face_diagram_in_the_overview_marks_each_place_the_topic_lists(open_guide, content, size, scheme):
+    page = open_guide(size, scheme)
+    topic = content.topics[0].topic
+    picture = topic.overview.picture
+    figure = page.locator("article figure.face-picture")
+    assert figure.count() == 1
+    # In the overview: after its heading, before its first subsection.
+    order = figure.evaluate("(f, ids) => ids.map(id => f.compareDocumentPosition(document.getElementById(id)))", [topic.overview.id, topic.overview.subsections[0].id])
+    assert order == [2, 4], order  # the heading precedes the figure, the subsection follows it
+    seen = figure.locator("svg").evaluate(PICTURE)
+    assert seen["role"] == "img" and seen["name"] == seen["title"] == picture.title
+    assert seen["description"].split() == " ".join(place.label for place in picture.places).split()
+    assert seen["texts"] == [str(number) for number in range(1, len(picture.places) + 1)]
+    assert seen["strokes"] == ["currentColor"] and seen["colour"] == seen["text"]
+    assert seen["external"] == 0
+    assert figure.locator("ol li").all_inner_texts() == [place.label for place in picture.places]
+    assert page.evaluate("() => document.documentElement.scrollWidth <= innerWidth")
