@@ -20,6 +20,7 @@ from generator import (
     search_index,
     search_terms,
     structured_data,
+    theme_markup,
 )
 from generator.errors import ContentError
 from generator.pipeline import Generated, generate
@@ -72,11 +73,11 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_page(output: str, page, config) -> str:
-    return csp.apply(output, page.file.src_uri)
+    return csp.apply(theme_markup.fix(output), page.file.src_uri)
 
 
 def on_post_template(output: str, template_name: str, config) -> str:
-    return csp.apply(output, template_name)  # 404.html
+    return csp.apply(theme_markup.fix(output), template_name)  # 404.html
 
 
 @event_priority(-100)  # after the search plugin has written its index
