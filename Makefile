@@ -25,24 +25,26 @@ site: $(STAMP)
 	$(PY) -m generator build --site-dir "$(SITE_DIR)"
 
 ## Run the whole test suite (installs Debian's Chromium first when it can); it includes the
-## scripts' Node tests (tests/js) and ESLint (tests/unit/test_scripts.py).
+## scripts' Node tests (tests/js), ESLint (tests/unit/test_scripts.py) and the Nu Html Checker.
 test: $(STAMP) browser $(NODE_STAMP)
 	$(PY) -m pytest
 
-## The test tools from npm (axe-core, ESLint), pinned in package-lock.json; installed again
-## whenever the lock file changes.
+## The test tools from npm (axe-core, ESLint, the Nu Html Checker's vnu-jar), pinned in
+## package-lock.json; installed again whenever the lock file changes. No install scripts:
+## vnu-jar's would download a Java runtime (make browser installs Debian's).
 $(NODE_STAMP): package-lock.json
-	npm ci --no-audit --no-fund
+	npm ci --ignore-scripts --no-audit --no-fund
 	touch $(NODE_STAMP)
 
-## Install Debian's Chromium for the browser tests when it is missing and we are root.
+## Install Debian's Chromium for the browser tests, a Java runtime for the Nu Html Checker and
+## strace (the publishing tests slow renames with it) when they are missing and we are root.
 browser:
-	@if [ ! -x /usr/bin/chromium ]; then \
+	@if [ ! -x /usr/bin/chromium ] || ! command -v java >/dev/null || ! command -v strace >/dev/null; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    echo "Installing Debian's chromium for the browser tests..."; \
-	    apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium >/dev/null; \
+	    echo "Installing Debian's chromium, Java runtime and strace for the tests..."; \
+	    apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium default-jre-headless strace >/dev/null; \
 	  else \
-	    echo "Chromium is missing and cannot be installed here: browser tests will skip (fail under CI=true)."; \
+	    echo "Chromium or Java is missing and cannot be installed here: browser and HTML tests will skip (fail under CI=true)."; \
 	  fi; \
 	fi
 

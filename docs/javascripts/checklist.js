@@ -1,4 +1,5 @@
-/* Do / don't checklist: each item becomes a real, labelled checkbox. Ticks are kept only in
+/* Do / do not checklist: each "Do" item becomes a real, labelled checkbox ("Do not" items are
+   not actions to tick and stay a list). Ticks are kept only in
    this browser's localStorage (healthguide:<slug>:checklist:v1) and never sent anywhere. The
    item ids stay where they are: they are published anchors. */
 (function () {
@@ -114,8 +115,9 @@
     } catch {
       loaded = { ticked: [], saved: false, frozen: true, moved: false }; // storage blocked
     }
+    // Only the "Do" items are actions to tick; "Do not" items stay a plain list.
     // The anchor id sits on the list item or on its paragraph (attr_list): keep it there.
-    var items = [].slice.call(root.querySelectorAll("li[id], li > [id]"));
+    var items = [].slice.call(root.querySelectorAll(".checklist__do li[id], .checklist__do li > [id]"));
     var status = message("checklist__status", "status", "");
     status.hidden = false;
     var notSaving = message("checklist__warning", "alert",

@@ -1,10 +1,12 @@
-/* Deep links: a "Copy link" button for each linkable item, and landing on a linked item.
+/* Deep links: a "Copy link" button for each section heading, and landing on a linked item.
    The generator emits one hidden [data-deep-links] marker per topic page (generator/
    deep_links.py) with the page's absolute address (from site_url), its items (id -> title)
    and renamed ids (old -> new); the clinicians' links page marks entries with
-   [data-copy-url]. Buttons are added here, so the Markdown, the table of contents and the
-   search index never contain them. Started by page-scripts.js through Material's document$,
-   so it also runs after instant navigation. */
+   [data-copy-url]. Every item keeps its anchor, but only section headings (h2/h3, FAQ
+   questions included) get a button: one in every list item, table row and care card made
+   the page a wall of buttons and keyboard stops. Buttons are added here, so the Markdown,
+   the table of contents and the search index never contain them. Started by
+   page-scripts.js through Material's document$, so it also runs after instant navigation. */
 (function () {
   "use strict";
 
@@ -48,10 +50,10 @@
     }, 100);
   }
 
-  function makeButton(url, title, region) {
+  function makeButton(url, title, region, className) {
     var button = document.createElement("button");
     button.type = "button";
-    button.className = "copy-link";
+    button.className = className || "copy-link";
     button.setAttribute("aria-label", "Copy link to: " + title);
     button.setAttribute("data-copy-link", url);
     button.textContent = "Copy link";
@@ -73,27 +75,9 @@
     return button;
   }
 
-  function place(target, button, tries) {
-    // The checklist script moves each item's content into a <label>; wait for it, so the
-    // button never becomes part of a checkbox's name.
-    var checklist = target.closest("[data-checklist]");
-    if (checklist && !checklist.dataset.ready && (tries || 0) < 40) {
-      window.setTimeout(function () {
-        place(target, button, (tries || 0) + 1);
-      }, 50);
-      return;
-    }
-    var label = target.closest("label") || target.querySelector(":scope > label");
-    if (label) {
-      label.insertAdjacentElement("afterend", button);
-    } else if (/^H[1-6]$/.test(target.tagName)) {
-      // Next to the heading, not inside it: the heading's name stays its title.
-      target.insertAdjacentElement("afterend", button);
-    } else if (target.tagName === "TR") {
-      target.lastElementChild.appendChild(button);
-    } else {
-      target.appendChild(button);
-    }
+  /* A section heading outside lists, tables and care cards (a card is one call to action). */
+  function takesButton(target) {
+    return /^H[23]$/.test(target.tagName) && !target.closest("li, table, .care-card");
   }
 
   function highlight(target) {
@@ -134,7 +118,8 @@
     var items = parse(root, "data-items");
     Object.keys(items).forEach(function (id) {
       var target = document.getElementById(id);
-      if (target) place(target, makeButton(pageUrl + "#" + encodeURIComponent(id), items[id], region));
+      // Next to the heading, not inside it: the heading's name stays its title.
+      if (target && takesButton(target)) target.insertAdjacentElement("afterend", makeButton(pageUrl + "#" + encodeURIComponent(id), items[id], region, "copy-link copy-link--heading"));
     });
     document.querySelectorAll("[data-copy-url]").forEach(function (entry) {
       entry.appendChild(makeButton(entry.getAttribute("data-copy-url"), entry.getAttribute("data-copy-title"), region));

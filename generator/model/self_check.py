@@ -1,7 +1,7 @@
 """The self-check: what an author writes (`SelfCheckPage`) and the questionnaire built from it.
 
 The questions and rules are never written by hand: `SelfCheck.from_signs` makes one question
-and one rule per warning sign (models/signs.py), at the sign's level, so the self-check cannot
+and one rule per warning sign (model/signs.py), at the sign's level, so the self-check cannot
 triage differently from the guide's care cards. The built questionnaire is validated again:
 a rule fires on "yes" and "not sure" (never on "no"), so answering "yes" to more questions never
 lowers the urgency, and every question that can lead to a more urgent outcome comes first.

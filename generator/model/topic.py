@@ -10,6 +10,7 @@ from pydantic import Field, HttpUrl, model_validator
 
 from .common import CareLevel, Id, LayTerms, Linkable, PlainText, Prose, Strict
 from .diary import Diary
+from .pictures import FacePicture, FastPicture
 from .self_check import SelfCheck, SelfCheckPage
 from .signs import Sign
 
@@ -28,6 +29,7 @@ class Subsection(Linkable):
 
 class Overview(Section):
     body: Prose
+    picture: FacePicture | None = Field(default=None, description="A face diagram of where twitches happen, after the body.")
     subsections: list[Subsection] = Field(default_factory=list)
 
 
@@ -84,6 +86,7 @@ class RedFlags(Section):
 
     signs: list[Id] = Field(min_length=1, description="Ids of every sign whose level is emergency.")
     even_if_it_passes: PlainText = Field(description="Reminder to call even if the symptoms go away.")
+    picture: FastPicture | None = Field(default=None, description="The FAST / BE-FAST letters, drawn after the card.")
 
 
 class HelpLevel(Linkable):

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.model.loading import load_content
 from support import ROOT, QuietHandler, build_site, instant_navigation
 
 GUIDE = "facial-twitching/"
@@ -99,32 +100,79 @@ def test_copy_link_button_copies_absolute_url_and_announces_it(browser, site_url
         region = page.locator(".copy-link-status")
         assert region.get_attribute("aria-live") == "polite" and region.get_attribute("role") == "status"
         assert button.inner_text() == "Link copied"
-        # A list item and a table row get their own buttons and URLs too.
-        page.get_by_role("button", name=re.compile(r"^Copy link to: One side of the face suddenly droops")).click()
-        page.wait_for_function("() => document.querySelector('.copy-link-status').textContent.startsWith('Link copied: One side')")
-        assert page.evaluate("() => navigator.clipboard.readText()") == site_url + GUIDE + "#flag-face-droop"
-        row_button = page.locator("#warning-spread button.copy-link")
-        assert row_button.count() == 1
     finally:
         context.close()
 
 
-def test_every_linkable_item_has_one_button_and_none_in_toc_or_search(page, site_url, built_site):
-    page.goto(site_url + GUIDE)
+# Where copy-link buttons may go: after a section heading (h2/h3, FAQ questions included), never
+# inside a list, a table or a care card. The ids whose heading should carry one, in page order.
+HEADINGS_WITH_BUTTONS = """(items) => [...document.querySelectorAll('article h2[id], article h3[id]')]
+    .filter(h => h.id in items && !h.closest('li, table, .care-card')).map(h => h.id)"""
+WAIT_UNTIL_SHOWN = """b => new Promise(done => {
+    const check = () => getComputedStyle(b).opacity === '1' ? done() : requestAnimationFrame(check);
+    check();
+})"""
+
+
+@pytest.mark.parametrize("path", [GUIDE, GUIDE + "faq/"])
+def test_one_copy_link_per_section_heading_and_none_in_lists_tables_or_cards(page, site_url, built_site, path):
+    page.goto(site_url + path)
     page.wait_for_selector("button.copy-link")
     items = json.loads(page.locator("[data-deep-links]").get_attribute("data-items"))
-    assert len(items) > 100
-    labels = page.locator("button.copy-link").evaluate_all("buttons => buttons.map(b => b.getAttribute('aria-label'))")
-    assert sorted(labels) == sorted(f"Copy link to: {title}" for title in items.values())
+    expected = page.evaluate(HEADINGS_WITH_BUTTONS, items)
+    buttons = page.locator("article button.copy-link")
+    # Each button follows its heading and is named after it; nothing else has one.
+    after = buttons.evaluate_all("bs => bs.map(b => [b.previousElementSibling.tagName, b.previousElementSibling.id, b.getAttribute('aria-label')])")
+    assert [item_id for _, item_id, _ in after] == expected
+    assert all(tag in ("H2", "H3") for tag, _, _ in after)
+    assert all(label == f"Copy link to: {items[item_id]}" for _, item_id, label in after)
+    assert page.locator("li .copy-link, td .copy-link, th .copy-link, .care-card .copy-link, [data-checklist] .copy-link").count() == 0
+    if path == GUIDE:
+        assert 20 <= buttons.count() <= 60, buttons.count()
+        # Item-level anchors stay published links, without a button of their own.
+        for item_id in ("flag-face-droop", "warning-spread", "do-sleep", "help-gp-two-weeks"):
+            assert item_id in items and page.locator(f"[id='{item_id}']").count() == 1
+    else:
+        questions = [entry.id for entry in load_content(ROOT / "content").topics[0].topic.faq.items]
+        assert set(questions) <= set(expected), "every FAQ question gets a copy-link button"
     assert "Copy link" not in page.locator(".md-sidebar--secondary").inner_text()
     assert "Copy link" not in (built_site / "search" / "search_index.json").read_text(encoding="utf-8")
     # The heading keeps its own name: the button sits next to it, not inside it.
-    assert page.locator("h3#hemifacial-spasm button").count() == 0
-    # Ticking checklist items: the button stays out of the checkbox's label (and its name).
-    page.wait_for_selector("#do-sleep input[type=checkbox]")
-    page.wait_for_selector("#do-sleep button.copy-link")
-    assert page.locator("[data-checklist] label button").count() == 0
-    assert page.get_by_role("checkbox", name=re.compile("Copy link")).count() == 0
+    assert page.locator("article h2 button, article h3 button").count() == 0
+
+
+@pytest.mark.parametrize("size", [(390, 844), (1280, 900)])
+def test_copy_link_shows_on_keyboard_focus_and_hover_with_a_large_enough_target(browser, site_url, size):
+    context = browser.new_context(viewport={"width": size[0], "height": size[1]})
+    page = context.new_page()
+    try:
+        page.goto(site_url + GUIDE)
+        button = page.get_by_role("button", name="Copy link to: Hemifacial spasm", exact=True)
+        assert button.evaluate("b => getComputedStyle(b).opacity") == "0"
+        button.focus()
+        button.evaluate(WAIT_UNTIL_SHOWN)
+        box = button.bounding_box()
+        assert box["width"] >= 24 and box["height"] >= 24, box  # WCAG 2.5.8
+        assert float(button.evaluate("b => getComputedStyle(b).fontSize").removesuffix("px")) >= 14
+        page.evaluate("() => document.activeElement.blur()")
+        page.locator("h3#tics-children").hover()
+        page.get_by_role("button", name="Copy link to: Tics in children", exact=True).evaluate(WAIT_UNTIL_SHOWN)
+    finally:
+        context.close()
+
+
+def test_copy_link_is_always_visible_on_a_touch_screen(browser, site_url):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    try:
+        page.goto(site_url + GUIDE)
+        button = page.get_by_role("button", name="Copy link to: Hemifacial spasm", exact=True)
+        assert page.evaluate("() => matchMedia('(hover: none)').matches")
+        assert button.evaluate("b => getComputedStyle(b).opacity") == "1"
+        box = button.bounding_box()
+        assert box["width"] >= 24 and box["height"] >= 24, box
+    finally:
+        context.close()
 
 
 def test_deep_link_lands_below_header_and_is_highlighted_on_full_load(page, site_url):

@@ -151,7 +151,7 @@ def test_the_warning_table_explains_its_terms(content):
     content.replace("get_checked: Spreads,", "get_checked: Spreads. See a GP or go to A&E,")
     guide = page_html(content.markdown_pages()["sample-topic/index.md"])
     row = re.search(r'<tr id="warn-spread">.*?</tr>', guide, re.S).group()
-    cell = re.findall(r"<td>(.*?)</td>", row)[1].split(" <a ")[0]  # the author's text, before the level link
+    cell = re.findall(r"<td[^>]*>(.*?)</td>", row)[1].split(" <a ")[0]  # the author's text, before the level link
     assert [(text, title) for text, title, _ in abbrs_in(cell)] == [
         ("GP", "General practitioner, your family doctor."),
         ("A&E", "Accident and emergency."),

@@ -276,3 +276,22 @@ def test_plain_fields_show_special_characters_as_written(content, text):
     assert link_texts == ["the cause", text, text]  # prose link, then "See also" and "Used for"
     for page in pages.values():
         assert "script" not in page.tags() and "i" not in page.tags()
+
+
+@pytest.mark.parametrize("text", SPECIAL_TEXT[0:1] + SPECIAL_TEXT[4:])
+def test_pictures_show_their_words_as_written(content, text):
+    def add_pictures(data):
+        data["red_flags"]["picture"] = {"title": text, "letters": [{"letter": "<", "word": "<i>d</i>&", "meaning": text} for _ in range(3)]}
+        data["overview"]["picture"] = {"title": text, "places": [{"part": "cheek", "label": text}]}
+
+    content.edit_yaml(add_pictures)
+    guide = content.html_pages()[GUIDE]
+    fast, face = guide.find("figure", **{"class": "site-picture fast-picture"}), guide.find("figure", **{"class": "site-picture face-picture"})
+    assert [t.text for t in fast.find_all("text")] == ["<", "<i>d</i>&"] * 3
+    assert fast.find("desc").text == " ".join([text] * 3) and fast.find("figcaption").text == text
+    assert face.find("li").text == text and face.find("p").text == text
+    assert "script" not in guide.tags() and "i" not in guide.tags()
+
+
+def test_a_topic_without_pictures_has_none(content):
+    assert content.html_pages()[GUIDE].find_all("figure") == []

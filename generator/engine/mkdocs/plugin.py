@@ -24,7 +24,7 @@ from ...render.disk_cache import topic_cache
 from ...render.structured_data import for_page, to_script_json
 from ...structure.links_lock import check_lock
 from ...structure.navigation import navigation
-from . import csp, css_bundle
+from . import csp, css_bundle, theme_markup
 from .search import index as search_index
 from .search.lay_terms import BuiltPage
 
@@ -97,10 +97,10 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
         return context
 
     def on_post_page(self, output: str, page, config) -> str:
-        return csp.apply(output, page.file.src_uri)
+        return csp.apply(theme_markup.fix(output), page.file.src_uri)
 
     def on_post_template(self, output: str, template_name: str, config) -> str:
-        return csp.apply(output, template_name)  # 404.html
+        return csp.apply(theme_markup.fix(output), template_name)  # 404.html
 
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, config) -> None:
