@@ -165,11 +165,11 @@ def test_diary_entries_under_both_slugs_are_all_kept(page, renamed_site):
 
 def test_checklist_ticks_stored_under_the_old_slug_are_brought_over(page, renamed_site):
     old_key, new_key = f"healthguide:{OLD}:checklist:v1", f"healthguide:{NEW}:checklist:v1"
-    open_with_storage(page, renamed_site + f"{NEW}/", {old_key: json.dumps({"version": 1, "ticked": ["do-sleep", "dont-ignore-spread"]})},
+    open_with_storage(page, renamed_site + f"{NEW}/", {old_key: json.dumps({"version": 1, "ticked": ["do-sleep", "do-relax"]})},
                       "[data-checklist] input[type=checkbox]")
     checked = page.locator("[data-checklist] input:checked").evaluate_all("boxes => boxes.map(b => b.id)")
-    assert checked == ["tick-do-sleep", "tick-dont-ignore-spread"]
+    assert checked == ["tick-do-sleep", "tick-do-relax"]
     stored = page.evaluate("() => ({...localStorage})")
     assert old_key not in stored
-    assert json.loads(stored[new_key]) == {"version": 1, "ticked": ["do-sleep", "dont-ignore-spread"]}
+    assert json.loads(stored[new_key]) == {"version": 1, "ticked": ["do-sleep", "do-relax"]}
     assert page.locator("[data-checklist-moved]").is_visible()
