@@ -99,7 +99,7 @@ def test_project_build_keeps_previous_site_when_content_is_broken(tmp_path):
     result = subprocess.run(
         [sys.executable, "-m", "generator", "build", "--site-dir", str(site)],
         cwd=ROOT,
-        env={"HEALTHGUIDE_CONTENT": str(content), "PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1"},
+        env={"HEALTHGUIDE_CONTENT": str(content), "PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "https://example.org/"},
         capture_output=True,
         text=True,
         check=False,
