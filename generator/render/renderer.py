@@ -87,7 +87,7 @@ class PageRenderer:
 
     def _with_deep_links(self, rendered: RenderedPage, loaded: LoadedTopic, page: PageKind) -> RenderedPage:
         """Append the hidden copy-link / renamed-anchor marker (see structure/deep_links.py)."""
-        marker = deep_links.marker(loaded, page, rendered.path, self.site_url)
+        marker = deep_links.marker(loaded, page)
         return RenderedPage(path=rendered.path, markdown=rendered.markdown + "\n" + marker)
 
     def _render(self, template: str, path: str, loaded: LoadedTopic | None = None) -> RenderedPage:
