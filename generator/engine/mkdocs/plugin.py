@@ -14,7 +14,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import BuildError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ...model.review_check import check_reviews
 from ...pipeline import Generated, generate
@@ -23,7 +23,8 @@ from ...render.cache import TopicCache
 from ...render.disk_cache import topic_cache
 from ...render.structured_data import for_page, to_script_json
 from ...structure.links_lock import check_lock
-from ...structure.navigation import navigation
+from ...structure.navigation import footer_links, navigation
+from ...structure.routes import off_menu_paths
 from . import csp, css_bundle, theme_markup
 from .search import index as search_index
 from .search.lay_terms import BuiltPage
@@ -44,6 +45,7 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
         self.cache: TopicCache | None = None  # kept across `mkdocs serve` rebuilds
         self.stylesheets: list[str] = []  # extra_css as mkdocs.yml lists it, joined into one file
         self.search_pages: list[BuiltPage] = []
+        self.footer_links: dict[str, list[tuple[str, str]]] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so that MkDocs keeps this one plugin object for every `mkdocs serve` rebuild
@@ -64,6 +66,7 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
             # BuildError makes MkDocs print the message and exit 1, without a traceback.
             raise BuildError(err.report()) from None
         config.nav = navigation(self.generated.content)
+        self.footer_links = footer_links(self.generated.content)
         # The site's name and description are content (site.yaml), shown by the theme in every
         # page's header and <head>; the theme templates escape them (overrides/).
         config.site_name = self.generated.content.site.site_name
@@ -75,8 +78,12 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
         return config
 
     def on_files(self, files: Files, config) -> Files:
+        # Pages left out of the menus on purpose (routes.py, `in_menu`): not an omission that
+        # --strict would fail on.
+        off_menu = off_menu_paths(loaded.topic for loaded in self.generated.content.topics)
         for page in self.generated.pages:
-            files.append(File.generated(config, page.path, content=page.markdown))
+            inclusion = InclusionLevel.NOT_IN_NAV if page.path in off_menu else InclusionLevel.UNDEFINED
+            files.append(File.generated(config, page.path, content=page.markdown, inclusion=inclusion))
         files.append(File.generated(config, css_bundle.BUNDLE_PATH, content=css_bundle.bundle(config.docs_dir, self.stylesheets)))
         for moved in self.generated.redirects:
             files.append(File.generated(config, moved.path, content=moved.html))
@@ -89,6 +96,8 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
     def on_page_context(self, context, page, config, nav):
         """A page whose front matter names a `structured_data` type gets its JSON-LD as
         `json_ld`, which overrides/main.html prints in the page's <head>."""
+        # The footer links each topic page to the topic's pages that no menu lists (footer.html).
+        page.meta["footer_links"] = self.footer_links.get(page.file.src_uri, [])
         marker = page.meta.get("structured_data")
         if marker:
             content = self.generated.content
