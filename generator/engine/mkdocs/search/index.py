@@ -9,7 +9,7 @@ import json
 from pathlib import Path
 
 from ....model.loading import Content
-from . import lay_terms, section_labels, stop_words
+from . import lay_terms, reference_lists, section_labels, stop_words
 from .lay_terms import BuiltPage
 
 # A page's own entry (its title and opening text) is always shown above its sections in the
@@ -22,6 +22,7 @@ def improve(index_path: Path, content: Content, pages: list[BuiltPage]) -> None:
     lay_terms.add_lay_terms(index, content, pages)
     section_labels.add_section_labels(index, pages)
     stop_words.drop_stop_words(index)
+    reference_lists.weight_down_reference_lists(index, content, pages)
     for doc in index["docs"]:
         if "#" not in doc["location"]:
             doc["boost"] = doc.get("boost", 1) * PAGE_ENTRY_BOOST
