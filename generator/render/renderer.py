@@ -96,6 +96,10 @@ class PageRenderer:
             """'#id' -> relative link from this page to the page that holds the id."""
             target_id = href.removeprefix("#")
             target = topic_page_path(loaded.topic.slug, page_of(loaded, target_id))
+            if target == path:
+                # Only the fragment: MkDocs rewrites "index.md#id" in Markdown links but not in
+                # raw HTML (a component's button), where it would point at a missing file.
+                return Markup(f"#{target_id}")
             relative = posixpath.relpath(target, posixpath.dirname(path) or ".")
             return Markup(f"{relative}#{target_id}")
 

@@ -25,7 +25,7 @@ from ...render.structured_data import for_page, to_script_json
 from ...structure.links_lock import check_lock
 from ...structure.navigation import footer_links, navigation
 from ...structure.routes import off_menu_paths
-from . import csp, css_bundle, theme_markup
+from . import csp, css_bundle, hidden_headings, theme_markup
 from .search import index as search_index
 from .search.lay_terms import BuiltPage
 
@@ -46,6 +46,7 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
         self.stylesheets: list[str] = []  # extra_css as mkdocs.yml lists it, joined into one file
         self.search_pages: list[BuiltPage] = []
         self.footer_links: dict[str, list[tuple[str, str]]] = {}
+        self.hidden_anchors: dict[str, set[str]] = {}  # page URL -> ids hidden when it opens
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so that MkDocs keeps this one plugin object for every `mkdocs serve` rebuild
@@ -93,6 +94,14 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
         ]
         return files
 
+    def on_page_content(self, html: str, page, config, files) -> str:
+        """Headings hidden when the page opens leave its contents and, after the build, the
+        search index (see hidden_headings.py)."""
+        hidden = hidden_headings.hidden_ids(html)
+        hidden_headings.drop_hidden(page.toc.items, hidden)
+        self.hidden_anchors[page.url] = hidden
+        return html
+
     def on_page_context(self, context, page, config, nav):
         """A page whose front matter names a `structured_data` type gets its JSON-LD as
         `json_ld`, which overrides/main.html prints in the page's <head>."""
@@ -114,4 +123,4 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, config) -> None:
         index = Path(config.site_dir) / "search" / "search_index.json"
-        search_index.improve(index, self.generated.content, self.search_pages)
+        search_index.improve(index, self.generated.content, self.search_pages, self.hidden_anchors)
