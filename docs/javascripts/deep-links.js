@@ -1,8 +1,8 @@
 /* Deep links: a "Copy link" button for each section heading, and landing on a linked item.
    The generator emits one hidden [data-deep-links] marker per topic page (generator/
-   deep_links.py) with the page's absolute address (from site_url), its items (id -> title)
-   and renamed ids (old -> new); the clinicians' links page marks entries with
-   [data-copy-url]. Every item keeps its anchor, but only section headings (h2/h3, FAQ
+   deep_links.py) with the page's items (id -> title) and renamed ids (old -> new); a
+   heading's button copies the address the page was opened on. The clinicians' links page
+   marks entries with [data-copy-url]: the public address printed beside the QR code. Every item keeps its anchor, but only section headings (h2/h3, FAQ
    questions included) get a button: one in every list item, table row and care card made
    the page a wall of buttons and keyboard stops. Buttons are added here, so the Markdown,
    the table of contents and the search index never contain them. Started by
@@ -114,7 +114,9 @@
     region.setAttribute("aria-live", "polite");
     root.insertAdjacentElement("afterend", region);
 
-    var pageUrl = root.getAttribute("data-page-url");
+    // The address the reader is on, not site_url: a copy of the site opened elsewhere (a
+    // mirror, a preview, the local server) hands out links that work where it was opened.
+    var pageUrl = location.origin + location.pathname;
     var items = parse(root, "data-items");
     Object.keys(items).forEach(function (id) {
       var target = document.getElementById(id);

@@ -6,6 +6,10 @@ Every warning fails it: MkDocs' --quiet is not used, as in MkDocs 1.6 it raises 
 level, so warnings are never counted by --strict (a topic past its review date published).
 Instead, MkDocs' routine progress lines are left out of the output here. Any failure ends with
 one line, "build failed; the previous site in ... is unchanged", and never a traceback.
+
+A published site needs its public address (SITE_URL): QR codes, printed diary headers and the
+sitemap carry it, and without it they would say http://127.0.0.1:8000/ (mkdocs.yml's default,
+right only for `make serve`). So this command refuses to build without it.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ import fcntl
 import os
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from ..child_process import Stopped, StopSignals
 from .publish import SiteFolders, discard, new_build_folder, publish
@@ -31,6 +36,10 @@ def safe_build(config: Path, site_dir: Path) -> int:
     """Build into a new folder and switch `site_dir` to it; on any failure leave it as it was."""
     folders = SiteFolders(Path(os.path.abspath(site_dir)))
     failed = f"build failed; the previous site in {folders.site} is unchanged"
+    if not _public_address(os.environ.get("SITE_URL", "")):
+        print(f"{failed}: set SITE_URL to the site's public address, e.g. "
+              f"SITE_URL=https://example.org/guide/ make site", file=sys.stderr)
+        return 1
     with StopSignals() as signals:
         try:
             notes = _build_and_publish(Path(config), folders, signals)
@@ -47,6 +56,12 @@ def safe_build(config: Path, site_dir: Path) -> int:
         print(note, file=sys.stderr)
     print(f"site built in {folders.site}")
     return 0
+
+
+def _public_address(url: str) -> bool:
+    """An absolute http(s) address with a host: what QR codes and printed pages can carry."""
+    parts = urlsplit(url.strip())
+    return parts.scheme in ("http", "https") and bool(parts.netloc)
 
 
 class MkDocsFailed(Exception):

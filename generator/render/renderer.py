@@ -25,6 +25,7 @@ from ..structure.routes import (
     TOPIC_PAGES,
     PageKind,
     absolute,
+    menu_pages_of,
     page_of,
     pages_of,
     topic_page_path,
@@ -87,7 +88,7 @@ class PageRenderer:
 
     def _with_deep_links(self, rendered: RenderedPage, loaded: LoadedTopic, page: PageKind) -> RenderedPage:
         """Append the hidden copy-link / renamed-anchor marker (see structure/deep_links.py)."""
-        marker = deep_links.marker(loaded, page, rendered.path, self.site_url)
+        marker = deep_links.marker(loaded, page)
         return RenderedPage(path=rendered.path, markdown=rendered.markdown + "\n" + marker)
 
     def _render(self, template: str, path: str, loaded: LoadedTopic | None = None) -> RenderedPage:
@@ -95,6 +96,10 @@ class PageRenderer:
             """'#id' -> relative link from this page to the page that holds the id."""
             target_id = href.removeprefix("#")
             target = topic_page_path(loaded.topic.slug, page_of(loaded, target_id))
+            if target == path:
+                # Only the fragment: MkDocs rewrites "index.md#id" in Markdown links but not in
+                # raw HTML (a component's button), where it would point at a missing file.
+                return Markup(f"#{target_id}")
             relative = posixpath.relpath(target, posixpath.dirname(path) or ".")
             return Markup(f"{relative}#{target_id}")
 
@@ -114,7 +119,7 @@ class PageRenderer:
             values.update(topic=loaded.topic, target_title=loaded.titles_by_id.__getitem__)
             values.update(signs_of=lambda ids: [loaded.topic.sign(sign_id) for sign_id in ids], card_items=_card_items(loaded.topic))
             values.update(most_urgent_sign=lambda ids: min((loaded.topic.sign(i) for i in ids), key=lambda s: CARE_LEVELS.index(s.level)))
-            values.update(topic_page_keys=[kind.key for kind in pages_of(loaded.topic)], page_titles={kind.key: kind.title for kind in TOPIC_PAGES})
+            values.update(topic_page_keys=[kind.key for kind in menu_pages_of(loaded.topic)], page_titles={kind.key: kind.title for kind in TOPIC_PAGES})
             values.update(link_groups=lambda: clinician_links.groups(loaded, self.site_url))
             if loaded.topic.triage is not None:
                 data = self_check_data(loaded.topic.triage)

@@ -1,7 +1,8 @@
 """The data a topic page carries for its copy-link buttons and old-anchor forwarding.
 
 The Markdown stays readable: one hidden marker element at the end of the page lists the
-page's linkable items (id -> title), its absolute address and the renamed ids. The page
+page's linkable items (id -> title) and the renamed ids; copy-link buttons copy the address the
+reader opened the page on (location), so no site_url is needed here. The page
 script (docs/javascripts/deep-links.js) adds the buttons next to those items. Which items are
 linkable is each page kind's link policy (routes.py).
 """
@@ -14,7 +15,7 @@ from markupsafe import escape
 
 from ..model.loading import LoadedTopic
 from ..model.previous_ids import moved_ids
-from .routes import PageKind, absolute, ids_on, page_of, page_url
+from .routes import PageKind, ids_on, page_of
 
 
 def linkable_ids(loaded: LoadedTopic, page: PageKind) -> list[str]:
@@ -36,12 +37,12 @@ def item_title(loaded: LoadedTopic, item_id: str) -> str:
     return loaded.titles_by_id[item_id]
 
 
-def marker(loaded: LoadedTopic, page: PageKind, md_path: str, site_url: str | None) -> str:
+def marker(loaded: LoadedTopic, page: PageKind) -> str:
     """The hidden marker element (raw HTML block) for one topic page."""
     items = {item_id: item_title(loaded, item_id) for item_id in linkable_ids(loaded, page)}
     moved = {old: new for old, new in moved_ids(loaded.topic.model_dump()).items() if new in loaded.parts_by_id and page_of(loaded, new) is page}
     return (
-        f'<div class="deep-links" data-deep-links hidden data-page-url="{escape(absolute(site_url, page_url(md_path)))}"'
+        f'<div class="deep-links" data-deep-links hidden'
         f' data-items="{_json(items)}" data-moved="{_json(moved)}"></div>\n'
     )
 

@@ -4,7 +4,7 @@ then the other site pages."""
 from __future__ import annotations
 
 from ..model.loading import Content
-from .routes import HOME, SITE_PAGES, pages_of, topic_page_path
+from .routes import HOME, SITE_PAGES, menu_pages_of, page_url, pages_of, topic_page_path
 
 NAV_GROUP_FROM = 10  # below this, one section per topic is short enough
 
@@ -22,7 +22,18 @@ def navigation(content: Content) -> list[dict]:
     if len(content.topics) >= NAV_GROUP_FROM:
         return [{HOME.title: HOME.file}, *others]
     sections = [
-        {loaded.topic.title: [{page.title: topic_page_path(loaded.topic.slug, page)} for page in pages_of(loaded.topic)]}
+        {loaded.topic.title: [{page.title: topic_page_path(loaded.topic.slug, page)} for page in menu_pages_of(loaded.topic)]}
         for loaded in content.topics
     ]
     return [{HOME.title: HOME.file}, *sections, *others]
+
+
+def footer_links(content: Content) -> dict[str, list[tuple[str, str]]]:
+    """For each topic page (docs-relative path), the topic's pages left out of the menus, as
+    (title, site-relative URL without the leading "/"): the theme's footer links to them."""
+    links = {}
+    for loaded in content.topics:
+        topic = loaded.topic
+        off_menu = [(kind.title, page_url(topic_page_path(topic.slug, kind)).lstrip("/")) for kind in pages_of(topic) if not kind.in_menu]
+        links.update({topic_page_path(topic.slug, kind): off_menu for kind in pages_of(topic)})
+    return links

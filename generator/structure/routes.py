@@ -54,6 +54,9 @@ class PageKind:
     exists: Callable[[Topic], bool] = _always  # topic pages: whether this topic has the page
     parts: tuple[str, ...] = ()  # top-level topic parts shown here; the guide shows all others
     links: LinkPolicy = SECTIONS_ONLY
+    # In the site navigation and the topic menu. A page for another audience (the clinicians'
+    # links) stays out of the patient's menus: it is reached from the footer and About instead.
+    in_menu: bool = True
 
 
 HOME = PageKind("home", "Home", "index.md", "pages/home.md.j2", "site")
@@ -74,7 +77,7 @@ DIARY = PageKind(
     "diary", "Symptom diary", "diary.md", "pages/topic_diary.md.j2", "topic",
     exists=lambda topic: topic.diary is not None, parts=("diary",),
 )
-LINKS = PageKind("links", "Links for clinicians", "links.md", "pages/topic_links.md.j2", "topic")
+LINKS = PageKind("links", "Links for clinicians", "links.md", "pages/topic_links.md.j2", "topic", in_menu=False)
 # A small page at each old address of a topic that moved (`moved_from`), for each of its pages.
 REDIRECT = PageKind(
     "redirect", "This page has moved", "index.html", "pages/redirect.html.j2", "moved",
@@ -96,6 +99,16 @@ def kind(key: str) -> PageKind:
 def pages_of(topic: Topic) -> list[PageKind]:
     """The topic pages this topic has, in menu order."""
     return [kind for kind in TOPIC_PAGES if kind.exists(topic)]
+
+
+def menu_pages_of(topic: Topic) -> list[PageKind]:
+    """The topic pages a patient's menus list (navigation, topic menu), in menu order."""
+    return [kind for kind in pages_of(topic) if kind.in_menu]
+
+
+def off_menu_paths(topics: Iterable[Topic]) -> set[str]:
+    """Docs-relative paths of the topic pages built but left out of every menu."""
+    return {topic_page_path(topic.slug, kind) for topic in topics for kind in pages_of(topic) if not kind.in_menu}
 
 
 def page_holding(part: str) -> PageKind:

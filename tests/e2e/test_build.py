@@ -99,7 +99,7 @@ def test_project_build_keeps_previous_site_when_content_is_broken(tmp_path):
     result = subprocess.run(
         [sys.executable, "-m", "generator", "build", "--site-dir", str(site)],
         cwd=ROOT,
-        env={"HEALTHGUIDE_CONTENT": str(content), "PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1"},
+        env={"HEALTHGUIDE_CONTENT": str(content), "PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "https://example.org/"},
         capture_output=True,
         text=True,
         check=False,
@@ -128,11 +128,28 @@ def test_each_topic_page_has_a_menu_of_the_topic_s_pages(built_site):
     """components/topic_menu: under the title, every page of the topic, the current one marked
     (with many topics it is the way between them; see test_navigation.py)."""
     pages = {"": "Guide", "faq/": "Questions and answers", "self-check/": "Self-check: how urgent is it?",
-             "diary/": "Symptom diary", "links/": "Links for clinicians"}
+             "diary/": "Symptom diary", "links/": None}  # the clinicians' page is in no menu
     for path, title in pages.items():
         html = (built_site / "facial-twitching" / path / "index.html").read_text(encoding="utf-8")
         menu = re.search(r'<nav aria-label="Pages about facial and eyelid twitching" class="topic-menu">(.*?)</nav>', html, re.S)
         assert menu, f"no topic menu on {path or 'the guide'}"
         links = re.findall(r'<a (aria-current="page" )?href="([^"]+)">([^<]+)</a>', menu.group(1))
-        assert [text for _, _, text in links] == list(pages.values())
-        assert [text for current, _, text in links if current] == [title]
+        assert [text for _, _, text in links] == [title for title in pages.values() if title]
+        assert [text for current, _, text in links if current] == ([title] if title else [])
+
+
+def test_clinicians_page_is_in_no_menu_but_linked_from_every_topic_footer_and_about(built_site):
+    """Issue 14: "Links for clinicians" is not for patients: not in the site navigation nor the
+    topic menu, but one link in the footer of each of the topic's pages and on About."""
+    topic = built_site / "facial-twitching"
+    for page in [topic / "index.html", *topic.glob("*/index.html")]:
+        html = page.read_text(encoding="utf-8")
+        sidebars = html.split('class="md-nav md-nav--primary"', 1)[1].split('class="md-content"', 1)[0]
+        assert "Links for clinicians" not in sidebars, page
+        footer = re.search(r'<footer class="md-footer">(.*?)</footer>', html, re.S).group(1)
+        hrefs = re.findall(r'<a href="([^"]+)">Links for clinicians</a>', footer)
+        expected = "./" if page.parent.name == "links" else ("links/" if page.parent == topic else "../links/")
+        assert hrefs == [expected], page
+    about = (built_site / "about" / "index.html").read_text(encoding="utf-8")
+    assert '<a href="../facial-twitching/links/">Facial and eyelid twitching: links for clinicians</a>' in about
+    assert "/facial-twitching/links/" in (ROOT / "content" / "links.lock").read_text(encoding="utf-8").splitlines()

@@ -201,3 +201,22 @@ def test_little_words_in_a_query_change_nothing(search_page, site_url):
     assert ranked("how to stop eye twitching") == ranked("stop eye twitching") != []
     assert ranked("How To") == []
     assert ranked("toxin") != []  # a word that starts like one is still found
+
+
+# Queries whose words a topic's sources also contain (NHS pages titled "Stroke", "Bell's palsy"...).
+SOURCES_QUERIES = ["is it a stroke", "bells palsy", "botox", "multiple sclerosis", "hemifacial spasm", "tics"]
+
+
+def is_reference_list(found: str) -> bool:
+    return found.endswith("#references")
+
+
+@pytest.mark.parametrize("query", SOURCES_QUERIES)
+def test_sources_never_rank_above_a_content_section(search_page, site_url, query):
+    """Issue 14: for "is it a stroke" the guide's top hit was its bibliography. A sources list
+    may still be found, but every section with content that matches scores higher."""
+    scored = [(score, location(href, site_url)) for href, score in search(search_page, query)["results"] if score > 0]
+    sources = [score for score, found in scored if is_reference_list(found)]
+    content = [score for score, found in scored if not is_reference_list(found) and "#" in found]
+    assert content, f"{query!r} found no content section: {scored}"
+    assert not sources or max(sources) < min(content), f"{query!r}: a sources list ranks above content: {sorted(scored, reverse=True)}"

@@ -36,3 +36,26 @@ def test_many_topics_leave_the_navigation_the_same_size():
     many = navigation(site_with([f"Topic {number}" for number in range(10 * NAV_GROUP_FROM)]))
 
     assert few == many == [{"Home": "index.md"}, {"About this site": "about.md"}]
+
+
+def test_a_page_kind_out_of_the_menu_is_in_no_topic_section_but_in_the_footer_links():
+    """routes.LINKS has in_menu=False: the clinicians' page is built, but not for patients' menus."""
+    from generator.structure.navigation import footer_links
+    from generator.structure.routes import LINKS, off_menu_paths
+
+    content = site_with(["Back pain"])
+    pages = nav_pages(navigation(content))
+
+    assert not LINKS.in_menu
+    assert "topic-0/links.md" not in pages and "topic-0/faq.md" in pages
+    assert off_menu_paths(loaded.topic for loaded in content.topics) == {"topic-0/links.md"}
+    assert footer_links(content)["topic-0/faq.md"] == [("Links for clinicians", "topic-0/links/")]
+
+
+def nav_pages(nav) -> list[str]:
+    """Every Markdown path in a MkDocs nav structure."""
+    found = []
+    for entry in nav:
+        for value in entry.values():
+            found += nav_pages(value) if isinstance(value, list) else [value]
+    return found

@@ -132,3 +132,14 @@ def test_the_index_drops_stop_words_only_when_its_pipeline_does(site):
         separator = json.loads(index_path.read_text(encoding="utf-8"))["config"]["separator"]
         assert (separator != r"[\s\-]+") is extended
         assert separator.endswith(r"[\s\-]+")  # the configured separator still applies
+
+
+def test_ids_inside_hidden_elements_and_script_fallbacks_are_found():
+    """generator/engine/mkdocs/hidden_headings.py: what the contents and search leave out."""
+    from generator.engine.mkdocs.hidden_headings import hidden_ids
+
+    html = (
+        '<h2 id="shown">A</h2><div hidden><h2 id="result">B</h2><p>x<br>y</p><h3 id="said">C</h3></div>'
+        '<h2 id="after">D</h2><div class="f" data-tool-fallback><h2 id="no-js">E</h2></div><img id="pic" src="a.svg">'
+    )
+    assert hidden_ids(html) == {"result", "said", "no-js"}

@@ -423,3 +423,41 @@ def test_a_build_stopped_while_waiting_for_the_lock_says_so(content, tmp_path):
     assert stderr.splitlines() == [failed_line(site)]
     assert (site / "index.html").read_text(encoding="utf-8") == "previous build"
     assert not (tmp_path / ".site-builds").exists()
+
+
+# --- a published site needs its public address (issue 14) --------------------------------------
+
+
+@pytest.mark.parametrize("site_url", [None, "", "example.org/guide/"])
+def test_make_site_without_a_public_address_fails_with_one_line(content, tmp_path, site_url):
+    """Without SITE_URL every QR code and printed header would say http://127.0.0.1:8000/."""
+    site = tmp_path / "site"
+    previous_site(site)
+    env = {key: value for key, value in build_env(content).items() if key != "SITE_URL"}
+    if site_url is not None:
+        env["SITE_URL"] = site_url
+
+    result = subprocess.run(
+        ["make", "--no-print-directory", "-o", STAMP, "site", f"SITE_DIR={site}"],
+        cwd=PROJECT, env=env, capture_output=True, text=True, timeout=120,
+    )
+
+    assert result.returncode != 0
+    own_lines = [line for line in result.stderr.splitlines() if not line.startswith("make:")]
+    assert own_lines == [
+        f"{failed_line(site)}: set SITE_URL to the site's public address, e.g. SITE_URL=https://example.org/guide/ make site"
+    ], result.stderr
+    assert (site / "index.html").read_text(encoding="utf-8") == "previous build"
+
+
+def test_make_site_with_a_public_address_builds_with_it(content, tmp_path):
+    site = tmp_path / "site"
+
+    result = subprocess.run(
+        ["make", "--no-print-directory", "-o", STAMP, "site", f"SITE_DIR={site}"],
+        cwd=PROJECT, env=build_env(content), capture_output=True, text=True, timeout=120,
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert "https://example.org/guide/" in (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "127.0.0.1" not in (site / "sample-topic" / "links" / "index.html").read_text(encoding="utf-8")

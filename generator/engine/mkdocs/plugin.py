@@ -14,7 +14,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import BuildError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ...model.review_check import check_reviews
 from ...pipeline import Generated, generate
@@ -23,8 +23,9 @@ from ...render.cache import TopicCache
 from ...render.disk_cache import topic_cache
 from ...render.structured_data import for_page, to_script_json
 from ...structure.links_lock import check_lock
-from ...structure.navigation import navigation
-from . import csp, css_bundle, theme_markup
+from ...structure.navigation import footer_links, navigation
+from ...structure.routes import off_menu_paths
+from . import csp, css_bundle, hidden_headings, theme_markup
 from .search import index as search_index
 from .search.lay_terms import BuiltPage
 
@@ -44,6 +45,8 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
         self.cache: TopicCache | None = None  # kept across `mkdocs serve` rebuilds
         self.stylesheets: list[str] = []  # extra_css as mkdocs.yml lists it, joined into one file
         self.search_pages: list[BuiltPage] = []
+        self.footer_links: dict[str, list[tuple[str, str]]] = {}
+        self.hidden_anchors: dict[str, set[str]] = {}  # page URL -> ids hidden when it opens
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so that MkDocs keeps this one plugin object for every `mkdocs serve` rebuild
@@ -64,6 +67,7 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
             # BuildError makes MkDocs print the message and exit 1, without a traceback.
             raise BuildError(err.report()) from None
         config.nav = navigation(self.generated.content)
+        self.footer_links = footer_links(self.generated.content)
         # The site's name and description are content (site.yaml), shown by the theme in every
         # page's header and <head>; the theme templates escape them (overrides/).
         config.site_name = self.generated.content.site.site_name
@@ -75,8 +79,12 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
         return config
 
     def on_files(self, files: Files, config) -> Files:
+        # Pages left out of the menus on purpose (routes.py, `in_menu`): not an omission that
+        # --strict would fail on.
+        off_menu = off_menu_paths(loaded.topic for loaded in self.generated.content.topics)
         for page in self.generated.pages:
-            files.append(File.generated(config, page.path, content=page.markdown))
+            inclusion = InclusionLevel.NOT_IN_NAV if page.path in off_menu else InclusionLevel.UNDEFINED
+            files.append(File.generated(config, page.path, content=page.markdown, inclusion=inclusion))
         files.append(File.generated(config, css_bundle.BUNDLE_PATH, content=css_bundle.bundle(config.docs_dir, self.stylesheets)))
         for moved in self.generated.redirects:
             files.append(File.generated(config, moved.path, content=moved.html))
@@ -86,9 +94,19 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
         ]
         return files
 
+    def on_page_content(self, html: str, page, config, files) -> str:
+        """Headings hidden when the page opens leave its contents and, after the build, the
+        search index (see hidden_headings.py)."""
+        hidden = hidden_headings.hidden_ids(html)
+        hidden_headings.drop_hidden(page.toc.items, hidden)
+        self.hidden_anchors[page.url] = hidden
+        return html
+
     def on_page_context(self, context, page, config, nav):
         """A page whose front matter names a `structured_data` type gets its JSON-LD as
         `json_ld`, which overrides/main.html prints in the page's <head>."""
+        # The footer links each topic page to the topic's pages that no menu lists (footer.html).
+        page.meta["footer_links"] = self.footer_links.get(page.file.src_uri, [])
         marker = page.meta.get("structured_data")
         if marker:
             content = self.generated.content
@@ -105,4 +123,4 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, config) -> None:
         index = Path(config.site_dir) / "search" / "search_index.json"
-        search_index.improve(index, self.generated.content, self.search_pages)
+        search_index.improve(index, self.generated.content, self.search_pages, self.hidden_anchors)

@@ -1,0 +1,55 @@
+"""Headings inside an element hidden when the page opens stay out of its contents and search.
+
+The self-check's result area and later question groups, the diary's summary and problem
+notice are `hidden` until the reader acts; a tool's `data-...-fallback` block (the lists shown
+without JavaScript) is hidden by its script as the page starts. Listed in the page's table of contents (and so in
+the search index, which MkDocs builds from it), they were links that led nowhere visible.
+"""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+# Elements with no end tag: they never hold others.
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+class _HiddenIds(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.open: list[tuple[str, bool]] = []  # (tag, inside a hidden element)
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        names = dict(attrs)
+        hidden = (bool(self.open) and self.open[-1][1]) or "hidden" in names or any(_is_fallback(name) for name in names)
+        if hidden and names.get("id"):
+            self.ids.add(names["id"])
+        if tag not in _VOID:
+            self.open.append((tag, hidden))
+
+    def handle_endtag(self, tag: str) -> None:
+        for depth in range(len(self.open) - 1, -1, -1):
+            if self.open[depth][0] == tag:
+                del self.open[depth:]
+                return
+
+
+def _is_fallback(attribute: str) -> bool:
+    """The marker of a page script's no-JavaScript version (self-check.js, diary.js hide it)."""
+    return attribute.startswith("data-") and attribute.endswith("-fallback")
+
+
+def hidden_ids(html: str) -> set[str]:
+    """Ids of the elements inside (or on) an element hidden when the page opens."""
+    parser = _HiddenIds()
+    parser.feed(html)
+    parser.close()
+    return parser.ids
+
+
+def drop_hidden(toc: list, ids: set[str]) -> None:
+    """Remove the table of contents entries (MkDocs AnchorLinks) whose anchor is hidden."""
+    toc[:] = [entry for entry in toc if entry.id not in ids]
+    for entry in toc:
+        drop_hidden(entry.children, ids)
