@@ -90,11 +90,18 @@
   }
 
   /* Scroll the linked item below the sticky header (CSS scroll-margin-top) and highlight it.
-     A renamed id is forwarded to the item's current id first. */
+     A renamed id is forwarded to the item's current id first; an id that moved to another
+     page of the guide (an old link to the topic's address) opens that page, replacing this
+     history entry so Back returns to where the reader came from. */
   function land(root) {
     var id = decodeURIComponent(location.hash.slice(1));
     if (!id) return;
     var moved = parse(root, "data-moved");
+    var elsewhere = parse(root, "data-elsewhere");
+    if (!document.getElementById(id) && Object.prototype.hasOwnProperty.call(elsewhere, id)) {
+      location.replace(new URL(elsewhere[id], location.href).href);
+      return;
+    }
     if (!document.getElementById(id) && moved[id]) {
       id = moved[id];
       history.replaceState(history.state, "", "#" + encodeURIComponent(id));

@@ -1,21 +1,23 @@
 """The data a topic page carries for its copy-link buttons and old-anchor forwarding.
 
 The Markdown stays readable: one hidden marker element at the end of the page lists the
-page's linkable items (id -> title) and the renamed ids; copy-link buttons copy the address the
-reader opened the page on (location), so no site_url is needed here. The page
-script (docs/javascripts/deep-links.js) adds the buttons next to those items. Which items are
-linkable is each page kind's link policy (routes.py).
+page's linkable items (id -> title), the renamed ids and, on the guide's first page (the
+topic's address), where the ids that moved to the guide's other pages went. Copy-link buttons
+copy the address the reader opened the page on (location), so no site_url is needed here. The
+page script (docs/javascripts/deep-links.js) adds the buttons next to those items and forwards
+old links. Which items are linkable is each page kind's link policy (routes.py).
 """
 
 from __future__ import annotations
 
 import json
+import posixpath
 
 from markupsafe import escape
 
 from ..model.loading import LoadedTopic
 from ..model.previous_ids import moved_ids
-from .routes import PageKind, ids_on, page_of
+from .routes import GUIDE, PageKind, ids_on, page_of, page_url, pages_of, topic_page_path
 
 
 def linkable_ids(loaded: LoadedTopic, page: PageKind) -> list[str]:
@@ -26,6 +28,25 @@ def linkable_ids(loaded: LoadedTopic, page: PageKind) -> list[str]:
         return ids
     sections = {part["id"] for part in loaded.topic.model_dump().values() if isinstance(part, dict) and isinstance(part.get("id"), str)}
     return [item_id for item_id in ids if item_id in sections | set(page.links.also(loaded.topic))]
+
+
+def forwarded(loaded: LoadedTopic) -> dict[str, str]:
+    """Old links of the topic's address, `/slug/#id`, whose item now lives on another page of
+    the guide: id (or a renamed item's old id) -> the item's site-relative URL.
+
+    The guide was one page: a clinician's link to any of its items named the topic's address.
+    The first page keeps that address and forwards those links (the links lock keeps them)."""
+    moved = moved_ids(loaded.topic.model_dump())
+    slug = loaded.topic.slug
+    links = {}
+    for page in pages_of(loaded.topic):
+        if not page.guide_part or page is GUIDE:
+            continue
+        url = page_url(topic_page_path(slug, page))
+        for item_id in linkable_ids(loaded, page):
+            links[item_id] = f"{url}#{item_id}"
+        links.update({old: f"{url}#{new}" for old, new in moved.items() if new in loaded.parts_by_id and page_of(loaded, new) is page})
+    return links
 
 
 def item_title(loaded: LoadedTopic, item_id: str) -> str:
@@ -41,10 +62,18 @@ def marker(loaded: LoadedTopic, page: PageKind) -> str:
     """The hidden marker element (raw HTML block) for one topic page."""
     items = {item_id: item_title(loaded, item_id) for item_id in linkable_ids(loaded, page)}
     moved = {old: new for old, new in moved_ids(loaded.topic.model_dump()).items() if new in loaded.parts_by_id and page_of(loaded, new) is page}
+    here = page_url(topic_page_path(loaded.topic.slug, page))
+    elsewhere = {old: _relative(url, here) for old, url in forwarded(loaded).items()} if page is GUIDE else {}
     return (
         f'<div class="deep-links" data-deep-links hidden'
-        f' data-items="{_json(items)}" data-moved="{_json(moved)}"></div>\n'
+        f' data-items="{_json(items)}" data-moved="{_json(moved)}" data-elsewhere="{_json(elsewhere)}"></div>\n'
     )
+
+
+def _relative(url: str, here: str) -> str:
+    # Relative, so the forward works wherever the site is deployed (site_url with a path).
+    path, _, anchor = url.partition("#")
+    return posixpath.relpath(path, here) + "/#" + anchor
 
 
 def _json(data: dict) -> str:

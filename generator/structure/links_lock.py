@@ -14,8 +14,8 @@ from pathlib import Path
 from ..model.loading import Content, LoadedTopic
 from ..model.previous_ids import moved_ids
 from ..reading.problems import ContentError, Problem
-from .deep_links import linkable_ids
-from .routes import SITE_PAGES, page_url, pages_of, topic_page_path
+from .deep_links import forwarded, linkable_ids
+from .routes import GUIDE, SITE_PAGES, page_url, pages_of, topic_page_path
 
 log = logging.getLogger("mkdocs.plugins.healthguide.links")
 
@@ -33,6 +33,7 @@ class LinkIndex:
     current: set[str] = field(default_factory=set)
     topics: dict[str, LoadedTopic] = field(default_factory=dict)  # current and old slugs
     moved: dict[str, dict[str, str]] = field(default_factory=dict)  # slug -> old id -> new id
+    forwarded: dict[str, str] = field(default_factory=dict)  # "/slug/#id" -> the id's page now
     problems: list[Problem] = field(default_factory=list)
 
     def resolve(self, link: str) -> str | None:
@@ -49,7 +50,7 @@ class LinkIndex:
         new = self.moved.get(_slug(path), {}).get(anchor)
         if new is not None and f"{path}#{new}" in self.current:
             return f"{path}#{new}"
-        return None
+        return self.forwarded.get(f"{path}#{anchor}")
 
     def moved_page(self, path: str) -> str | None:
         """The current address of a page whose topic moved (moved_from), or None."""
@@ -77,6 +78,9 @@ def link_index(content: Content) -> LinkIndex:
             index.current.add(page_url(topic_page_path(slug, page)))
             for item_id in linkable_ids(loaded, page):
                 index.current.add(page_url(topic_page_path(slug, page)) + "#" + item_id)
+        # The guide's first page forwards old links to items now on its other pages.
+        guide = page_url(topic_page_path(slug, GUIDE))
+        index.forwarded.update({f"{guide}#{old}": url for old, url in forwarded(loaded).items()})
     for loaded in content.topics:
         for old in loaded.topic.moved_from:
             other = index.topics.get(old)

@@ -52,16 +52,40 @@ class PageKind:
     template: str  # under generator/templates/
     scope: Literal["site", "topic", "moved"]
     exists: Callable[[Topic], bool] = _always  # topic pages: whether this topic has the page
-    parts: tuple[str, ...] = ()  # top-level topic parts shown here; the guide shows all others
+    parts: tuple[str, ...] = ()  # top-level topic parts shown here; the guide's first page shows all others
     links: LinkPolicy = SECTIONS_ONLY
     # In the site navigation and the topic menu. A page for another audience (the clinicians'
     # links) stays out of the patient's menus: it is reached from the footer and About instead.
     in_menu: bool = True
+    guide_part: bool = False  # one of the short pages the guide is split into (contents list, previous/next)
 
 
 HOME = PageKind("home", "Home", "index.md", "pages/home.md.j2", "site")
 ABOUT = PageKind("about", "About this site", "about.md", "pages/about.md.j2", "site")
-GUIDE = PageKind("guide", "Guide", "index.md", "pages/topic_guide.md.j2", "topic", links=EVERY_ITEM)
+# The guide is a few short pages, in the NHS manner. Its first page keeps the topic's address
+# (`/slug/`) and shows every part no other page names; its marker forwards the old
+# `/slug/#id` links of items that moved to the other pages (structure/deep_links.py).
+GUIDE = PageKind(
+    "guide", "Overview and self-help", "index.md", "pages/topic_guide.md.j2", "topic",
+    parts=("overview", "red_flags", "steps", "checklist"), links=EVERY_ITEM, guide_part=True,
+)
+GET_HELP = PageKind(
+    "get-help", "When to get help", "when-to-get-help.md", "pages/topic_get_help.md.j2", "topic",
+    parts=("warning_signs", "when_to_get_help"), links=EVERY_ITEM, guide_part=True,
+)
+CAUSES = PageKind("causes", "Causes", "causes.md", "pages/topic_causes.md.j2", "topic", parts=("causes",), links=EVERY_ITEM, guide_part=True)
+CONDITIONS = PageKind(
+    "conditions", "Conditions that can cause it", "conditions.md", "pages/topic_conditions.md.j2", "topic",
+    parts=("conditions",), links=EVERY_ITEM, guide_part=True,
+)
+TREATMENT = PageKind(
+    "treatment", "Tests and treatment", "tests-and-treatment.md", "pages/topic_treatment.md.j2", "topic",
+    parts=("appointment", "treatments", "story"), links=EVERY_ITEM, guide_part=True,
+)
+SOURCES = PageKind(
+    "sources", "Main points and sources", "sources.md", "pages/topic_sources.md.j2", "topic",
+    parts=("closing", "references"), links=EVERY_ITEM, guide_part=True,
+)
 FAQ = PageKind("faq", "Questions and answers", "faq.md", "pages/topic_faq.md.j2", "topic", parts=("faq",), links=EVERY_ITEM)
 SELF_CHECK = PageKind(
     "self-check",
@@ -85,10 +109,11 @@ REDIRECT = PageKind(
 )
 
 # In navigation and menu order: Home, each topic's pages, then the other site pages.
-PAGE_KINDS: tuple[PageKind, ...] = (HOME, GUIDE, FAQ, SELF_CHECK, DIARY, LINKS, ABOUT, REDIRECT)
+PAGE_KINDS: tuple[PageKind, ...] = (HOME, GUIDE, GET_HELP, CAUSES, CONDITIONS, TREATMENT, SOURCES, FAQ, SELF_CHECK, DIARY, LINKS, ABOUT, REDIRECT)
 SITE_PAGES = tuple(kind for kind in PAGE_KINDS if kind.scope == "site")
 TOPIC_PAGES = tuple(kind for kind in PAGE_KINDS if kind.scope == "topic")
 _BY_KEY = {kind.key: kind for kind in PAGE_KINDS}
+GUIDE_PARTS = tuple(kind for kind in TOPIC_PAGES if kind.guide_part)
 _PAGE_OF_PART = {part: kind for kind in TOPIC_PAGES for part in kind.parts}
 
 
@@ -117,13 +142,19 @@ def page_holding(part: str) -> PageKind:
 
 
 def page_of(loaded: LoadedTopic, item_id: str) -> PageKind:
-    """The page that shows the item `item_id` of a topic."""
-    return page_holding(loaded.parts_by_id[item_id])
+    """The page that shows the item `item_id` of a topic.
+
+    A sign is written once but anchored on the card of its level: emergency signs on the
+    emergency card (red_flags), the others on the "when to get help" cards."""
+    part = loaded.parts_by_id[item_id]
+    if part == "signs":
+        part = "red_flags" if loaded.topic.sign(item_id).level == "emergency" else "when_to_get_help"
+    return page_holding(part)
 
 
 def ids_on(loaded: LoadedTopic, page: PageKind) -> list[str]:
     """Every item id the page shows, in document order."""
-    return [item_id for item_id, part in loaded.parts_by_id.items() if page_holding(part) is page]
+    return [item_id for item_id in loaded.parts_by_id if page_of(loaded, item_id) is page]
 
 
 def topic_page_path(slug: str, page: PageKind | str) -> str:

@@ -17,9 +17,11 @@ from pathlib import Path
 import pytest
 
 from generator.model.loading import load_content
+from generator.structure.links_lock import LOCK_FILE, link_index, read_lock
 from support import ROOT, QuietHandler, build_site, instant_navigation
 
-GUIDE = "facial-twitching/"
+GUIDE = "facial-twitching/"  # the guide's first page, at the topic's address
+GET_HELP, CONDITIONS, TREATMENT = GUIDE + "when-to-get-help/", GUIDE + "conditions/", GUIDE + "tests-and-treatment/"
 TOPIC_FILE = Path("topics") / "facial-twitching.yaml"
 
 
@@ -91,12 +93,12 @@ def test_copy_link_button_copies_absolute_url_and_announces_it(browser, site_url
     context = new_context(browser, site_url)
     page = context.new_page()
     try:
-        page.goto(site_url + GUIDE)
+        page.goto(site_url + CONDITIONS)
         button = page.get_by_role("button", name="Copy link to: Hemifacial spasm", exact=True)
         button.focus()  # a real button: reachable and usable from the keyboard
         page.keyboard.press("Enter")
         page.wait_for_function("() => document.querySelector('.copy-link-status').textContent === 'Link copied: Hemifacial spasm'")
-        assert page.evaluate("() => navigator.clipboard.readText()") == site_url + GUIDE + "#hemifacial-spasm"
+        assert page.evaluate("() => navigator.clipboard.readText()") == site_url + CONDITIONS + "#hemifacial-spasm"
         region = page.locator(".copy-link-status")
         assert region.get_attribute("aria-live") == "polite" and region.get_attribute("role") == "status"
         assert button.inner_text() == "Link copied"
@@ -114,7 +116,11 @@ WAIT_UNTIL_SHOWN = """b => new Promise(done => {
 })"""
 
 
-@pytest.mark.parametrize("path", [GUIDE, GUIDE + "faq/"])
+# Item-level anchors stay published links, without a button of their own.
+ITEM_ANCHORS = {GUIDE: ("flag-face-droop", "do-sleep"), GET_HELP: ("warning-spread", "help-gp-two-weeks")}
+
+
+@pytest.mark.parametrize("path", [GUIDE, GET_HELP, CONDITIONS, TREATMENT, GUIDE + "faq/"])
 def test_one_copy_link_per_section_heading_and_none_in_lists_tables_or_cards(page, site_url, built_site, path):
     page.goto(site_url + path)
     page.wait_for_selector("button.copy-link")
@@ -127,10 +133,9 @@ def test_one_copy_link_per_section_heading_and_none_in_lists_tables_or_cards(pag
     assert all(tag in ("H2", "H3") for tag, _, _ in after)
     assert all(label == f"Copy link to: {items[item_id]}" for _, item_id, label in after)
     assert page.locator("li .copy-link, td .copy-link, th .copy-link, .care-card .copy-link, [data-checklist] .copy-link").count() == 0
-    if path == GUIDE:
-        assert 20 <= buttons.count() <= 60, buttons.count()
-        # Item-level anchors stay published links, without a button of their own.
-        for item_id in ("flag-face-droop", "warning-spread", "do-sleep", "help-gp-two-weeks"):
+    if path != GUIDE + "faq/":
+        assert 2 <= buttons.count() <= 30, buttons.count()
+        for item_id in ITEM_ANCHORS.get(path, ()):
             assert item_id in items and page.locator(f"[id='{item_id}']").count() == 1
     else:
         questions = [entry.id for entry in load_content(ROOT / "content").topics[0].topic.faq.items]
@@ -146,7 +151,7 @@ def test_copy_link_shows_on_keyboard_focus_and_hover_with_a_large_enough_target(
     context = browser.new_context(viewport={"width": size[0], "height": size[1]})
     page = context.new_page()
     try:
-        page.goto(site_url + GUIDE)
+        page.goto(site_url + CONDITIONS)
         button = page.get_by_role("button", name="Copy link to: Hemifacial spasm", exact=True)
         assert button.evaluate("b => getComputedStyle(b).opacity") == "0"
         button.focus()
@@ -165,7 +170,7 @@ def test_copy_link_is_always_visible_on_a_touch_screen(browser, site_url):
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
     page = context.new_page()
     try:
-        page.goto(site_url + GUIDE)
+        page.goto(site_url + CONDITIONS)
         button = page.get_by_role("button", name="Copy link to: Hemifacial spasm", exact=True)
         assert page.evaluate("() => matchMedia('(hover: none)').matches")
         assert button.evaluate("b => getComputedStyle(b).opacity") == "1"
@@ -176,7 +181,7 @@ def test_copy_link_is_always_visible_on_a_touch_screen(browser, site_url):
 
 
 def test_deep_link_lands_below_header_and_is_highlighted_on_full_load(page, site_url):
-    page.goto(site_url + GUIDE + "#test-emg")
+    page.goto(site_url + TREATMENT + "#test-emg")
     assert_landed(page, "test-emg")
     page.goto(site_url + GUIDE + "faq/#faq-mnd")
     assert_landed(page, "faq-mnd")
@@ -201,7 +206,7 @@ def test_highlight_respects_reduced_motion(browser, site_url):
     context = browser.new_context(viewport={"width": 1280, "height": 800}, reduced_motion="reduce")
     page = context.new_page()
     try:
-        page.goto(site_url + GUIDE + "#hemifacial-spasm")
+        page.goto(site_url + CONDITIONS + "#hemifacial-spasm")
         assert_landed(page, "hemifacial-spasm")
         assert page.evaluate("() => getComputedStyle(document.getElementById('hemifacial-spasm')).animationName") == "none"
     finally:
@@ -226,12 +231,46 @@ def test_clinicians_links_page_lists_every_item_with_qr_code_and_copy_button(bro
         assert entries.locator("svg.qr-code:not([aria-hidden='true'])").count() == 0
         # Grouped by section: the FAQ's questions come under the FAQ's heading.
         faq_urls = page.locator("h2#links-faq + ul.clinician-links .clinician-links__url").all_inner_texts()
-        assert site_url + GUIDE + "faq/#faq-mnd" in faq_urls and site_url + GUIDE + "#test-emg" not in faq_urls
+        assert site_url + GUIDE + "faq/#faq-mnd" in faq_urls and site_url + TREATMENT + "#test-emg" not in faq_urls
+        assert site_url + TREATMENT + "#test-emg" in urls and site_url + GUIDE + "#test-emg" not in urls
         page.get_by_role("button", name="Copy link to: Hemifacial spasm", exact=True).click()
         page.wait_for_function("() => document.querySelector('.copy-link-status').textContent === 'Link copied: Hemifacial spasm'")
-        assert page.evaluate("() => navigator.clipboard.readText()") == site_url + GUIDE + "#hemifacial-spasm"
+        assert page.evaluate("() => navigator.clipboard.readText()") == site_url + CONDITIONS + "#hemifacial-spasm"
     finally:
         context.close()
+
+
+def moved_guide_links() -> dict[str, str]:
+    """Links in content/links.lock to the topic's address whose item is now on another page of the
+    guide: old link -> where it lands (as the lock resolves it)."""
+    index = link_index(load_content(ROOT / "content"))
+    locked = read_lock(ROOT / "content" / LOCK_FILE)
+    moved = {link: index.resolve(link) for link in locked if link.startswith("/" + GUIDE + "#")}
+    return {link: new for link, new in moved.items() if new != link}
+
+
+def test_every_locked_link_to_the_one_page_guide_opens_its_item_on_the_new_page(page, site_url):
+    moved = moved_guide_links()
+    assert len(moved) > 80 and "/facial-twitching/#cause-stress" in moved and "/facial-twitching/#help-urgent" in moved
+    for old, new in moved.items():
+        page.goto(site_url + old.lstrip("/"))
+        page.wait_for_url(site_url + new.lstrip("/"))
+        item_id = new.split("#", 1)[1]
+        # Landed (highlighted), shown, and on screen below the header (an item at the end of a
+        # short page cannot scroll to the top).
+        page.wait_for_function("id => document.getElementById(id).classList.contains('deep-link-target')", arg=item_id)
+        box = page.evaluate("id => { const el = document.getElementById(id); return {shown: el.checkVisibility() && !el.closest('[hidden]'), "
+                            "top: el.getBoundingClientRect().top, bottom: el.getBoundingClientRect().bottom}; }", item_id)
+        assert box["shown"] and header_bottom(page) <= box["top"] and box["bottom"] <= page.viewport_size["height"], (old, box)
+
+
+def test_a_forwarded_old_link_leaves_no_history_entry_so_back_returns_to_the_page_before(page, site_url):
+    page.goto(site_url)
+    page.goto(site_url + GUIDE + "#cause-stress")
+    page.wait_for_url(site_url + GUIDE + "causes/#cause-stress")
+    assert_landed(page, "cause-stress")
+    page.go_back()
+    page.wait_for_url(site_url)
 
 
 def dark_modules(path_data: str) -> set[tuple[int, int]]:
@@ -285,19 +324,26 @@ def moved_site(tmp_path_factory):
 
 def test_renamed_id_with_previous_ids_lands_on_the_renamed_item(page, moved_site):
     url, _ = moved_site
+    page.goto(url + "face-twitching/tests-and-treatment/#test-emg")
+    page.wait_for_url(url + "face-twitching/tests-and-treatment/#test-nerve-activity")
+    assert_landed(page, "test-nerve-activity")
+    # A link from when the guide was one page: to the item's new page, under its new id.
     page.goto(url + "face-twitching/#test-emg")
-    page.wait_for_url(url + "face-twitching/#test-nerve-activity")
+    page.wait_for_url(url + "face-twitching/tests-and-treatment/#test-nerve-activity")
     assert_landed(page, "test-nerve-activity")
 
 
 def test_moved_topic_redirects_old_address_and_keeps_the_anchor(page, moved_site):
     url, _ = moved_site
+    page.goto(url + "facial-twitching/#overview")
+    page.wait_for_url(url + "face-twitching/#overview")
+    assert_landed(page, "overview")
+    # Old topic address, an item now on another page of the guide, and a renamed anchor: every hop happens.
     page.goto(url + "facial-twitching/#hemifacial-spasm")
-    page.wait_for_url(url + "face-twitching/#hemifacial-spasm")
+    page.wait_for_url(url + "face-twitching/conditions/#hemifacial-spasm")
     assert_landed(page, "hemifacial-spasm")
-    # Old page and renamed anchor together: both hops happen.
     page.goto(url + "facial-twitching/#test-emg")
-    page.wait_for_url(url + "face-twitching/#test-nerve-activity")
+    page.wait_for_url(url + "face-twitching/tests-and-treatment/#test-nerve-activity")
     assert_landed(page, "test-nerve-activity")
 
 

@@ -16,6 +16,7 @@ from support import ROOT
 pytestmark = pytest.mark.browser
 
 GUIDE = "facial-twitching/"
+GET_HELP = GUIDE + "when-to-get-help/"  # the guide's page with the care cards and the warning table
 PHONE = (390, 844)
 SIZES = [PHONE, (1280, 900)]
 SCHEMES = ["light", "dark"]
@@ -31,11 +32,11 @@ def content():
 def open_guide(browser, site_url):
     contexts = []
 
-    def open_at(size, scheme="light", **options):
+    def open_at(size, scheme="light", path=GUIDE, **options):
         context = browser.new_context(viewport={"width": size[0], "height": size[1]}, color_scheme=scheme, **options)
         contexts.append(context)
         page = context.new_page()
-        page.goto(site_url + GUIDE)
+        page.goto(site_url + path)
         page.wait_for_selector("[data-deep-links][data-ready]", state="attached")
         return page
 
@@ -58,8 +59,8 @@ def test_first_phone_screen_shows_title_summary_and_when_to_get_help(open_guide,
     summary = page.locator("article p.lead")
     assert summary.inner_text() == topic.summary
     assert summary.evaluate(in_first_screen), "the summary is not on the first screen"
-    help_link = page.get_by_role("link", name=topic.when_to_get_help.title, exact=True).first
-    assert help_link.get_attribute("href").endswith("#" + topic.when_to_get_help.id)
+    help_link = page.locator("article .lead-action").get_by_role("link", name=topic.when_to_get_help.title, exact=True)
+    assert help_link.get_attribute("href").endswith("when-to-get-help/#" + topic.when_to_get_help.id)
     assert help_link.evaluate(in_first_screen), "the link to 'When to get help' is not on the first screen"
     # The summary says when to get help, in two or three lines at most on a desktop.
     assert "2 weeks" in topic.summary and "GP" in topic.summary
@@ -83,7 +84,7 @@ def test_summary_is_at_most_three_lines_on_a_desktop(open_guide):
 @pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
 def test_care_card_levels_differ_at_a_glance_and_in_words(open_guide, content, size, scheme):
-    page = open_guide(size, scheme)
+    page = open_guide(size, scheme, path=GET_HELP)
     looks = {}
     for level in LEVELS:
         card = page.locator(f"article .care-card--{level}").first
@@ -126,7 +127,7 @@ WORDS_SPLIT_ACROSS_LINES = """table => {
 
 @pytest.mark.parametrize("scheme", SCHEMES)
 def test_warning_table_reads_well_on_a_phone(open_guide, scheme):
-    page = open_guide(PHONE, scheme)
+    page = open_guide(PHONE, scheme, path=GET_HELP)
     table = page.locator("article table.warning-table")
     table.scroll_into_view_if_needed()
     assert table.evaluate(WORDS_SPLIT_ACROSS_LINES) == []
@@ -151,7 +152,7 @@ def test_warning_table_reads_well_on_a_phone(open_guide, scheme):
 
 
 def test_warning_table_keeps_its_columns_on_a_desktop(open_guide):
-    page = open_guide((1280, 900))
+    page = open_guide((1280, 900), path=GET_HELP)
     row = page.locator("article table.warning-table tbody tr").first
     tops = row.locator("th, td").evaluate_all("cells => cells.map(c => Math.round(c.getBoundingClientRect().top))")
     assert len(set(tops)) == 1

@@ -15,56 +15,58 @@ import pytest
 
 from support import wait_until_requests_are_reported
 
-GUIDE = "facial-twitching/"
+GUIDE = "facial-twitching/"  # the guide's first page: overview and self-help
+GET_HELP, CAUSES, CONDITIONS = GUIDE + "when-to-get-help/", GUIDE + "causes/", GUIDE + "conditions/"
+TREATMENT = GUIDE + "tests-and-treatment/"
 FAQ = "facial-twitching/faq/"
 TOP = 3
 REQUIRED_HIT_RATE = 0.9
 
 # (what a patient types, items that answer it: any one of them in the top 3 is a hit)
 QUERIES: list[tuple[str, list[str]]] = [
-    ("eye keeps jumping", [GUIDE + "#eyelid-myokymia"]),
-    ("eyelid flicker", [GUIDE + "#eyelid-myokymia", GUIDE + "#what-is-twitching"]),
-    ("botox for face spasm", [GUIDE + "#treat-botulinum", FAQ + "#faq-botox-safe"]),
+    ("eye keeps jumping", [CONDITIONS + "#eyelid-myokymia"]),
+    ("eyelid flicker", [CONDITIONS + "#eyelid-myokymia", GUIDE + "#what-is-twitching"]),
+    ("botox for face spasm", [TREATMENT + "#treat-botulinum", FAQ + "#faq-botox-safe"]),
     ("is botox safe", [FAQ + "#faq-botox-safe"]),
     ("is twitching a stroke", [FAQ + "#faq-stroke", GUIDE + "#red-flags"]),
     ("mini stroke", [FAQ + "#faq-stroke", GUIDE + "#red-flags"]),
-    ("face drooping", [GUIDE + "#red-flags", GUIDE + "#bells-palsy"]),
-    ("child blinking tic", [GUIDE + "#tics-children", FAQ + "#faq-children"]),
-    ("tourettes", [GUIDE + "#tics-children"]),
-    ("too much coffee twitch", [GUIDE + "#cause-caffeine", GUIDE + "#step-caffeine-alcohol"]),
-    ("energy drinks", [GUIDE + "#cause-caffeine", GUIDE + "#step-caffeine-alcohol"]),
-    ("can't close my eye", [GUIDE + "#bells-palsy", GUIDE + "#help-urgent"]),
-    ("twitch for 3 weeks", [GUIDE + "#warning-signs", FAQ + "#faq-how-long", GUIDE + "#help-see-doctor"]),
+    ("face drooping", [GUIDE + "#red-flags", CONDITIONS + "#bells-palsy"]),
+    ("child blinking tic", [CONDITIONS + "#tics-children", FAQ + "#faq-children"]),
+    ("tourettes", [CONDITIONS + "#tics-children"]),
+    ("too much coffee twitch", [CAUSES + "#cause-caffeine", GUIDE + "#step-caffeine-alcohol"]),
+    ("energy drinks", [CAUSES + "#cause-caffeine", GUIDE + "#step-caffeine-alcohol"]),
+    ("can't close my eye", [CONDITIONS + "#bells-palsy", GET_HELP + "#help-urgent"]),
+    ("twitch for 3 weeks", [GET_HELP + "#warning-signs", FAQ + "#faq-how-long", GET_HELP + "#help-see-doctor"]),
     ("how long does eye twitching last", [FAQ + "#faq-how-long"]),
     ("ALS", [FAQ + "#faq-mnd"]),
     ("motor neurone disease", [FAQ + "#faq-mnd"]),
-    ("is it MS", [FAQ + "#faq-ms", GUIDE + "#multiple-sclerosis"]),
-    ("pins and needles", [GUIDE + "#help-urgent", GUIDE + "#cause-nutrition"]),
-    ("stressed and eye twitching", [GUIDE + "#cause-stress", FAQ + "#faq-anxiety"]),
-    ("not sleeping well", [GUIDE + "#cause-sleep", GUIDE + "#step-sleep"]),
-    ("whole side of face twitching", [GUIDE + "#hemifacial-spasm"]),
-    ("both eyes keep shutting", [GUIDE + "#blepharospasm", GUIDE + "#warning-signs"]),
-    ("do I need a brain scan", [GUIDE + "#test-mri"]),
-    ("needle test for muscles", [GUIDE + "#test-emg"]),
-    ("magnesium tablets", [FAQ + "#faq-supplements", GUIDE + "#cause-nutrition"]),
-    ("twitching all over my body", [GUIDE + "#benign-fasciculation", GUIDE + "#twitches-elsewhere"]),
-    ("dry eyes from computer", [GUIDE + "#cause-eyes", FAQ + "#faq-screens"]),
-    ("eye drops", [GUIDE + "#treat-eye-care"]),
-    ("surgery for face spasm", [GUIDE + "#treat-mvd"]),
+    ("is it MS", [FAQ + "#faq-ms", CONDITIONS + "#multiple-sclerosis"]),
+    ("pins and needles", [GET_HELP + "#help-urgent", CAUSES + "#cause-nutrition"]),
+    ("stressed and eye twitching", [CAUSES + "#cause-stress", FAQ + "#faq-anxiety"]),
+    ("not sleeping well", [CAUSES + "#cause-sleep", GUIDE + "#step-sleep"]),
+    ("whole side of face twitching", [CONDITIONS + "#hemifacial-spasm"]),
+    ("both eyes keep shutting", [CONDITIONS + "#blepharospasm", GET_HELP + "#warning-signs"]),
+    ("do I need a brain scan", [TREATMENT + "#test-mri"]),
+    ("needle test for muscles", [TREATMENT + "#test-emg"]),
+    ("magnesium tablets", [FAQ + "#faq-supplements", CAUSES + "#cause-nutrition"]),
+    ("twitching all over my body", [CONDITIONS + "#benign-fasciculation", GUIDE + "#twitches-elsewhere"]),
+    ("dry eyes from computer", [CAUSES + "#cause-eyes", FAQ + "#faq-screens"]),
+    ("eye drops", [TREATMENT + "#treat-eye-care"]),
+    ("surgery for face spasm", [TREATMENT + "#treat-mvd"]),
     ("which doctor should I see", [FAQ + "#faq-who-to-see", GUIDE + "#step-see-gp"]),
-    ("hangover twitch", [GUIDE + "#cause-alcohol"]),
-    ("side effect of my tablets", [GUIDE + "#cause-medicines", GUIDE + "#step-medicines"]),
+    ("hangover twitch", [CAUSES + "#cause-alcohol"]),
+    ("side effect of my tablets", [CAUSES + "#cause-medicines", GUIDE + "#step-medicines"]),
     ("not drinking enough water", [FAQ + "#faq-dehydration"]),
     ("what to take to my appointment", [GUIDE + "#step-prepare"]),
-    ("blood test for twitching", [FAQ + "#faq-blood-tests", GUIDE + "#test-blood"]),
+    ("blood test for twitching", [FAQ + "#faq-blood-tests", TREATMENT + "#test-blood"]),
     ("sudden double vision", [GUIDE + "#red-flags"]),
-    ("fit or seizure", [GUIDE + "#red-flags", GUIDE + "#help-emergency"]),
-    ("tired eyes", [GUIDE + "#cause-eyes", GUIDE + "#step-eyes"]),
-    ("can stress cause eye twitching", [FAQ + "#faq-anxiety", GUIDE + "#cause-stress"]),
-    ("vitamin for eye twitch", [FAQ + "#faq-supplements", GUIDE + "#cause-nutrition"]),
-    ("stiff neck after new medicine", [GUIDE + "#help-urgent", GUIDE + "#cause-medicines", GUIDE + "#step-medicines"]),
-    ("twitch spreading to my cheek", [GUIDE + "#hemifacial-spasm", GUIDE + "#warning-signs", GUIDE + "#help-see-doctor"]),
-    ("how to stop eye twitching", [GUIDE + "#treat-lifestyle", GUIDE + "#steps", GUIDE + "#eyelid-myokymia"]),
+    ("fit or seizure", [GUIDE + "#red-flags", GET_HELP + "#help-emergency"]),
+    ("tired eyes", [CAUSES + "#cause-eyes", GUIDE + "#step-eyes"]),
+    ("can stress cause eye twitching", [FAQ + "#faq-anxiety", CAUSES + "#cause-stress"]),
+    ("vitamin for eye twitch", [FAQ + "#faq-supplements", CAUSES + "#cause-nutrition"]),
+    ("stiff neck after new medicine", [GET_HELP + "#help-urgent", CAUSES + "#cause-medicines", GUIDE + "#step-medicines"]),
+    ("twitch spreading to my cheek", [CONDITIONS + "#hemifacial-spasm", GET_HELP + "#warning-signs", GET_HELP + "#help-see-doctor"]),
+    ("how to stop eye twitching", [TREATMENT + "#treat-lifestyle", GUIDE + "#steps", CONDITIONS + "#eyelid-myokymia"]),
 ]
 
 # Snapshot of the rendered results: every result's link and score, in page order.
@@ -166,7 +168,7 @@ def test_lay_terms_are_searchable_but_not_on_the_page(built_site):
     index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     docs = {doc["location"]: doc for doc in index["docs"]}
     assert "lay_terms" in index["config"]["fields"]
-    assert "jumping eyelid" in docs[GUIDE + "#eyelid-myokymia"]["lay_terms"]
+    assert "jumping eyelid" in docs[CONDITIONS + "#eyelid-myokymia"]["lay_terms"]
     assert "motor neurone disease" in docs[FAQ + "#faq-mnd"]["lay_terms"]
     for html_file in built_site.rglob("*.html"):
         text = html_file.read_text(encoding="utf-8").lower()
@@ -184,7 +186,8 @@ def test_each_result_shows_its_topic_and_section(search_page):
     """The result for an item shows the topic (page title) above it and its section under it."""
     search(search_page, "botox")
     result = search_page.locator(".md-search-result__item", has=search_page.locator('a[href*="#treat-botulinum"]'))
-    assert result.locator("h1").first.inner_text() == "Facial and eyelid twitching"
+    # The page's title: the topic, then which page of its guide.
+    assert result.locator("h1").first.inner_text() == "Facial and eyelid twitching: Tests and treatment"
     label = result.locator('a[href*="#treat-botulinum"] .search-result-section')
     shown = label.evaluate("el => getComputedStyle(el, '::before').content")
     assert shown == '"Section: Treatments"'

@@ -79,6 +79,11 @@ def test_render_writes_every_page(content, tmp_path):
         "index.md",
         "about.md",
         "sample-topic/index.md",
+        "sample-topic/when-to-get-help.md",
+        "sample-topic/causes.md",
+        "sample-topic/conditions.md",
+        "sample-topic/tests-and-treatment.md",
+        "sample-topic/sources.md",
         "sample-topic/faq.md",
         "sample-topic/links.md",
     }

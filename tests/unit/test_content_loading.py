@@ -51,7 +51,10 @@ def test_fixture_loads_with_its_topic(content):
     assert topic.topic.conditions.items[0].see_also == ["cause-one"]
     assert page_of(topic, "faq-one").key == "faq"
     assert page_of(topic, "faq").key == "faq"
-    assert page_of(topic, "cause-one").key == "guide"
+    assert page_of(topic, "cause-one").key == "causes"
+    # A sign is shown on the card of its level: emergency signs on the guide's first page.
+    assert page_of(topic, "rf-face").key == "guide"
+    assert page_of(topic, "help-gp-2-weeks").key == "get-help"
     assert topic.titles_by_id["cause-one"] == "Cause one"
     assert topic.titles_by_id["faq-one"] == "Is it serious?"
 

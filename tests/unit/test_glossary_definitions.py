@@ -41,7 +41,7 @@ def test_every_page_explains_the_glossary_terms_it_uses(content):
         assert "*[GP]" not in page, "the definition line must not show on the page"
         if titles:
             explained.add(path)
-    assert {"about.md", "sample-topic/index.md"} <= explained  # the pages that mention a GP
+    assert {"about.md", "sample-topic/when-to-get-help.md"} <= explained  # the pages that mention a GP
 
 
 def test_explanation_with_markup_characters_is_shown_exactly_as_written():
@@ -149,8 +149,8 @@ def test_the_warning_table_explains_its_terms(content):
     """The real component: a term in a warning-table cell is an abbr with the glossary's title."""
     add_glossary(content, '  GP: General practitioner, your family doctor.\n  "A&E": Accident and emergency.\n')
     content.replace("get_checked: Spreads,", "get_checked: Spreads. See a GP or go to A&E,")
-    guide = page_html(content.markdown_pages()["sample-topic/index.md"])
-    row = re.search(r'<tr id="warn-spread">.*?</tr>', guide, re.S).group()
+    get_help = page_html(content.markdown_pages()["sample-topic/when-to-get-help.md"])
+    row = re.search(r'<tr id="warn-spread">.*?</tr>', get_help, re.S).group()
     cell = re.findall(r"<td[^>]*>(.*?)</td>", row)[1].split(" <a ")[0]  # the author's text, before the level link
     assert [(text, title) for text, title, _ in abbrs_in(cell)] == [
         ("GP", "General practitioner, your family doctor."),

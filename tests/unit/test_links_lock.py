@@ -3,6 +3,9 @@ old ids and slugs lead, and the `lock` command."""
 
 from __future__ import annotations
 
+import html
+import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -12,6 +15,7 @@ import pytest
 from generator.model.loading import load_content
 from generator.pipeline import generate
 from generator.reading.problems import ContentError
+from generator.structure.deep_links import marker
 from generator.structure.links_lock import (
     LOCK_FILE,
     check_lock,
@@ -20,7 +24,7 @@ from generator.structure.links_lock import (
     lock_text,
     read_lock,
 )
-from generator.structure.routes import page_url
+from generator.structure.routes import page_url, pages_of, topic_page_path
 
 PROJECT = Path(__file__).resolve().parents[2]
 
@@ -46,10 +50,11 @@ def test_lock_lists_every_page_and_linkable_anchor_sorted_one_per_line(content):
     links = lock_now(content.root)
     assert links == sorted(links) and len(links) == len(set(links))
     for expected in ("/", "/about/", "/sample-topic/", "/sample-topic/faq/", "/sample-topic/links/",
-                     "/sample-topic/#overview", "/sample-topic/#rf-face", "/sample-topic/#warn-spread",
+                     "/sample-topic/#overview", "/sample-topic/#rf-face", "/sample-topic/when-to-get-help/#warn-spread",
                      "/sample-topic/#step-track", "/sample-topic/#do-sleep", "/sample-topic/faq/#faq-one"):
         assert expected in links
     assert "/sample-topic/#faq-one" not in links  # each anchor only on the page that has it
+    assert "/sample-topic/#warn-spread" not in links
     text = (content.root / LOCK_FILE).read_text(encoding="utf-8")
     assert text.startswith("# ") and "python -m generator lock" in text
     # The lock's pages come from the route registry: exactly the pages the renderer writes.
@@ -63,7 +68,7 @@ def test_renamed_id_without_previous_ids_is_a_lost_link_naming_link_and_file(con
     with pytest.raises(ContentError) as info:
         check_lock(load_content(content.root))
     report = info.value.report()
-    assert "/sample-topic/#cause-one" in report
+    assert "/sample-topic/causes/#cause-one" in report
     assert str(content.topic_file) in report
     assert "previous_ids: [cause-one]" in report
 
@@ -75,12 +80,61 @@ def test_renamed_id_with_previous_ids_still_resolves_and_stays_locked(content):
     content.replace("see_also: [cause-one]", "see_also: [cause-first]").replace("used_for: [cause-one]", "used_for: [cause-first]")
     loaded = load_content(content.root)
     report = check_lock(loaded)
-    assert report.lost == [] and report.new == ["/sample-topic/#cause-first"]
+    assert report.lost == [] and report.new == ["/sample-topic/causes/#cause-first"]
     index = link_index(loaded)
-    assert index.resolve("/sample-topic/#cause-one") == "/sample-topic/#cause-first"
+    assert index.resolve("/sample-topic/causes/#cause-one") == "/sample-topic/causes/#cause-first"
     # Rewriting the lock keeps the old link, so dropping previous_ids later still fails.
     rewritten = lock_text(index, read_lock(content.root / LOCK_FILE))
-    assert "/sample-topic/#cause-one\n" in rewritten and "/sample-topic/#cause-first\n" in rewritten
+    assert "/sample-topic/causes/#cause-one\n" in rewritten and "/sample-topic/causes/#cause-first\n" in rewritten
+
+
+# The guide used to be one page at the topic's address: these links were published then.
+ONE_PAGE_GUIDE_LINKS = {
+    "/sample-topic/#cause-one": "/sample-topic/causes/#cause-one",
+    "/sample-topic/#causes": "/sample-topic/causes/#causes",
+    "/sample-topic/#warn-spread": "/sample-topic/when-to-get-help/#warn-spread",
+    "/sample-topic/#help-gp-2-weeks": "/sample-topic/when-to-get-help/#help-gp-2-weeks",  # a GP-level sign
+    "/sample-topic/#condition-one": "/sample-topic/conditions/#condition-one",
+    "/sample-topic/#ref-nhs": "/sample-topic/sources/#ref-nhs",
+    "/sample-topic/#rf-face": "/sample-topic/#rf-face",  # an emergency sign stays on the first page
+    "/sample-topic/#do-sleep": "/sample-topic/#do-sleep",
+}
+
+
+def test_links_to_the_one_page_guide_land_on_the_item_s_new_page_and_stay_locked(content):
+    (content.root / LOCK_FILE).write_text("".join(f"{link}\n" for link in ONE_PAGE_GUIDE_LINKS), encoding="utf-8")
+    loaded = load_content(content.root)
+    index = link_index(loaded)
+
+    assert {link: index.resolve(link) for link in ONE_PAGE_GUIDE_LINKS} == ONE_PAGE_GUIDE_LINKS
+    assert check_lock(loaded).lost == []
+    rewritten = lock_text(index, read_lock(content.root / LOCK_FILE)).splitlines()
+    assert set(ONE_PAGE_GUIDE_LINKS) | set(ONE_PAGE_GUIDE_LINKS.values()) <= set(rewritten)
+    # Only the guide's items are forwarded from the topic's address: the FAQ was never on it.
+    assert index.resolve("/sample-topic/#faq-one") is None
+
+
+def test_an_item_renamed_after_it_moved_is_forwarded_from_the_topic_s_address_to_its_new_id(content):
+    content.replace("{id: cause-one,", "{id: cause-first, previous_ids: [cause-one],")
+    content.replace("[the cause](#cause-one)", "[the cause](#cause-first)")
+    content.replace("see_also: [cause-one]", "see_also: [cause-first]").replace("used_for: [cause-one]", "used_for: [cause-first]")
+    index = link_index(load_content(content.root))
+
+    assert index.resolve("/sample-topic/#cause-one") == "/sample-topic/causes/#cause-first"
+    assert index.resolve("/sample-topic/causes/#cause-one") == "/sample-topic/causes/#cause-first"
+
+
+def test_the_topic_s_first_page_carries_where_moved_items_went_relative_to_itself(content):
+    loaded = load_content(content.root).topics[0]
+    elsewhere = {}
+    for page in pages_of(loaded.topic):
+        found = re.search(r'data-elsewhere="([^"]*)"', marker(loaded, page, topic_page_path("sample-topic", page), "https://example.org/guide/"))
+        elsewhere[page.key] = json.loads(html.unescape(found.group(1)))
+
+    assert elsewhere["guide"]["cause-one"] == "causes/#cause-one"  # relative: works under any site_url
+    assert elsewhere["guide"]["warn-spread"] == "when-to-get-help/#warn-spread"
+    assert "rf-face" not in elsewhere["guide"] and "faq-one" not in elsewhere["guide"]
+    assert all(found == {} for key, found in elsewhere.items() if key != "guide")
 
 
 def test_moved_topic_slug_resolves_old_pages_and_anchors(content):

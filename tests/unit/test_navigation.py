@@ -26,7 +26,7 @@ def test_a_few_topics_get_one_section_each():
     nav = navigation(site_with(["Back pain", "Eyelid twitching"]))
 
     assert [next(iter(entry)) for entry in nav] == ["Home", "Back pain", "Eyelid twitching", "About this site"]
-    assert nav[1]["Back pain"][0] == {"Guide": "topic-0/index.md"}
+    assert nav[1]["Back pain"][0] == {"Overview and self-help": "topic-0/index.md"}
 
 
 def test_many_topics_leave_the_navigation_the_same_size():

@@ -34,7 +34,9 @@ def site(tmp_path, content):
     content.replace("what_helps: Rest.}", "what_helps: Rest., lay_terms: [eye jumping, 'Tourette''s & <b>']}")
     html_path = tmp_path / "guide.html"
     html_path.write_text(GUIDE_HTML, encoding="utf-8")
-    pages = [BuiltPage(src="sample-topic/index.md", url="sample-topic/", html_path=html_path)]
+    # The guide's causes have a page of their own; one HTML file holds both pages' headings here.
+    pages = [BuiltPage(src="sample-topic/index.md", url="sample-topic/", html_path=html_path),
+             BuiltPage(src="sample-topic/causes.md", url="sample-topic/causes/", html_path=html_path)]
     return content.load(), pages, tmp_path / "search_index.json"
 
 
@@ -54,32 +56,32 @@ def test_outline_files_each_anchor_under_the_heading_before_it():
 
 
 def test_lay_terms_go_to_the_entry_that_shows_the_item(site):
-    docs = run(site, index_with("sample-topic/", "sample-topic/#red-flags", "sample-topic/#causes", "sample-topic/#cause-one"))
+    docs = run(site, index_with("sample-topic/", "sample-topic/#red-flags", "sample-topic/causes/#causes", "sample-topic/causes/#cause-one"))
     assert docs["sample-topic/"][FIELD] == "face twitch"
     assert docs["sample-topic/#red-flags"][FIELD] == "crooked smile"  # a list item: its card's entry
-    assert docs["sample-topic/#cause-one"][FIELD] == "eye jumping, Tourette's &amp; &lt;b&gt;"  # escaped like index text
-    assert FIELD not in docs["sample-topic/#causes"]
+    assert docs["sample-topic/causes/#cause-one"][FIELD] == "eye jumping, Tourette's &amp; &lt;b&gt;"  # escaped like index text
+    assert FIELD not in docs["sample-topic/causes/#causes"]
 
 
 def test_the_index_searches_the_lay_terms_and_favours_sections_over_the_page_entry(site):
     loaded, pages, index_path = site
-    index_path.write_text(json.dumps(index_with("sample-topic/", "sample-topic/#red-flags", "sample-topic/#cause-one")), encoding="utf-8")
+    index_path.write_text(json.dumps(index_with("sample-topic/", "sample-topic/#red-flags", "sample-topic/causes/#cause-one")), encoding="utf-8")
     search_index.improve(index_path, loaded, pages)
     index = json.loads(index_path.read_text(encoding="utf-8"))
     assert index["config"]["fields"][FIELD]["boost"] > 0
     boosts = {doc["location"]: doc.get("boost", 1) for doc in index["docs"]}
-    assert boosts["sample-topic/"] < boosts["sample-topic/#cause-one"]
+    assert boosts["sample-topic/"] < boosts["sample-topic/causes/#cause-one"]
 
 
 def test_an_item_below_a_section_heading_names_its_section(site):
-    docs = run(site, index_with("sample-topic/", "sample-topic/#red-flags", "sample-topic/#cause-one"))
-    assert 'data-section="Common causes"' in docs["sample-topic/#cause-one"]["title"]
+    docs = run(site, index_with("sample-topic/", "sample-topic/#red-flags", "sample-topic/causes/#cause-one"))
+    assert 'data-section="Common causes"' in docs["sample-topic/causes/#cause-one"]["title"]
     assert "data-section" not in docs["sample-topic/#red-flags"]["title"]  # a section itself
 
 
 def test_a_missing_index_entry_fails_loudly(site):
     with pytest.raises(LookupError, match="red-flags"):
-        run(site, index_with("sample-topic/", "sample-topic/#cause-one"))
+        run(site, index_with("sample-topic/", "sample-topic/causes/#cause-one"))
 
 
 # --- little words left out of queries ---------------------------------------------------------
@@ -125,7 +127,7 @@ def test_stop_words_separate_words_like_spaces(typed, searched):
 def test_the_index_drops_stop_words_only_when_its_pipeline_does(site):
     loaded, pages, index_path = site
     for pipeline, extended in ((["stopWordFilter"], True), ([], False)):
-        index = index_with("sample-topic/", "sample-topic/#red-flags", "sample-topic/#cause-one")
+        index = index_with("sample-topic/", "sample-topic/#red-flags", "sample-topic/causes/#cause-one")
         index["config"].update(separator=r"[\s\-]+", pipeline=pipeline)
         index_path.write_text(json.dumps(index), encoding="utf-8")
         search_index.improve(index_path, loaded, pages)

@@ -8,6 +8,13 @@ from ruamel.yaml import YAML
 from generator.reading.problems import ContentError
 
 GUIDE, FAQ = "sample-topic/index.md", "sample-topic/faq.md"
+GET_HELP, CAUSES, CONDITIONS = "sample-topic/when-to-get-help.md", "sample-topic/causes.md", "sample-topic/conditions.md"
+TREATMENT, SOURCES = "sample-topic/tests-and-treatment.md", "sample-topic/sources.md"
+# Where each top-level part of a topic is shown; parts not listed are on the guide's first page.
+PAGE_OF_PART = {
+    "faq": FAQ, "warning_signs": GET_HELP, "when_to_get_help": GET_HELP, "causes": CAUSES, "conditions": CONDITIONS,
+    "appointment": TREATMENT, "treatments": TREATMENT, "story": TREATMENT, "closing": SOURCES, "references": SOURCES,
+}
 SELF_CHECK_PAGE, DIARY_PAGE = "sample-topic/self-check.md", "sample-topic/diary.md"
 
 
@@ -25,14 +32,19 @@ def yaml_ids(node, part=None):
 
 def test_every_yaml_id_is_an_anchor_on_its_page(content):
     pages = content.html_pages()
-    ids = list(yaml_ids(YAML(typ="safe").load(content.text)))
+    data = YAML(typ="safe").load(content.text)
+    ids = list(yaml_ids(data))
     assert len(ids) > 20
+    levels = {sign["id"]: sign["level"] for sign in data["signs"]}
 
     for item_id, part in ids:
-        page = FAQ if part == "faq" else GUIDE
-        other = GUIDE if page == FAQ else FAQ
+        if part == "signs":  # anchored on the card of its level
+            page = GUIDE if levels[item_id] == "emergency" else GET_HELP
+        else:
+            page = PAGE_OF_PART.get(part, GUIDE)
         assert pages[page].ids().count(item_id) == 1, f"{item_id} not on {page}"
-        assert item_id not in pages[other].ids(), f"{item_id} also on {other}"
+        others = [path for path, html in pages.items() if path != page and item_id in html.ids()]
+        assert others == [], f"{item_id} also on {others}"
 
 
 @pytest.mark.parametrize("path", [GUIDE, FAQ])
@@ -60,7 +72,7 @@ def test_item_id_cannot_collide_with_a_template_anchor(content):
 def test_warning_table_cell_with_a_pipe_keeps_three_columns(content):
     content.replace("usually_harmless: One eyelid", 'usually_harmless: "a | b"')
 
-    table = content.html_pages()[GUIDE].find("table")
+    table = content.html_pages()[GET_HELP].find("table")
 
     rows = table.find_all("tr")
     assert [len([c for c in row.iter() if c.tag in ("th", "td")]) for row in rows] == [3, 3]
@@ -69,7 +81,7 @@ def test_warning_table_cell_with_a_pipe_keeps_three_columns(content):
 
 
 def test_warning_table_is_accessible(content):
-    table = content.html_pages()[GUIDE].find("table", class_="warning-table")
+    table = content.html_pages()[GET_HELP].find("table", class_="warning-table")
 
     assert table.find("caption").text == "Harmless twitching compared with signs to get checked"
     headers = table.find("thead").find_all("th")
@@ -86,16 +98,16 @@ def test_warning_table_is_accessible(content):
 
 
 @pytest.mark.parametrize(
-    ("card_id", "heading_tag", "level_words"),
+    ("path", "card_id", "heading_tag", "level_words"),
     [
-        ("red-flags", "h2", "Emergency: Call 999 now"),
-        ("help-gp", "h3", "See a GP: Book a GP appointment"),
+        (GUIDE, "red-flags", "h2", "Emergency: Call 999 now"),
+        (GET_HELP, "help-gp", "h3", "See a GP: Book a GP appointment"),
     ],
 )
 def test_care_card_is_a_labelled_region_stating_its_level(
-    content, card_id, heading_tag, level_words
+    content, path, card_id, heading_tag, level_words
 ):
-    page = content.html_pages()[GUIDE]
+    page = content.html_pages()[path]
 
     card = page.find("section", aria_labelledby=card_id)
     heading = card.by_id(card_id)
@@ -141,7 +153,8 @@ def test_approved_page_shows_its_review_near_the_top(content, path):
         "Page last reviewed: 10 February 2026, by a clinician (Consultant neurologist). Next review due: 1 January 2027."
     )
     assert "Not yet reviewed" not in page.squashed_text
-    text = page.squashed_text
+    # The contents list comes first on every page; "near the top" is measured without it.
+    text = page.squashed_text.replace(page.find("nav", class_="topic-menu").squashed_text, "", 1)
     assert text.index("Page last reviewed") < len(text) // 3, "the review status belongs near the top"
 
 
@@ -182,7 +195,7 @@ def test_story_is_marked_illustrative(content):
         "body: Imagine someone with a twitch.", "body: Imagine someone.\n  takeaway: Most settle."
     )
 
-    story = content.html_pages()[GUIDE].find("aside")
+    story = content.html_pages()[TREATMENT].find("aside")
 
     assert story.attrs.get("aria-label") == "Illustrative example"
     assert story.squashed_text.startswith("Illustrative example: this is not a real patient.")
@@ -205,7 +218,7 @@ def test_optional_parts_leave_no_template_artefacts(content):
     markdown_pages = content.markdown_pages()
     html_pages = content.html_pages()
 
-    for path in (GUIDE, FAQ):
+    for path in (GUIDE, GET_HELP, CAUSES, CONDITIONS, TREATMENT, SOURCES, FAQ):
         assert "{{" not in markdown_pages[path] and "{%" not in markdown_pages[path]
         text = html_pages[path].squashed_text
         for artefact in (
@@ -219,7 +232,7 @@ def test_optional_parts_leave_no_template_artefacts(content):
             "Who needs it",
         ):
             assert artefact not in text, f"{artefact!r} on {path}"
-    reference = html_pages[GUIDE].by_id("ref-nhs")
+    reference = html_pages[SOURCES].by_id("ref-nhs")
     assert reference.squashed_text == "NHS. Twitching."
     assert reference.find("em").text == "Twitching"
     assert reference.find_all("a") == []
@@ -260,19 +273,19 @@ def test_plain_fields_show_special_characters_as_written(content, text):
 
     content.edit_yaml(set_fields)
     pages = content.html_pages()
-    guide, faq = pages[GUIDE], pages[FAQ]
+    guide, faq, causes = pages[GUIDE], pages[FAQ], pages[CAUSES]
 
     shown = {
         "title": guide.find("h1").text,
         "question": faq.by_id("faq-one").text,
-        "table cell": guide.by_id("warn-spread").find_all("td")[1].children[0].strip(),
+        "table cell": pages[GET_HELP].by_id("warn-spread").find_all("td")[1].children[0].strip(),
         "checklist item": guide.by_id("do-sleep").text,
         "list item": guide.by_id("rf-face").text,
-        "heading": guide.by_id("cause-one").text,
+        "heading": causes.by_id("cause-one").text,
         "step": guide.by_id("step-track").text,
     }
     assert shown == {**dict.fromkeys(shown, text), "step": f"Step 1: {text}"}
-    link_texts = [a.text for a in guide.find_all("a", href="#cause-one")]
+    link_texts = [a.text for page in (guide, pages[CONDITIONS], pages[TREATMENT]) for a in page.find_all("a", href="causes.md#cause-one")]
     assert link_texts == ["the cause", text, text]  # prose link, then "See also" and "Used for"
     for page in pages.values():
         assert "script" not in page.tags() and "i" not in page.tags()

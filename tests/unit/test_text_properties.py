@@ -63,6 +63,10 @@ def guide(change: dict) -> Element:
     return render(change, "pages/topic_guide.md.j2", "sample-topic/index.md")
 
 
+def get_help(change: dict) -> Element:
+    return render(change, "pages/topic_get_help.md.j2", "sample-topic/when-to-get-help.md")
+
+
 def faq(change: dict) -> Element:
     return render(change, "pages/topic_faq.md.j2", "sample-topic/faq.md")
 
@@ -90,7 +94,7 @@ def test_title_shows_as_written(text):
 @EXAMPLES
 @given(PLAIN_TEXT, PLAIN_TEXT)
 def test_table_cells_show_as_written_and_keep_the_table(feature, harmless):
-    tree = guide({"warning_signs.rows.0.feature": feature, "warning_signs.rows.0.usually_harmless": harmless})
+    tree = get_help({"warning_signs.rows.0.feature": feature, "warning_signs.rows.0.usually_harmless": harmless})
 
     table = tree.find("table")
     rows = table.find("tbody").find_all("tr")

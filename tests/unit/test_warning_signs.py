@@ -14,7 +14,7 @@ from generator.render import structured_data
 from generator.render.renderer import PageRenderer
 from support import ROOT
 
-GUIDE = "sample-topic/index.md"
+GET_HELP = "sample-topic/when-to-get-help.md"  # the warning table and the help cards
 URGENT_CARD = """    - id: help-today
       level: urgent
       title: Get help today if
@@ -34,7 +34,7 @@ def with_self_check_and_faq_signs(content: ContentCopy) -> ContentCopy:
 def test_changing_a_sign_s_level_moves_it_in_every_view(content):
     with_self_check_and_faq_signs(content)
     before = content.markdown_pages()
-    assert "See a GP: Book a GP appointment" in before[GUIDE].split('id="warn-spread"')[1].split("</tr>")[0]
+    assert "See a GP: Book a GP appointment" in before[GET_HELP].split('id="warn-spread"')[1].split("</tr>")[0]
 
     # The sign's own level, and the card that lists it, are the only two edits.
     content.replace("  - id: help-gp-2-weeks\n    level: see-doctor\n", "  - id: help-gp-2-weeks\n    level: urgent\n")
@@ -46,10 +46,10 @@ def test_changing_a_sign_s_level_moves_it_in_every_view(content):
     loaded = content.load().topics[0]
     pages = content.markdown_pages()
 
-    row = pages[GUIDE].split('id="warn-spread"')[1].split("</tr>")[0]
+    row = pages[GET_HELP].split('id="warn-spread"')[1].split("</tr>")[0]
     assert "Urgent: Get help today" in row and "See a GP" not in row
-    assert "- [It lasts more than 2 weeks](index.md#help-gp-2-weeks) **Urgent: Get help today.**" in pages["sample-topic/faq.md"]
-    card = pages[GUIDE].split('aria-labelledby="help-today"')[1].split("</section>")[0]
+    assert "- [It lasts more than 2 weeks](when-to-get-help.md#help-gp-2-weeks) **Urgent: Get help today.**" in pages["sample-topic/faq.md"]
+    card = pages[GET_HELP].split('aria-labelledby="help-today"')[1].split("</section>")[0]
     assert "It lasts more than 2 weeks" in card and "Urgent:" in card
     data = self_check_data(loaded.topic.triage)
     assert {"question": "help-gp-2-weeks", "answers": ["yes", "not-sure"], "outcome": "urgent"} in data["rules"]
