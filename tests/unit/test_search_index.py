@@ -34,9 +34,10 @@ def site(tmp_path, content):
     content.replace("what_helps: Rest.}", "what_helps: Rest., lay_terms: [eye jumping, 'Tourette''s & <b>']}")
     html_path = tmp_path / "guide.html"
     html_path.write_text(GUIDE_HTML, encoding="utf-8")
-    # The guide's causes have a page of their own; one HTML file holds both pages' headings here.
+    # The guide's causes and sources have pages of their own; one HTML file holds their headings here.
     pages = [BuiltPage(src="sample-topic/index.md", url="sample-topic/", html_path=html_path),
-             BuiltPage(src="sample-topic/causes.md", url="sample-topic/causes/", html_path=html_path)]
+             BuiltPage(src="sample-topic/causes.md", url="sample-topic/causes/", html_path=html_path),
+             BuiltPage(src="sample-topic/sources.md", url="sample-topic/sources/", html_path=html_path)]
     return content.load(), pages, tmp_path / "search_index.json"
 
 
