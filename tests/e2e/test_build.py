@@ -11,7 +11,7 @@ from pathlib import Path
 from ruamel.yaml import YAML
 
 from generator.model.loading import load_content
-from generator.structure.routes import page_of
+from generator.structure.routes import page_of, page_url, topic_page_path
 from support import ROOT, build_site
 
 CONTENT = ROOT / "content"
@@ -21,7 +21,7 @@ def all_ids_with_pages():
     content = load_content(CONTENT)
     for loaded in content.topics:
         for item_id in loaded.parts_by_id:
-            yield loaded.topic.slug, item_id, page_of(loaded, item_id).key
+            yield loaded.topic.slug, item_id, page_url(topic_page_path(loaded.topic.slug, page_of(loaded, item_id)))
 
 
 def html_ids(path: Path) -> set[str]:
@@ -30,10 +30,10 @@ def html_ids(path: Path) -> set[str]:
 
 def test_every_yaml_id_is_an_anchor_on_its_page(built_site):
     missing = []
-    for slug, item_id, page in all_ids_with_pages():
-        html = built_site / slug / ("" if page == "guide" else page) / "index.html"
+    for _, item_id, url in all_ids_with_pages():
+        html = built_site / url.strip("/") / "index.html"
         if item_id not in html_ids(html):
-            missing.append(f"{slug}/{page}#{item_id}")
+            missing.append(f"{url}#{item_id}")
     assert not missing, f"ids without an anchor in the built HTML: {missing}"
     assert len(list(all_ids_with_pages())) > 50
 
@@ -127,8 +127,11 @@ def test_pages_link_one_joined_stylesheet_with_every_feature_s_styles(built_site
 def test_each_topic_page_has_a_menu_of_the_topic_s_pages(built_site):
     """components/topic_menu: under the title, every page of the topic, the current one marked
     (with many topics it is the way between them; see test_navigation.py)."""
-    pages = {"": "Guide", "faq/": "Questions and answers", "self-check/": "Self-check: how urgent is it?",
-             "diary/": "Symptom diary", "links/": None}  # the clinicians' page is in no menu
+    pages = {"": "Overview and self-help", "when-to-get-help/": "When to get help", "causes/": "Causes",
+             "conditions/": "Conditions that can cause it", "tests-and-treatment/": "Tests and treatment",
+             "sources/": "Main points and sources", "faq/": "Questions and answers",
+             "self-check/": "Self-check: how urgent is it?", "diary/": "Symptom diary",
+             "links/": None}  # the clinicians' page is in no menu
     for path, title in pages.items():
         html = (built_site / "facial-twitching" / path / "index.html").read_text(encoding="utf-8")
         menu = re.search(r'<nav aria-label="Pages about facial and eyelid twitching" class="topic-menu">(.*?)</nav>', html, re.S)

@@ -245,7 +245,7 @@ def test_summary_and_chart_match_the_entries(page, site_url, diary):
         warning = page.locator(f'[data-diary-warning="{kind}"]')
         assert warning.is_visible(), kind
         hrefs = warning.locator("a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
-        assert any(href.endswith("facial-twitching/#when-to-get-help") for href in hrefs), hrefs
+        assert any(href.endswith("facial-twitching/when-to-get-help/#when-to-get-help") for href in hrefs), hrefs
         assert any(href.endswith("facial-twitching/self-check/") for href in hrefs), hrefs
 
 

@@ -13,7 +13,8 @@ import pytest
 from generator.model.loading import load_content
 from support import ROOT, QuietHandler, build_site
 
-GUIDE = "facial-twitching/"
+GUIDE = "facial-twitching/"  # the guide's first page
+GET_HELP, CONDITIONS, TREATMENT = GUIDE + "when-to-get-help/", GUIDE + "conditions/", GUIDE + "tests-and-treatment/"
 TOOLTIP = ".md-tooltip2[role='tooltip']"
 
 
@@ -32,7 +33,9 @@ READ_TERMS = "() => [...document.querySelectorAll('article abbr')].map(a => [a.t
 @pytest.mark.parametrize(
     ("path", "expected"),
     [
-        (GUIDE, {"EMG", "MRI", "GP", "TIA", "MND", "ALS", "BFS", "A&E"}),
+        (GUIDE, {"GP", "TIA", "A&E"}),
+        (CONDITIONS, {"EMG", "MRI", "GP", "MND", "ALS", "BFS"}),
+        (TREATMENT, {"EMG", "MRI", "GP"}),
         # Raw HTML: the clinicians' link list and the self-check questions.
         (GUIDE + "links/", {"EMG", "MRI", "GP", "MND", "NHS"}),
         (GUIDE + "self-check/", {"GP", "NHS", "A&E"}),
@@ -50,7 +53,7 @@ def test_each_term_is_explained_and_focusable_once_per_page(page, site_url, glos
 
 
 def test_keyboard_focus_opens_the_explanation(page, site_url, glossary):
-    page.goto(site_url + GUIDE)
+    page.goto(site_url + TREATMENT)
     term = first_focusable(page, "EMG")
     term.scroll_into_view_if_needed()
     # Tab into the term from the element just before it in the tab order.
@@ -69,7 +72,7 @@ def test_keyboard_focus_opens_the_explanation(page, site_url, glossary):
 
 
 def test_hover_opens_the_explanation(page, site_url, glossary):
-    page.goto(site_url + GUIDE)
+    page.goto(site_url + TREATMENT)
     term = first_focusable(page, "MRI")
     term.scroll_into_view_if_needed()
     term.hover()
@@ -104,7 +107,7 @@ def test_a_term_with_an_ampersand_shows_as_written(page, site_url, glossary):
 
 
 def test_the_warning_table_explains_its_terms(page, site_url, glossary):
-    page.goto(site_url + GUIDE)
+    page.goto(site_url + GET_HELP)
     caption = page.locator("table.warning-table caption")
     assert caption.locator("abbr", has_text="GP").get_attribute("title") == glossary["GP"]
 
@@ -130,7 +133,7 @@ def site_with_terms_in_a_cell(tmp_path_factory):
 
 
 def test_a_term_in_a_warning_table_cell_is_explained(page, site_with_terms_in_a_cell, glossary):
-    page.goto(site_with_terms_in_a_cell + GUIDE)
+    page.goto(site_with_terms_in_a_cell + GET_HELP)
     cell = page.locator("#warning-duration td").nth(1)
     # The text as written (without the copy-link button the page script adds to the row, and
     # the link to the row's sign that ends the cell).

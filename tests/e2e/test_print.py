@@ -1,4 +1,4 @@
-"""Printing a topic guide gives a clean handout (Chromium's PDF, text read back with pypdf)."""
+"""Printing a page of a topic guide gives a clean handout (Chromium's PDF, text read back with pypdf)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ import pytest
 from ruamel.yaml import YAML
 
 from generator.model.loading import load_content
-from support import ROOT, topic_guide_pages
+from generator.structure.routes import GET_HELP, GUIDE, SOURCES, page_url, pages_of, topic_page_path
+from support import ROOT
 
 # Header, search, navigation, palette toggle, back-to-top button and footer.
 CHROME_TEXT = ["Skip to content", "Back to top", "Made with", "Material for MkDocs", "Type to start searching", "Switch to dark mode", "Previous Questions", "Next Questions", "Table of contents"]
@@ -25,19 +26,29 @@ def no_space(text: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
 
 
+def guide_page(slug: str, kind) -> str:
+    """Site-relative URL of one page of a topic's guide: 'facial-twitching/sources/'."""
+    return page_url(topic_page_path(slug, kind)).lstrip("/")
+
+
+def guide_pages() -> list[str]:
+    """Every page of every topic's guide (the guide is a few short pages)."""
+    return [guide_page(loaded.topic.slug, kind) for loaded in load_content(ROOT / "content").topics for kind in pages_of(loaded.topic) if kind.guide_part]
+
+
 def topic_yaml(slug: str) -> dict:
     return YAML(typ="safe").load((ROOT / "content" / "topics" / f"{slug}.yaml").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
 def printed(browser, site_url, built_site) -> dict[str, list[str]]:
-    """Each topic guide printed to A4 PDF: url -> text of each PDF page."""
+    """Each page of each topic guide printed to A4 PDF: url -> text of each PDF page."""
     from pypdf import PdfReader
 
     result = {}
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     try:
-        for url in topic_guide_pages(built_site):
+        for url in guide_pages():
             page = context.new_page()
             page.goto(site_url + url)
             page.wait_for_load_state("networkidle")
@@ -61,7 +72,7 @@ def test_printout_has_no_site_chrome(printed):
 def test_printout_starts_with_the_page_address_and_review_dates(printed, built_site):
     topics = {loaded.topic.slug: loaded.topic for loaded in load_content(ROOT / "content").topics}
     for url, pages in printed.items():
-        slug = url.strip("/")
+        slug = url.split("/")[0]
         review = topics[slug].review
         html = (built_site / url / "index.html").read_text(encoding="utf-8")
         canonical = re.search(r'<link rel="canonical" href="([^"]+)">', html).group(1)  # from site_url
@@ -78,15 +89,16 @@ def page_holding(pages: list[str], text: str) -> int:
 
 
 def test_red_flag_card_and_warning_table_are_each_on_one_page(printed):
-    topics = {loaded.topic.slug: loaded.topic for loaded in load_content(ROOT / "content").topics}
-    for url, pages in printed.items():
-        topic = topics[url.strip("/")]  # as published: site settings such as the emergency number filled in
+    for loaded in load_content(ROOT / "content").topics:
+        topic = loaded.topic  # as published: site settings such as the emergency number filled in
         flags = topic.red_flags
+        pages = printed[guide_page(topic.slug, GUIDE)]
         start = page_holding(pages, flags.title)
         for sign_id in flags.signs:
             assert squash(topic.sign(sign_id).text) in pages[start], f"red flag {sign_id} split from its card"
         assert squash(flags.even_if_it_passes) in pages[start]
         table = topic.warning_signs
+        pages = printed[guide_page(topic.slug, GET_HELP)]
         start = page_holding(pages, table.caption)
         for row in table.rows:
             for cell in (row.feature, row.usually_harmless, row.get_checked):
@@ -95,12 +107,13 @@ def test_red_flag_card_and_warning_table_are_each_on_one_page(printed):
 
 def test_external_links_print_their_address_and_internal_ones_do_not(printed):
     for url, pages in printed.items():
-        topic = topic_yaml(url.strip("/"))
+        slug = url.split("/")[0]
         text = no_space(" ".join(pages))
-        external = [ref for ref in topic["references"]["items"] if ref.get("url")]
-        assert external
-        for ref in external:
-            assert no_space(f"{ref['title']} ({ref['url']})") in text, f"reference {ref['id']}: address not printed after the link"
-        # Internal links (to sections and the FAQ page) print no address: the only site address
-        # in the handout is the one at the top.
-        assert text.count("127.0.0.1") == 1, "an internal link printed its address"
+        if url == guide_page(slug, SOURCES):
+            external = [ref for ref in topic_yaml(slug)["references"]["items"] if ref.get("url")]
+            assert external
+            for ref in external:
+                assert no_space(f"{ref['title']} ({ref['url']})") in text, f"reference {ref['id']}: address not printed after the link"
+        # Internal links (to sections, other pages of the guide and the FAQ page) print no
+        # address: the only site address in the handout is the one at the top.
+        assert text.count("127.0.0.1") == 1, f"/{url}: an internal link printed its address"
