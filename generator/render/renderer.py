@@ -27,6 +27,7 @@ from ..structure.routes import (
     absolute,
     menu_pages_of,
     page_of,
+    page_url,
     pages_of,
     topic_page_path,
 )
@@ -103,12 +104,22 @@ class PageRenderer:
             relative = posixpath.relpath(target, posixpath.dirname(path) or ".")
             return Markup(f"{relative}#{target_id}")
 
+        def html_link(href: str) -> str:
+            """The same link for a raw HTML component, which MkDocs leaves as written: from this
+            page's address to the target page's address, not between their Markdown files."""
+            target_id = href.removeprefix("#")
+            target = topic_page_path(loaded.topic.slug, page_of(loaded, target_id))
+            if target == path:
+                return Markup(f"#{target_id}")
+            return Markup(f"{posixpath.relpath(page_url(target), page_url(path))}/#{target_id}")
+
         values = dict(
             site=self.content.site,
             topics=[t.topic for t in self.content.topics],
             today=self.today,
             page_path=path,
             link=link,
+            html_link=html_link,
             care_level=lambda level: self.content.site.care_levels[level],
             page_url=lambda slug, page: Markup(
                 posixpath.relpath(topic_page_path(slug, page), posixpath.dirname(path) or ".")

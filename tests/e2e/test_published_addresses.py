@@ -36,12 +36,12 @@ def test_copy_link_copies_the_address_the_page_was_opened_on(browser, built_site
         context.grant_permissions(["clipboard-read", "clipboard-write"], origin=elsewhere.rstrip("/"))
         page = context.new_page()
         try:
-            page.goto(elsewhere + GUIDE + "?from=letter")
+            page.goto(elsewhere + GUIDE + "conditions/?from=letter")
             button = page.get_by_role("button", name="Copy link to: Hemifacial spasm", exact=True)
             button.focus()
             page.keyboard.press("Enter")
             page.wait_for_function("() => document.querySelector('.copy-link-status').textContent === 'Link copied: Hemifacial spasm'")
             # the reader's own address, without the query string a letter or tracker added
-            assert page.evaluate("() => navigator.clipboard.readText()") == elsewhere + GUIDE + "#hemifacial-spasm"
+            assert page.evaluate("() => navigator.clipboard.readText()") == elsewhere + GUIDE + "conditions/#hemifacial-spasm"
         finally:
             context.close()
