@@ -2,7 +2,7 @@
 
 One build at a time per site (a lock file beside it; a second build waits its turn). The build
 is written into a folder of its own and published only when MkDocs succeeds (site_publish.py).
-Every warning fails it: MkDocs' --quiet is not used, as in MkDocs 1.6 it raises the logger's
+Every warning fails it: MkDocs' quiet flag is not used, as in MkDocs 1.6 it raises the logger's
 level, so warnings are never counted by --strict (a topic past its review date published).
 Instead, MkDocs' routine progress lines are left out of the output here. Any failure ends with
 one line, "build failed; the previous site in ... is unchanged", and never a traceback.
