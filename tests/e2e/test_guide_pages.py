@@ -31,20 +31,8 @@ GUIDE_PAGES = [url for url, guide_part in topic_pages() if guide_part]
 
 
 @pytest.fixture
-def open_page(browser, site_url):
-    contexts = []
-
-    def open_at(size, path):
-        context = browser.new_context(viewport={"width": size[0], "height": size[1]})
-        contexts.append(context)
-        page = context.new_page()
-        page.goto(site_url + path)
-        page.wait_for_selector("[data-deep-links][data-ready]", state="attached")
-        return page
-
-    yield open_at
-    for context in contexts:
-        context.close()
+def open_page(open_at):
+    return open_at
 
 
 def test_the_guide_is_split_into_a_few_pages_at_the_topic_s_address_first():

@@ -29,20 +29,11 @@ def content():
 
 
 @pytest.fixture
-def open_guide(browser, site_url):
-    contexts = []
+def open_guide(open_at):
+    def open_page(size, scheme="light", path=GUIDE, **options):
+        return open_at(size, path, scheme, **options)
 
-    def open_at(size, scheme="light", path=GUIDE, **options):
-        context = browser.new_context(viewport={"width": size[0], "height": size[1]}, color_scheme=scheme, **options)
-        contexts.append(context)
-        page = context.new_page()
-        page.goto(site_url + path)
-        page.wait_for_selector("[data-deep-links][data-ready]", state="attached")
-        return page
-
-    yield open_at
-    for context in contexts:
-        context.close()
+    return open_page
 
 
 # --- the first screen ---------------------------------------------------------------------------
