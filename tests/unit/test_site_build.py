@@ -31,8 +31,14 @@ def failed_line(site: Path) -> str:
     return f"build failed; the previous site in {site} is unchanged"
 
 
+# Under `make test`, make exports its nesting level; drop it so the `make site`
+# these tests run prints what a reader typing it at a shell would see.
+MAKE_NESTING = {"MAKELEVEL", "MAKEFLAGS", "MFLAGS", "MAKEOVERRIDES"}
+
+
 def build_env(content) -> dict[str, str]:
-    return {**os.environ, "HEALTHGUIDE_CONTENT": str(content.root), "SITE_URL": "https://example.org/guide/"}
+    inherited = {key: value for key, value in os.environ.items() if key not in MAKE_NESTING}
+    return {**inherited, "HEALTHGUIDE_CONTENT": str(content.root), "SITE_URL": "https://example.org/guide/"}
 
 
 def start_build(site: Path, content, slow_renames: bool = False) -> subprocess.Popen:
