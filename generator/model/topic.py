@@ -254,17 +254,17 @@ class Topic(Strict):
     overview: Overview
     signs: list[Sign] = Field(min_length=1, description="Every warning sign, defined once with its level and self-check question.")
     red_flags: RedFlags
-    causes: Causes
-    warning_signs: WarningSigns
-    conditions: Conditions
+    causes: Causes | None = Field(default=None, description="Optional: everyday causes and what helps (a symptom guide).")
+    warning_signs: WarningSigns | None = Field(default=None, description="Optional: a table of harmless features against features to get checked.")
+    conditions: Conditions | None = Field(default=None, description="Optional: conditions that can cause the symptom.")
     when_to_get_help: WhenToGetHelp
-    steps: Steps
-    appointment: Appointment
-    treatments: Treatments
-    checklist: Checklist
-    story: Story
-    closing: Closing
-    faq: Faq
+    steps: Steps | None = Field(default=None, description="Optional: what the reader can do, step by step.")
+    appointment: Appointment | None = Field(default=None, description="Optional: what happens at the appointment (tests).")
+    treatments: Treatments | None = Field(default=None, description="Optional: treatments.")
+    checklist: Checklist | None = Field(default=None, description="Optional: a do and don't checklist.")
+    story: Story | None = Field(default=None, description="Optional: a made-up example.")
+    closing: Closing | None = Field(default=None, description="Optional: the main points.")
+    faq: Faq | None = Field(default=None, description="Optional: questions and answers, on a page of their own.")
     references: References
     self_check: SelfCheckPage | None = Field(default=None, description="Optional questionnaire: how urgently to seek care.")
     diary: Diary | None = Field(default=None, description="Optional symptom diary page, kept only in the reader's browser.")

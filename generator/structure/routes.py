@@ -29,6 +29,12 @@ def _nothing(topic: Topic) -> Iterable[str]:
     return ()
 
 
+def _has_any(*parts: str) -> Callable[[Topic], bool]:
+    """A page that exists when the topic has at least one of its optional parts: a condition
+    page has no causes or checklist, and gets no empty page for them."""
+    return lambda topic: any(getattr(topic, part) is not None for part in parts)
+
+
 @dataclass(frozen=True)
 class LinkPolicy:
     """Which anchors of a page are published links (copy buttons, the clinicians' page, links.lock).
@@ -73,20 +79,26 @@ GET_HELP = PageKind(
     "get-help", "When to get help", "when-to-get-help.md", "pages/topic_get_help.md.j2", "topic",
     parts=("warning_signs", "when_to_get_help"), links=EVERY_ITEM, guide_part=True,
 )
-CAUSES = PageKind("causes", "Causes", "causes.md", "pages/topic_causes.md.j2", "topic", parts=("causes",), links=EVERY_ITEM, guide_part=True)
+CAUSES = PageKind(
+    "causes", "Causes", "causes.md", "pages/topic_causes.md.j2", "topic",
+    exists=_has_any("causes"), parts=("causes",), links=EVERY_ITEM, guide_part=True,
+)
 CONDITIONS = PageKind(
     "conditions", "Conditions that can cause it", "conditions.md", "pages/topic_conditions.md.j2", "topic",
-    parts=("conditions",), links=EVERY_ITEM, guide_part=True,
+    exists=_has_any("conditions"), parts=("conditions",), links=EVERY_ITEM, guide_part=True,
 )
 TREATMENT = PageKind(
     "treatment", "Tests and treatment", "tests-and-treatment.md", "pages/topic_treatment.md.j2", "topic",
-    parts=("appointment", "treatments", "story"), links=EVERY_ITEM, guide_part=True,
+    exists=_has_any("appointment", "treatments", "story"), parts=("appointment", "treatments", "story"), links=EVERY_ITEM, guide_part=True,
 )
 SOURCES = PageKind(
     "sources", "Main points and sources", "sources.md", "pages/topic_sources.md.j2", "topic",
     parts=("closing", "references"), links=EVERY_ITEM, guide_part=True,
 )
-FAQ = PageKind("faq", "Questions and answers", "faq.md", "pages/topic_faq.md.j2", "topic", parts=("faq",), links=EVERY_ITEM)
+FAQ = PageKind(
+    "faq", "Questions and answers", "faq.md", "pages/topic_faq.md.j2", "topic",
+    exists=_has_any("faq"), parts=("faq",), links=EVERY_ITEM,
+)
 SELF_CHECK = PageKind(
     "self-check",
     "Self-check: how urgent is it?",
