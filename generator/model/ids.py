@@ -14,7 +14,7 @@ from .items import walk_ids
 REFERENCE_LISTS = ("see_also", "used_for", "related", "explained_by", "sources", "signs")
 PROSE_LINK = re.compile(r"\]\(#([^)\s]*)\)")
 # Anchors the page templates use themselves; an item may not take them.
-RESERVED_IDS = {"questions-and-answers"}
+RESERVED_IDS = {"questions-and-answers", "related-topics"}
 
 
 def check_ids(doc: SourceDocument, data: Any) -> list[Problem]:

@@ -25,6 +25,7 @@ from .previous_ids import check_previous_ids
 from .sign_checks import check_signs
 from .site import SiteSettings
 from .topic import Topic
+from .topic_links import check_topic_links
 from .validation import problems_from_validation
 
 SITE_FILE = "site.yaml"
@@ -87,6 +88,8 @@ def load_content(root: Path, cache: Remembers | None = None) -> Content:
         if loaded.topic.slug in slugs:
             problems.append(Problem(loaded.source, f"slug '{loaded.topic.slug}' is already used by {slugs[loaded.topic.slug]}", field="slug"))
         slugs[loaded.topic.slug] = loaded.source
+    if not problems:  # links between topics need every topic loaded
+        problems.extend(check_topic_links([(loaded.topic, loaded.source) for loaded in topics]))
     if problems:
         raise ContentError(problems)
     return Content(root=root, site=site, topics=sorted(topics, key=lambda t: t.topic.title.lower()))

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 from functools import cached_property
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, HttpUrl, model_validator
+from pydantic import Field, HttpUrl, StringConstraints, model_validator
 
 from .common import CareLevel, Id, LayTerms, Linkable, PlainText, Prose, Strict
 from .diary import Diary
@@ -50,6 +50,9 @@ class Condition(Linkable):
     urgency: CareLevel = Field(description="How soon to get it checked if you think you have it.")
     urgency_note: PlainText = Field(description="One line saying who to see and how soon.")
     see_also: list[Id] = Field(default_factory=list, description="Ids of related items in this topic.")
+    topic: Id | None = Field(
+        default=None, description="Slug of the topic that covers this condition in full; the entry links to it ('Read more about ...')."
+    )
 
 
 class Conditions(Section):
@@ -243,12 +246,23 @@ class Review(Strict):
         return f"Written on {self.written_on.day} {self.written_on:%B %Y}; not yet reviewed by a clinician; next planned review {due}"
 
 
+class MedicalCode(Strict):
+    """A code for the condition in a medical coding system, for search engines (JSON-LD)."""
+
+    system: Literal["ICD-10", "SNOMED CT"]
+    code: Annotated[str, StringConstraints(pattern=r"^[A-Z0-9][A-Z0-9.]{0,19}$")] = Field(
+        description="The code exactly as the system writes it, e.g. G51.0. Give it only when you are sure of it."
+    )
+
+
 class Topic(Strict):
     slug: Id = Field(description="URL name of the topic, e.g. facial-twitching. Never change it once published.")
     title: PlainText
     summary: PlainText = Field(description="One or two sentences; used as the page description.")
     about: Literal["MedicalSignOrSymptom", "MedicalCondition"] = "MedicalSignOrSymptom"
     moved_from: list[Id] = Field(default_factory=list, description="Slugs this topic was published under before; they redirect here.")
+    codes: list[MedicalCode] = Field(default_factory=list, description="Condition pages: the condition's codes (ICD-10, SNOMED CT).")
+    related_topics: list[Id] = Field(default_factory=list, description="Slugs of other topics, listed as links on this topic's first page.")
     lay_terms: LayTerms
     review: Review
     overview: Overview

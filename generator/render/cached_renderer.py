@@ -3,9 +3,12 @@ and renders the others together (on every core when there are many; see parallel
 
 from __future__ import annotations
 
+import hashlib
+import json
 from datetime import date
 
 from ..model.loading import SITE_FILE, Content, LoadedTopic
+from ..model.topic_links import topic_links
 from . import parallel
 from .cache import TopicCache, file_digest, fingerprint, shared_inputs
 from .renderer import PageRenderer, RenderedPage
@@ -40,4 +43,10 @@ class CachedPageRenderer(PageRenderer):
 
     def _key(self, loaded: LoadedTopic) -> str | None:
         digest = file_digest(loaded.source)
-        return None if digest is None else digest + self.shared_key
+        return None if digest is None else digest + self.shared_key + self._linked_topics_key(loaded)
+
+    def _linked_topics_key(self, loaded: LoadedTopic) -> str:
+        """The title and summary of each topic this one links to: its pages show them."""
+        by_slug = {other.topic.slug: other.topic for other in self.content.topics}
+        shown = [(slug, by_slug[slug].title, by_slug[slug].summary) for slug, _ in topic_links(loaded.topic)]
+        return hashlib.sha256(json.dumps(shown).encode()).hexdigest() if shown else ""

@@ -29,6 +29,7 @@ def build_environments() -> tuple[Environment, Environment]:
         env.filters["prose"] = _prose_filter
         env.filters["long_date"] = long_date
         env.filters["url"] = url
+        env.filters["mid_sentence"] = mid_sentence
         env.filters["json_string"] = lambda value: Markup(json.dumps(str(value), ensure_ascii=False))
     md_env.globals["html_component"] = _html_component(html_env)
     return md_env, html_env
@@ -62,6 +63,15 @@ def anchor(item_id: str) -> Markup:
 def url(value: object) -> Markup:
     """An absolute URL as a Markdown link destination: percent-encode what could end the link."""
     return Markup(quote(str(value), safe=":/?#@!$&'*+,;=%-._~"))
+
+
+def mid_sentence(title: str) -> str:
+    """A title as it reads inside a sentence: "Hemifacial spasm" -> "hemifacial spasm". Names
+    keep their capital: an abbreviation ("MS") or a possessive ("Bell's palsy")."""
+    first_word = title.split(" ", 1)[0]
+    if first_word[1:2].isupper() or "'" in first_word or "’" in first_word:
+        return title
+    return title[:1].lower() + title[1:]
 
 
 def long_date(value: date) -> str:

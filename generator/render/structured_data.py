@@ -40,7 +40,7 @@ def medical_web_page(topic: Topic, site: SiteSettings, url: str | None = None) -
     data.update(
         {
             "inLanguage": site.locale,
-            "about": {"@type": topic.about, "name": topic.title},
+            "about": _about(topic),
             "audience": {"@type": "MedicalAudience", "audienceType": "Patient"},
             "dateModified": review.updated.isoformat(),
             "publisher": {"@type": "Organization", "name": site.publisher},
@@ -53,6 +53,14 @@ def medical_web_page(topic: Topic, site: SiteSettings, url: str | None = None) -
         data["reviewedBy"] = reviewer
         data["lastReviewed"] = review.clinical_review.reviewed_on.isoformat()
     return data
+
+
+def _about(topic: Topic) -> dict:
+    """The symptom or condition the page is about, with its codes where the topic gives them."""
+    about: dict = {"@type": topic.about, "name": topic.title}
+    if topic.codes:
+        about["code"] = [{"@type": "MedicalCode", "codeValue": code.code, "codingSystem": code.system} for code in topic.codes]
+    return about
 
 
 def faq_page(topic: Topic, site: SiteSettings, url: str | None = None) -> dict:

@@ -84,3 +84,16 @@ def test_a_broken_topic_is_reported_every_time_until_fixed(two_topics, cache):
 
     two_topics.replace("urgency: sometimes", "urgency: see-doctor")
     assert "sample-topic/index.md" in pages_of(generate(two_topics.root, today=TODAY, cache=cache))
+
+
+def test_renaming_a_related_topic_rerenders_the_topics_that_link_to_it(two_topics, cache):
+    """A topic's pages show the titles of the topics it links to (related_topics), so they are
+    not reused when one of those changes."""
+    two_topics.replace("summary: A short", "related_topics: [other-topic]\nsummary: A short")
+    generate(two_topics.root, today=TODAY, cache=cache)
+    other = two_topics.root / "topics" / "other.yaml"
+    two_topics.replace("title: Other topic", "title: Other topic, renamed", file=other)
+
+    pages = pages_of(generate(two_topics.root, today=TODAY, cache=cache))
+
+    assert "Other topic, renamed" in pages["sample-topic/index.md"]
