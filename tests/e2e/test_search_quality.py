@@ -19,6 +19,8 @@ GUIDE = "facial-twitching/"  # the guide's first page: overview and self-help
 GET_HELP, CAUSES, CONDITIONS = GUIDE + "when-to-get-help/", GUIDE + "causes/", GUIDE + "conditions/"
 TREATMENT = GUIDE + "tests-and-treatment/"
 FAQ = "facial-twitching/faq/"
+# The condition topics the twitching guide links to.
+BELLS, HFS, BLEPH = "bells-palsy/", "hemifacial-spasm/", "blepharospasm/"
 TOP = 3
 REQUIRED_HIT_RATE = 0.9
 
@@ -67,6 +69,25 @@ QUERIES: list[tuple[str, list[str]]] = [
     ("stiff neck after new medicine", [GET_HELP + "#help-urgent", CAUSES + "#cause-medicines", GUIDE + "#step-medicines"]),
     ("twitch spreading to my cheek", [CONDITIONS + "#hemifacial-spasm", GET_HELP + "#warning-signs", GET_HELP + "#help-see-doctor"]),
     ("how to stop eye twitching", [TREATMENT + "#treat-lifestyle", GUIDE + "#steps", CONDITIONS + "#eyelid-myokymia"]),
+    # Bell's palsy
+    ("face gone numb on one side", [BELLS, BELLS + "#overview", BELLS + "#symptoms"]),
+    ("half my face has dropped", [BELLS, BELLS + "#overview", BELLS + "#symptoms", BELLS + "#red-flags", GUIDE + "#red-flags"]),
+    ("is it bells palsy or a stroke", [BELLS + "#stroke-first", BELLS + "faq/#faq-stroke"]),
+    ("prednisolone", [BELLS + "tests-and-treatment/#treat-steroids"]),
+    ("tape my eye shut at night", [BELLS + "#step-protect-eye"]),
+    ("will my face go back to normal", [BELLS + "#recovery"]),
+    ("blisters in my ear and face weak", [BELLS + "faq/#faq-ramsay-hunt", BELLS + "when-to-get-help/#help-urgent"]),
+    # Hemifacial spasm
+    ("one side of face twitching and closing my eye", [HFS, HFS + "#overview", CONDITIONS + "#hemifacial-spasm"]),
+    ("blood vessel pressing on nerve in face", [HFS + "#cause"]),
+    ("hemifacial spasm surgery risks", [HFS + "tests-and-treatment/#treat-mvd"]),
+    ("is hemifacial spasm dangerous", [HFS + "faq/#faq-dangerous"]),
+    # Blepharospasm
+    ("eyes keep shutting", [BLEPH, BLEPH + "#overview", BLEPH + "#symptoms", CONDITIONS + "#blepharospasm"]),
+    ("can I drive with blepharospasm", [BLEPH + "#driving"]),
+    ("light hurts my eyes and I blink a lot", [BLEPH + "#symptoms"]),
+    ("dystonia support group", [BLEPH + "faq/#faq-support", HFS + "faq/#faq-support"]),
+    ("will I go blind", [BLEPH + "faq/#faq-blind"]),
 ]
 
 # Snapshot of the rendered results: every result's link and score, in page order.
