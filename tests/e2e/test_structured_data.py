@@ -89,9 +89,17 @@ def test_faq_page_json_ld_matches_the_yaml_and_the_visible_answers(built_site):
         assert shown == answer
 
 
+def test_a_condition_page_is_about_a_medical_condition_with_its_icd_10_code(built_site):
+    codes = {"bells-palsy/": "G51.0", "hemifacial-spasm/": "G51.3", "blepharospasm/": "G24.5"}
+    for url, code in codes.items():
+        [ld] = json_ld(built_site, url)
+        assert ld["about"]["@type"] == "MedicalCondition", url
+        assert ld["about"]["code"] == [{"@type": "MedicalCode", "codeValue": code, "codingSystem": "ICD-10"}], url
+
+
 def test_only_topic_guides_and_faqs_carry_json_ld(built_site):
     guides = topic_guide_pages(built_site)
-    assert guides == ["facial-twitching/"]
+    assert guides == ["bells-palsy/", "blepharospasm/", "facial-twitching/", "hemifacial-spasm/"]
     for url in site_pages(built_site):
         types = [ld["@type"] for ld in json_ld(built_site, url)]
         if url in guides:
