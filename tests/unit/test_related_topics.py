@@ -21,16 +21,16 @@ def second_topic(content, slug: str = "other-topic", title: str = "Hemifacial sp
     return other
 
 
-def test_related_topics_are_links_on_the_topic_page(content):
+def test_related_topics_are_links_at_the_end_of_the_guide(content):
     second_topic(content)
     content.replace("summary: A short", "related_topics: [other-topic]\nsummary: A short")
     html = content.html_pages()
 
-    section = html["sample-topic/index.md"].by_id("related-topics")
-    assert section.text.strip() == "Related topics"
-    links = [a for a in html["sample-topic/index.md"].find_all("a") if a.attrs.get("href") == "../other-topic/index.md"]
+    last_page = html["sample-topic/sources.md"]
+    assert last_page.by_id("related-topics").text.strip() == "Related topics"
+    links = [a for a in last_page.find_all("a") if a.attrs.get("href") == "../other-topic/index.md"]
     assert [a.text for a in links] == ["Hemifacial spasm"]
-    assert "related-topics" not in html["other-topic/index.md"].ids()
+    assert "related-topics" not in html["other-topic/sources.md"].ids()
 
 
 def test_a_condition_entry_links_to_the_topic_about_it(content):
