@@ -19,7 +19,7 @@ MAX_SCREENS = 12  # phone screens: 12 x 844 = 10,128 px
 
 def topic_pages() -> list[tuple[str, bool]]:
     """(site-relative URL, is a page of the guide) for every page of the topic but the clinicians' list."""
-    loaded = load_content(ROOT / "content").topics[0]
+    loaded = next(loaded for loaded in load_content(ROOT / "content").topics if loaded.topic.slug == "facial-twitching")
     return [
         (page_url(topic_page_path(loaded.topic.slug, page)).lstrip("/"), page.guide_part)
         for page in pages_of(loaded.topic)

@@ -75,6 +75,16 @@ def assert_visible_focus(state: dict | None, where: str) -> None:
     assert not problems, f"{where}: {state['tag']} {state['name']!r}: {', '.join(problems)}"
 
 
+def topic_toggle(page, title: str = "Facial and eyelid twitching") -> str:
+    """The id of the checkbox that opens a topic's panel: Material numbers the sections in
+    navigation order, so it depends on the topics listed before this one."""
+    return page.evaluate(
+        """(title) => [...document.querySelectorAll('.md-nav--primary input.md-nav__toggle')].find(
+            (input) => document.getElementById(input.id + '_label')?.textContent.replace(/\\s+/g, ' ').trim() === title).id""",
+        title,
+    )
+
+
 def open_phone_page(browser, site_url, url):
     context = browser.new_context(viewport=PHONE)
     page = context.new_page()
@@ -129,12 +139,15 @@ def navigation_entries(page) -> list[dict]:
     return page.evaluate(
         """() => {
             const seen = new Map();
+            const words = (e) => e.textContent.replace(/\\s+/g, ' ').trim();
             for (const a of document.querySelectorAll('.md-nav--primary a.md-nav__link[href]')) {
                 const url = new URL(a.href);
                 if (url.hash || seen.has(url.href)) continue;
-                seen.set(url.href, a.textContent.replace(/\\s+/g, ' ').trim());
+                // The topic section the entry is in (null for Home and About).
+                const section = a.closest('.md-nav__item--nested');
+                seen.set(url.href, {name: words(a), section: section ? words(section.querySelector(':scope > label.md-nav__link')) : null});
             }
-            return [...seen].map(([href, name]) => ({href, name}));
+            return [...seen].map(([href, entry]) => ({href, ...entry}));
         }"""
     )
 
@@ -177,6 +190,7 @@ def test_back_arrow_and_section_entry_are_buttons_that_move_the_focus_between_pa
 ):
     context, page = open_phone_page(browser, site_url, GUIDE)
     try:
+        toggle = topic_toggle(page)
         open_menu(page)
         state = press(page, "Enter")  # the back arrow
         assert_visible_focus(state, "section entry after going back")
@@ -185,11 +199,11 @@ def test_back_arrow_and_section_entry_are_buttons_that_move_the_focus_between_pa
             and state["name"] == "Facial and eyelid twitching"
             and state["expanded"] == "false"
         ), state
-        assert page.evaluate("() => !document.getElementById('__nav_2').checked"), (
+        assert page.evaluate("(id) => !document.getElementById(id).checked", toggle), (
             "Back did not close the topic panel"
         )
         state = press(page, "Enter")  # open the section again
-        assert page.evaluate("() => document.getElementById('__nav_2').checked"), (
+        assert page.evaluate("(id) => document.getElementById(id).checked", toggle), (
             "Enter did not open the topic panel"
         )
         assert state["name"] == "Facial and eyelid twitching, back to main menu", (
@@ -197,7 +211,7 @@ def test_back_arrow_and_section_entry_are_buttons_that_move_the_focus_between_pa
         )
         assert (
             page.evaluate(
-                "() => document.getElementById('__nav_2_label').getAttribute('aria-expanded')"
+                "(id) => document.getElementById(id + '_label').getAttribute('aria-expanded')", toggle
             )
             == "true"
         )
@@ -232,6 +246,10 @@ def test_every_navigation_entry_can_be_reached_and_opened_with_the_keyboard(brow
                 assert state and state["inDrawer"], (
                     f"{entry['name']}: focus lost after going back: {state}"
                 )
+            if not in_topic_panel and entry["section"]:  # another topic's page: open its section
+                seek(page, lambda state, title=entry["section"]: state["name"] == title and state["role"] == "button", entry["section"])
+                state = press(page, "Enter")
+                assert state["name"] == f"{entry['section']}, back to main menu", state
             found = seek(
                 page, lambda state, href=entry["href"]: state["href"] == href, entry["name"]
             )
