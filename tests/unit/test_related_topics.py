@@ -91,3 +91,13 @@ def test_a_symptom_page_has_no_code(content):
     loaded = content.load()
 
     assert medical_web_page(loaded.topics[0].topic, loaded.site)["about"] == {"@type": "MedicalSignOrSymptom", "name": "Sample topic"}
+
+
+def test_a_title_inside_a_sentence_keeps_the_capital_of_a_name(content):
+    """"Bell's palsy" is a name: the menu's label and page descriptions keep its capital."""
+    content.replace("title: Sample topic", "title: Bell's palsy")
+    pages = content.markdown_pages()
+
+    assert "part of the guide to Bell's palsy." in pages["sample-topic/sources.md"]
+    assert "common questions about Bell's palsy." in pages["sample-topic/faq.md"]
+    assert "bell's" not in "".join(pages[path] for path in pages if path.startswith("sample-topic/"))
