@@ -66,6 +66,10 @@ def vary_prose(node, rng: random.Random):
 def make_topic(base: dict, title: str, rng: random.Random) -> dict:
     topic = copy.deepcopy(base)
     self_check = topic.pop("self_check", None)
+    # The synthetic site has none of the other real topics the guide links to.
+    topic.pop("related_topics", None)
+    for condition in topic["conditions"]["items"]:
+        condition.pop("topic", None)
     topic = vary_prose(topic, rng)
     for path in SHUFFLED_LISTS:
         parent = topic

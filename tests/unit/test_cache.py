@@ -96,4 +96,4 @@ def test_renaming_a_related_topic_rerenders_the_topics_that_link_to_it(two_topic
 
     pages = pages_of(generate(two_topics.root, today=TODAY, cache=cache))
 
-    assert "Other topic, renamed" in pages["sample-topic/index.md"]
+    assert "Other topic, renamed" in pages["sample-topic/sources.md"]

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.render.environment import mid_sentence
 from hostile_text import OLD_SLUG, TOPIC_SLUG, HostileSite, write_hostile_content
 from html_tree import Element, parse_html
 from support import build_site, site_pages
@@ -96,7 +97,7 @@ def test_the_navigation_and_the_topic_menu_read_as_written(hostile):
     sidebar = guide.find("nav", **{"class": "md-nav md-nav--primary"})
     assert sidebar.find_all("label", **{"class": "md-nav__title"})[0].squashed_text == site.site_name
     assert site.topic_title in [el.squashed_text for el in sidebar.find_all("span", **{"class": "md-ellipsis"})]
-    assert guide.find("nav", **{"class": "topic-menu"}).attrs["aria-label"] == f"Pages about {site.topic_title.lower()}"
+    assert guide.find("nav", **{"class": "topic-menu"}).attrs["aria-label"] == f"Pages about {mid_sentence(site.topic_title)}"
 
 
 def test_the_glossary_explanation_is_the_abbr_title_as_written(hostile):
