@@ -237,3 +237,9 @@ def poll_until(condition, what: str, timeout: float = 60, every: float = 0.01):
         if time.monotonic() > deadline:
             raise AssertionError(f"timed out waiting for {what}")
         time.sleep(every)  # the one polling interval
+
+
+def twitching(content):
+    """The facial-twitching topic of the real content: topics are sorted by title, and the
+    condition topics (Bell's palsy, blepharospasm) come before it."""
+    return next(loaded for loaded in content.topics if loaded.topic.slug == "facial-twitching")

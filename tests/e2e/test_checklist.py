@@ -8,7 +8,7 @@ import json
 import pytest
 
 from generator.model.loading import load_content
-from support import REFUSE_SAVING, ROOT, describe_violations, requests_made_by, run_axe
+from support import REFUSE_SAVING, ROOT, describe_violations, requests_made_by, run_axe, twitching
 
 PAGE = "facial-twitching/"
 KEY = "healthguide:facial-twitching:checklist:v1"
@@ -17,7 +17,7 @@ ASIDE_KEY = "healthguide:facial-twitching:checklist:set-aside"
 
 @pytest.fixture(scope="module")
 def checklist():
-    return load_content(ROOT / "content").topics[0].topic.checklist
+    return twitching(load_content(ROOT / "content")).topic.checklist
 
 
 def open_guide(page, site_url):

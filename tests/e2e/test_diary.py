@@ -23,6 +23,7 @@ from support import (
     open_through_instant_navigation,
     requests_made_by,
     run_axe,
+    twitching,
 )
 
 PAGE = "facial-twitching/diary/"
@@ -36,7 +37,7 @@ TODAY = date(2026, 11, 25)
 
 @pytest.fixture(scope="module")
 def diary():
-    return load_content(ROOT / "content").topics[0].topic.diary
+    return twitching(load_content(ROOT / "content")).topic.diary
 
 
 @pytest.fixture

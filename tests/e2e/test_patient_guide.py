@@ -11,7 +11,7 @@ import itertools
 import pytest
 
 from generator.model.loading import load_content
-from support import ROOT
+from support import ROOT, twitching
 
 pytestmark = pytest.mark.browser
 
@@ -42,7 +42,7 @@ def open_guide(open_at):
 @pytest.mark.parametrize("scheme", SCHEMES)
 def test_first_phone_screen_shows_title_summary_and_when_to_get_help(open_guide, content, scheme):
     page = open_guide(PHONE, scheme)
-    topic = content.topics[0].topic
+    topic = twitching(content).topic
     in_first_screen = "el => { const box = el.getBoundingClientRect(); return box.height > 0 && box.top >= 0 && box.bottom <= innerHeight; }"
     title = page.locator("article h1")
     assert title.evaluate(in_first_screen), "the title is not on the first screen"
@@ -154,7 +154,7 @@ def test_warning_table_keeps_its_columns_on_a_desktop(open_guide):
 
 def test_do_not_items_are_not_checkboxes_and_come_before_the_steps(open_guide, content):
     page = open_guide(PHONE)
-    checklist = content.topics[0].topic.checklist
+    checklist = twitching(content).topic.checklist
     page.wait_for_selector("[data-checklist] input[type=checkbox]")
     for item in checklist.do:
         assert page.get_by_role("checkbox", name=item.text, exact=True).count() == 1
@@ -165,7 +165,7 @@ def test_do_not_items_are_not_checkboxes_and_come_before_the_steps(open_guide, c
     assert page.locator("[data-checklist] input[type=checkbox]").count() == len(checklist.do)
     assert page.locator(".checklist__dont .checklist__title").inner_text() == "Do not"
     # Near the top of the self-help part: before the steps.
-    order = page.evaluate("ids => ids.map(id => document.getElementById(id).getBoundingClientRect().top)", [checklist.id, content.topics[0].topic.steps.id])
+    order = page.evaluate("ids => ids.map(id => document.getElementById(id).getBoundingClientRect().top)", [checklist.id, twitching(content).topic.steps.id])
     assert order[0] < order[1]
 
 
@@ -190,7 +190,7 @@ PICTURE = """svg => {
 @pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
 def test_fast_picture_near_the_emergency_card_words_from_the_topic(open_guide, content, size, scheme):
     page = open_guide(size, scheme)
-    topic = content.topics[0].topic
+    topic = twitching(content).topic
     picture = topic.red_flags.picture
     svg = page.locator("article figure.fast-picture svg")
     assert svg.count() == 1
@@ -213,7 +213,7 @@ def test_fast_picture_near_the_emergency_card_words_from_the_topic(open_guide, c
 @pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
 def test_face_diagram_in_the_overview_marks_each_place_the_topic_lists(open_guide, content, size, scheme):
     page = open_guide(size, scheme)
-    topic = content.topics[0].topic
+    topic = twitching(content).topic
     picture = topic.overview.picture
     figure = page.locator("article figure.face-picture")
     assert figure.count() == 1

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from generator.model.loading import load_content
-from support import ROOT
+from support import ROOT, twitching
 
 PAGE = "facial-twitching/self-check/"
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2}
@@ -20,7 +20,7 @@ def content():
 
 @pytest.fixture(scope="module")
 def topic(content):
-    return content.topics[0].topic
+    return twitching(content).topic
 
 
 @pytest.fixture
