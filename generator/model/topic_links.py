@@ -15,11 +15,14 @@ from .topic import Topic
 def check_topic_links(topics: list[tuple[Topic, Path]]) -> list[Problem]:
     """Problems for each slug that names no other topic; `topics` are (topic, its file)."""
     slugs = {topic.slug for topic, _ in topics}
+    moved = {old: topic.slug for topic, _ in topics for old in topic.moved_from}
     problems = []
     for topic, source in topics:
         for slug, loc in topic_links(topic):
             if slug == topic.slug:
                 message = f"'{slug}' is this topic itself; name other topics here"
+            elif slug in moved:  # links name the current slug; only published addresses are forwarded
+                message = f"topic '{slug}' has moved to '{moved[slug]}': name the new slug"
             elif slug not in slugs:
                 guess = difflib.get_close_matches(slug, sorted(slugs - {topic.slug}), n=1)
                 message = f"links to unknown topic '{slug}'" + (f" (did you mean '{guess[0]}'?)" if guess else "")

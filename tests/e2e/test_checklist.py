@@ -147,12 +147,13 @@ def test_checklist_has_no_axe_violations_when_ticked(browser, site_url, axe_scri
         # contents marks passed links in a way axe's target-size rule flags (not the checklist).
         # Material's table of contents stays scrolled where it followed the page (its half-hidden
         # links are flagged too): scroll it back to its top as well.
-        # The contents follows the page after the page has moved: scroll it only then.
+        # The contents follows the page after the page has moved: scroll it only then. The site
+        # navigation, as long as the screen with several topics, follows the page too.
         page.evaluate("window.scrollTo(0, 0)")
         page.wait_for_function("() => scrollY === 0 && !document.querySelector('.md-nav__link--passed')")
         page.wait_for_function(
-            "() => { const toc = document.querySelector('.md-sidebar--secondary .md-sidebar__scrollwrap');"
-            " toc.scrollTop = 0; return toc.scrollTop === 0; }"
+            "() => [...document.querySelectorAll('.md-sidebar .md-sidebar__scrollwrap')]"
+            ".every((wrap) => { wrap.scrollTop = 0; return wrap.scrollTop === 0; })"
         )
         violations = run_axe(page, axe_script)
         assert not violations, describe_violations(violations)

@@ -66,6 +66,10 @@ def move_topic(content: Path, new_slug: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert "\nslug: facial-twitching\n" in text
     path.write_text(text.replace("\nslug: facial-twitching\n", f"\nslug: {new_slug}\nmoved_from: [facial-twitching]\n"), encoding="utf-8")
+    # As an author would: the other topics' links name the new slug.
+    for other in (content / "topics").glob("*.yaml"):
+        if other != path:
+            other.write_text(other.read_text(encoding="utf-8").replace("[facial-twitching,", f"[{new_slug},"), encoding="utf-8")
 
 
 def header_bottom(page) -> float:

@@ -101,3 +101,13 @@ def test_a_title_inside_a_sentence_keeps_the_capital_of_a_name(content):
     assert "part of the guide to Bell's palsy." in pages["sample-topic/sources.md"]
     assert "common questions about Bell's palsy." in pages["sample-topic/faq.md"]
     assert "bell's" not in "".join(pages[path] for path in pages if path.startswith("sample-topic/"))
+
+
+def test_an_old_slug_of_a_moved_topic_names_the_new_one(content):
+    other = second_topic(content)
+    other.write_text(other.read_text(encoding="utf-8").replace("slug: other-topic", "slug: other-topic\nmoved_from: [old-topic]"), encoding="utf-8")
+    content.replace("summary: A short", "related_topics: [old-topic]\nsummary: A short")
+
+    [problem] = content.problems()
+    assert problem.field == "related_topics[0]"
+    assert "topic 'old-topic' has moved to 'other-topic'" in problem.message
