@@ -1,5 +1,7 @@
-"""Shared fixtures: the real site built once per session, served on 127.0.0.1, and Chromium;
-a private cache for every build; and the `browser` marker on every test in tests/e2e."""
+"""Shared fixtures for every test, in tests/ and beside each component (generator/components/<name>/):
+the real site built once per session, served on 127.0.0.1, Chromium and axe-core; a private
+cache for every build; and the `browser` marker on every test in tests/e2e and every component
+test file named test_*_browser.py."""
 
 from __future__ import annotations
 
@@ -13,23 +15,28 @@ from pathlib import Path
 
 import pytest
 
-from support import CHROMIUM, CHROMIUM_FLAGS, QuietHandler, build_site
+from support import AXE_SCRIPT, CHROMIUM, CHROMIUM_FLAGS, ROOT, QuietHandler, build_site
 
-E2E = Path(__file__).resolve().parent / "e2e"
+E2E = ROOT / "tests" / "e2e"
+
+
+def is_browser_test(path: Path) -> bool:
+    """A test in tests/e2e, or a component's browser test file (test_*_browser.py)."""
+    return path.is_relative_to(E2E) or (path.name.startswith("test_") and path.stem.endswith("_browser"))
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Every test in tests/e2e is marked `browser` by its folder, so none can forget it
+    """Browser tests are marked `browser` by their folder or file name, so none can forget it
     (`pytest -m "not browser"` runs the quick rest)."""
     for item in items:
-        if item.path.is_relative_to(E2E):
+        if is_browser_test(item.path):
             item.add_marker(pytest.mark.browser)
 
 
 @pytest.fixture(scope="session", autouse=True)
 def private_build_cache(tmp_path_factory) -> Path:
     """Builds keep their cache in a temporary folder, not in .cache/ beside the content folder
-    in the source tree (generator/disk_cache.py). Set in the environment, so the builds the
+    in the source tree (generator/render/disk_cache.py). Set in the environment, so the builds the
     tests run as subprocesses inherit it; a test may still override it with monkeypatch."""
     folder = tmp_path_factory.mktemp("healthguide-cache")
     with pytest.MonkeyPatch.context() as patch:
@@ -83,6 +90,17 @@ def browser():
         browser.close()
 
 
+@pytest.fixture(scope="session")
+def axe_script() -> Path:
+    """axe-core from its npm package (package-lock.json pins it); `make test` runs npm ci."""
+    if not AXE_SCRIPT.exists():
+        message = f"{AXE_SCRIPT} is missing: run `npm ci --no-audit --no-fund` in {ROOT}"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    return AXE_SCRIPT
+
+
 @pytest.fixture
 def page(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 800})
@@ -103,7 +121,7 @@ def pytest_sessionfinish(session, exitstatus):
     """Fail the run when a test used generator code from outside this checkout: an editable
     install can resolve a module that no longer exists here (an old name after a move) to
     another checkout's copy, and the test would pass on code that is not ours."""
-    root = Path(__file__).resolve().parent.parent / "generator"
+    root = ROOT / "generator"
     foreign = sorted(
         name for name, module in list(sys.modules.items())
         if (name == "generator" or name.startswith("generator."))

@@ -12,7 +12,7 @@ from pydantic import Field, model_validator
 
 from .common import Id, Linkable, PlainText, Prose, Strict
 
-# Patterns the page script can detect in the last 14 days of entries (docs/javascripts/diary.js).
+# Patterns the page script can detect in the last 14 days of entries (generator/components/diary/script.js).
 PatternKind = Literal["spreading", "more-frequent", "lasting"]
 
 

@@ -7,12 +7,13 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import quote
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
+from jinja2 import Environment, FileSystemLoader, PrefixLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
+from ..components.catalog import FOLDER as COMPONENTS
 from .markup import plain_text, prose
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"  # pages/: one template per page kind
 
 
 def build_environments() -> tuple[Environment, Environment]:
@@ -21,7 +22,8 @@ def build_environments() -> tuple[Environment, Environment]:
     Both autoescape, so macro output comes back as Markup and is not escaped twice; in
     Markdown templates `finalize` swaps HTML escaping for plain-text Markdown escaping.
     """
-    loader = FileSystemLoader(TEMPLATES)
+    # "components/<folder>/template.md.j2" is a component's own folder; "pages/..." a page template.
+    loader = PrefixLoader({"components": FileSystemLoader(COMPONENTS), "pages": FileSystemLoader(TEMPLATES / "pages")})
     common = dict(loader=loader, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     md_env = Environment(autoescape=True, finalize=_finalize_markdown, **common)
     html_env = Environment(autoescape=True, **common)

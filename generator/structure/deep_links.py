@@ -4,7 +4,7 @@ The Markdown stays readable: one hidden marker element at the end of the page li
 page's linkable items (id -> title), the renamed ids and, on the guide's first page (the
 topic's address), where the ids that moved to the guide's other pages went. Copy-link buttons
 copy the address the reader opened the page on (location), so no site_url is needed here. The
-page script (docs/javascripts/deep-links.js) adds the buttons next to those items and forwards
+page script (generator/components/deep-links/script.js) adds the buttons next to those items and forwards
 old links. Which items are linkable is each page kind's link policy (routes.py).
 """
 

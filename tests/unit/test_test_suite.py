@@ -1,4 +1,4 @@
-"""The test suite's own rules: every test in tests/e2e is marked `browser` by its folder, a
+"""The test suite's own rules: every browser test is marked `browser` by its path, a
 build run the way the tests run it leaves the source tree as it was, and Markdown is converted
 with the one list of extensions, mkdocs.yml's."""
 
@@ -27,9 +27,12 @@ def source_tree() -> dict[str, int]:
     return files
 
 
-def test_every_test_in_the_e2e_folder_is_marked_browser():
+def test_every_browser_test_is_marked_browser():
+    """tests/e2e by its folder, a component's test_*_browser.py by its name."""
+    beside_components = sorted(str(path.relative_to(ROOT)) for path in ROOT.glob("generator/components/*/test_*_browser.py"))
+    assert len(beside_components) >= 5, beside_components
     result = subprocess.run(
-        [sys.executable, "-m", "pytest", "--collect-only", "-q", "-m", "not browser", "tests/e2e"],
+        [sys.executable, "-m", "pytest", "--collect-only", "-q", "-m", "not browser", "tests/e2e", *beside_components],
         cwd=ROOT, capture_output=True, text=True, check=False,
     )
     # Exit code 5: no test collected, i.e. every one was deselected by the marker.

@@ -1,15 +1,15 @@
-/* docs/javascripts/checklist.js: stored ticks are read, brought over from the topic's old
+/* generator/components/checklist/script.js: stored ticks are read, brought over from the topic's old
    slugs, and set aside (never erased) when they cannot be read. */
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { loadScript, MemoryStorage } from "./browser-script.mjs";
+import { loadScript, MemoryStorage } from "../../../tests/js/browser-script.mjs";
 
 const KEY = "healthguide:twitching:checklist:v1";
 const OLD_KEY = "healthguide:old-twitching:checklist:v1";
 
 function load(storage, movedFrom = []) {
-  return loadScript("docs/javascripts/checklist.js", { localStorage: storage }).Checklist.load("twitching", movedFrom);
+  return loadScript("generator/components/checklist/script.js", { localStorage: storage }).Checklist.load("twitching", movedFrom);
 }
 
 function stored(entries) {

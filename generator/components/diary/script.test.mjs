@@ -1,11 +1,11 @@
-/* docs/javascripts/diary.js: the 14-day summary and its warning patterns, the CSV, and how
+/* generator/components/diary/script.js: the 14-day summary and its warning patterns, the CSV, and how
    stored diaries are upgraded, moved from an old slug and kept aside when unreadable. */
 process.env.TZ = "UTC"; // the CSV shows instants in local time
 
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { loadScript, MemoryStorage } from "./browser-script.mjs";
+import { loadScript, MemoryStorage } from "../../../tests/js/browser-script.mjs";
 
 const choices = (...ids) => ids.map((id) => ({ id, label: id[0].toUpperCase() + id.slice(1) }));
 // As generator/diary_data.py writes it.
@@ -31,7 +31,7 @@ function entry(when, fields = {}) {
 }
 
 function diary(storage = new MemoryStorage()) {
-  return loadScript("docs/javascripts/diary.js", { localStorage: storage }).Diary;
+  return loadScript("generator/components/diary/script.js", { localStorage: storage }).Diary;
 }
 
 test("the summary counts the last 14 days, day by day", () => {

@@ -4,7 +4,7 @@
    Material's own tooltips (`content.tooltips`, turned off in mkdocs.yml) insert the title as
    HTML, so an explanation that mentions "<meta ...>" or "<img ...>" became markup. This one
    sets textContent, and keeps Material's look by using its tooltip classes
-   (.md-tooltip2, stylesheets/glossary.css).
+   (.md-tooltip2, generator/components/glossary-tooltip/style.css).
 
    WCAG 1.4.13 Content on Hover or Focus: it stays open while the term or the explanation is
    hovered or the term focused (hoverable: the pointer can move onto it), and Escape hides it

@@ -1,11 +1,11 @@
-/* docs/javascripts/self-check.js: evaluate() gives a result only when no unanswered question
+/* generator/components/self-check/script.js: evaluate() gives a result only when no unanswered question
    could still make it more urgent (the rules of generator/triage.py). */
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { loadScript } from "./browser-script.mjs";
+import { loadScript } from "../../../tests/js/browser-script.mjs";
 
-const { evaluate } = loadScript("docs/javascripts/self-check.js").SelfCheck;
+const { evaluate } = loadScript("generator/components/self-check/script.js").SelfCheck;
 
 // As generator/self_check_data.py writes it: levels most urgent first.
 const DATA = {

@@ -1,15 +1,11 @@
 /* Loaded on every page; tiny. Loads a feature's script only on pages that need it, through
-   document$ so it also works after Material's instant navigation. */
+   document$ so it also works after Material's instant navigation. Served as
+   javascripts/page-scripts.js with the list of component scripts filled in. */
 (function () {
   "use strict";
   var base = document.currentScript.src.replace(/[^/]*$/, "");
-  var features = [
-    { selector: "[data-self-check]", script: "self-check.js", global: "SelfCheck" },
-    { selector: "[data-diary]", script: "diary.js", global: "Diary" },
-    { selector: "[data-checklist]", script: "checklist.js", global: "Checklist" },
-    { selector: "[data-deep-links]", script: "deep-links.js", global: "DeepLinks" },
-    { selector: "article abbr", script: "glossary-tooltip.js", global: "GlossaryTooltip" },
-  ];
+  // Each component's script: { selector, script, global }, from its component.toml.
+  var features = []; // filled in by the build (generator/engine/mkdocs/page_scripts.py)
   var loading = {};
 
   function start(feature, root) {
