@@ -90,6 +90,7 @@ def build_copy(folder, site):
 
 
 def test_a_new_component_with_a_stylesheet_and_a_script_takes_six_files(tmp_path):
+    assert "## Add a component: 3 files; 4 with a stylesheet; 6 with a script" in (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
     project_copy(tmp_path)
     folder = tmp_path / "generator" / "components" / "notice-banner"
     folder.mkdir()
