@@ -22,6 +22,6 @@ def diary_data(slug: str, diary: Diary, locale: str, moved_from: list[str], word
         "strengths": choices(diary.strengths),
         "triggers": choices(diary.triggers),
         "patterns": [pattern.when for pattern in diary.warning_patterns],
-        "words": diary.words.model_dump(),  # this topic's: "Days with twitching", "3 twitches"
+        "words": diary.words.model_dump(),  # the topic's own: what an episode is called, its questions
         "strings": words,
     }
