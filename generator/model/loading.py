@@ -17,13 +17,14 @@ from pydantic import ValidationError
 
 from ..reading.content_files import read_content_file
 from ..reading.problems import ContentError, Problem
-from ..reading.yaml_source import load_yaml, parse_yaml
+from ..reading.yaml_source import SourceDocument, load_yaml, parse_yaml
 from . import site_tokens
 from .ids import check_ids, check_references
 from .items import walk_ids, walk_items
 from .previous_ids import check_previous_ids
 from .sign_checks import check_signs
 from .site import SiteSettings
+from .strings import Strings, load_strings
 from .topic import Topic
 from .validation import problems_from_validation
 
@@ -52,13 +53,15 @@ class Content:
     root: Path
     site: SiteSettings
     topics: list[LoadedTopic]
+    strings: Strings  # the interface words in the site's language (model/strings.py)
 
 
 def load_content(root: Path, cache: Remembers | None = None) -> Content:
     """Everything under `root` (site.yaml + topics/*.yaml), or ContentError listing every problem."""
     root = Path(root)
     problems: list[Problem] = []
-    site, settings = _load_site(root / SITE_FILE, problems)
+    site, settings, site_doc = _load_site(root / SITE_FILE, problems)
+    strings = load_strings(site.locale, problems, site_doc) if site is not None else None
     topic_files = sorted((root / TOPICS_DIR).glob("*.yaml"))
     if not topic_files:
         problems.append(Problem(root / TOPICS_DIR, "no topic files (*.yaml) found"))
@@ -89,7 +92,7 @@ def load_content(root: Path, cache: Remembers | None = None) -> Content:
         slugs[loaded.topic.slug] = loaded.source
     if problems:
         raise ContentError(problems)
-    return Content(root=root, site=site, topics=sorted(topics, key=lambda t: t.topic.title.lower()))
+    return Content(root=root, site=site, topics=sorted(topics, key=lambda t: t.topic.title.lower()), strings=strings)
 
 
 def load_topic(path: Path, problems: list[Problem], raw: bytes | None = None, settings: dict[str, str] | None = None) -> LoadedTopic | None:
@@ -114,20 +117,20 @@ def load_topic(path: Path, problems: list[Problem], raw: bytes | None = None, se
     return LoadedTopic(topic=topic, source=path, parts_by_id=_parts_by_id(data), titles_by_id=_titles_by_id(data))
 
 
-def _load_site(path: Path, problems: list[Problem]) -> tuple[SiteSettings | None, dict[str, str]]:
+def _load_site(path: Path, problems: list[Problem]) -> tuple[SiteSettings | None, dict[str, str], SourceDocument | None]:
     """site.yaml, with its own settings (e.g. `{emergency_number}`) filled into its wording."""
     try:
         doc = load_yaml(path, content_root=path.parent)  # site.yaml sits at the top of the content folder
     except ContentError as err:
         problems.extend(err.problems)
-        return None, {}
+        return None, {}, None
     settings = site_tokens.values_of(doc.data())
     data = site_tokens.fill(doc, doc.data(), settings, problems)
     try:
-        return SiteSettings.model_validate(data), settings
+        return SiteSettings.model_validate(data), settings, doc
     except ValidationError as err:
         problems.extend(problems_from_validation(doc, err))
-    return None, settings
+    return None, settings, doc
 
 
 def _parts_by_id(data: dict[str, Any]) -> dict[str, str]:

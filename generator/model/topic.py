@@ -46,13 +46,14 @@ class Causes(Section):
 class Condition(Linkable):
     name: PlainText
     description: Prose
-    how_it_differs: Prose = Field(description="How it differs from ordinary, harmless twitching.")
+    how_it_differs: Prose = Field(description="How it differs from the ordinary, harmless symptom (shown after the section's how_it_differs_title).")
     urgency: CareLevel = Field(description="How soon to get it checked if you think you have it.")
     urgency_note: PlainText = Field(description="One line saying who to see and how soon.")
     see_also: list[Id] = Field(default_factory=list, description="Ids of related items in this topic.")
 
 
 class Conditions(Section):
+    how_it_differs_title: PlainText = Field(description="Leads each condition's how_it_differs, e.g. 'How it differs from ordinary twitching'.")
     items: list[Condition] = Field(min_length=1)
 
 

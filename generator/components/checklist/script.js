@@ -94,6 +94,13 @@
     }
   }
 
+  /* Catalog words with their {placeholders} filled in (as text: the page sets textContent). */
+  function fill(text, values) {
+    return text.replace(/\{(\w+)\}/g, function (whole, name) {
+      return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole;
+    });
+  }
+
   function message(className, role, text) {
     var p = document.createElement("p");
     p.className = className;
@@ -108,6 +115,8 @@
     root.dataset.ready = "true";
     var slug = root.getAttribute("data-checklist");
     var movedFrom = (root.getAttribute("data-checklist-moved-from") || "").split(" ").filter(Boolean);
+    // The strings catalog's checklist_script, percent-encoded JSON (generator/render/environment.py).
+    var words = JSON.parse(decodeURIComponent(root.getAttribute("data-strings")));
     var key = storageKey(slug);
     var loaded;
     try {
@@ -120,8 +129,7 @@
     var items = [].slice.call(root.querySelectorAll(".checklist__do li[id], .checklist__do li > [id]"));
     var status = message("checklist__status", "status", "");
     status.hidden = false;
-    var notSaving = message("checklist__warning", "alert",
-      "Your browser is not letting this page save, so your ticks will be lost when you close the page.");
+    var notSaving = message("checklist__warning", "alert", words.not_saving);
     notSaving.setAttribute("data-checklist-storage", "");
 
     function save() {
@@ -135,7 +143,7 @@
         }
       }
       notSaving.hidden = saved;
-      status.textContent = ids.length + " of " + items.length + " ticked." + (saved ? "" : " Not saved.");
+      status.textContent = fill(words.ticked, { ticked: ids.length, total: items.length }) + (saved ? "" : " " + words.not_saved);
     }
 
     items.forEach(function (item) {
@@ -155,11 +163,11 @@
     var reset = document.createElement("button");
     reset.type = "button";
     reset.className = "md-button checklist__reset";
-    reset.textContent = "Clear all ticks";
+    reset.textContent = words.clear;
     reset.addEventListener("click", function () {
       items.forEach(function (item) { item.querySelector("input").checked = false; });
       save();
-      status.textContent = "All ticks cleared." + (notSaving.hidden ? "" : " Not saved.");
+      status.textContent = words.cleared + (notSaving.hidden ? "" : " " + words.not_saved);
     });
     var actions = document.createElement("div");
     actions.className = "checklist__actions";
@@ -167,7 +175,7 @@
     actions.appendChild(status);
     root.insertBefore(notSaving, root.firstChild);
     if (loaded.moved) {
-      var moved = message("checklist__status", "status", "This guide has a new web address. Your ticks from the old address have been brought over.");
+      var moved = message("checklist__status", "status", words.moved);
       moved.setAttribute("data-checklist-moved", "");
       moved.hidden = false;
       root.insertBefore(moved, notSaving.nextSibling);

@@ -42,6 +42,13 @@
     });
   }
 
+  /* Catalog words with their {placeholders} filled in (as text: the page sets textContent). */
+  function fill(text, values) {
+    return text.replace(/\{(\w+)\}/g, function (whole, name) {
+      return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole;
+    });
+  }
+
   function announce(region, message) {
     // Clear first so the same message is announced again on a second copy.
     region.textContent = "";
@@ -50,25 +57,26 @@
     }, 100);
   }
 
-  function makeButton(url, title, region, className) {
+  /* `words`: the strings catalog's copy_link_script, from the marker's data-strings. */
+  function makeButton(url, title, region, words, className) {
     var button = document.createElement("button");
     button.type = "button";
     button.className = className || "copy-link";
-    button.setAttribute("aria-label", "Copy link to: " + title);
+    button.setAttribute("aria-label", fill(words.copy_label, { title: title }));
     button.setAttribute("data-copy-link", url);
-    button.textContent = "Copy link";
+    button.textContent = words.button;
     button.addEventListener("click", function () {
       copyText(url).then(
         function () {
-          button.textContent = "Link copied";
-          announce(region, "Link copied: " + title);
+          button.textContent = words.copied;
+          announce(region, fill(words.copied_status, { title: title }));
           window.setTimeout(function () {
-            button.textContent = "Copy link";
+            button.textContent = words.button;
           }, HIGHLIGHT_MS);
           button.focus();
         },
         function () {
-          announce(region, "Could not copy. The link is " + url);
+          announce(region, fill(words.failed, { url: url }));
         }
       );
     });
@@ -125,13 +133,14 @@
     // mirror, a preview, the local server) hands out links that work where it was opened.
     var pageUrl = location.origin + location.pathname;
     var items = parse(root, "data-items");
+    var words = parse(root, "data-strings");
     Object.keys(items).forEach(function (id) {
       var target = document.getElementById(id);
       // Next to the heading, not inside it: the heading's name stays its title.
-      if (target && takesButton(target)) target.insertAdjacentElement("afterend", makeButton(pageUrl + "#" + encodeURIComponent(id), items[id], region, "copy-link copy-link--heading"));
+      if (target && takesButton(target)) target.insertAdjacentElement("afterend", makeButton(pageUrl + "#" + encodeURIComponent(id), items[id], region, words, "copy-link copy-link--heading"));
     });
     document.querySelectorAll("[data-copy-url]").forEach(function (entry) {
-      entry.appendChild(makeButton(entry.getAttribute("data-copy-url"), entry.getAttribute("data-copy-title"), region));
+      entry.appendChild(makeButton(entry.getAttribute("data-copy-url"), entry.getAttribute("data-copy-title"), region, words));
     });
     // After instant navigation Material may still be placing the page: land on the next frame.
     window.requestAnimationFrame(function () {

@@ -1,6 +1,7 @@
 /* Symptom diary: entries are kept only in this browser's localStorage and never sent anywhere.
-   The choices (ids and labels) are data emitted by the generator from the topic YAML
-   (generator/diary_data.py); the page's own templates hold every message and link. */
+   The choices (ids and labels) and the topic's own words (its questions, what an episode is called) are data emitted by the
+   generator from the topic YAML (generator/pages/diary_data.py), with this script's interface
+   words from the strings catalog (config.strings); the page's templates hold the rest. */
 (function () {
   "use strict";
 
@@ -336,7 +337,7 @@
       .filter(function (place) { return !(place in earlierPlaces); });
     var allDays = entries.map(function (entry) { return entry.when.slice(0, 10); }).sort();
     var patterns = [];
-    // A new place in the last week, when the week before had twitching too.
+    // A new place in the last week, when the week before had episodes too.
     if (earlier.length && newPlaces.length) patterns.push("spreading");
     // Clearly more: at least half as many again, and at least 3 more.
     if (earlier.length && later.length >= earlier.length * 1.5 && later.length - earlier.length >= 3) patterns.push("more-frequent");
@@ -346,7 +347,7 @@
       days: days,
       perDay: days.map(function (day) { return perDay[day]; }),
       total: recent.length,
-      daysWithTwitching: days.filter(function (day) { return perDay[day] > 0; }).length,
+      daysWithEpisodes: days.filter(function (day) { return perDay[day] > 0; }).length,
       triggers: ranked(countBy(recent, function (e) { return e.triggers; }), config.triggers),
       places: ranked(countBy(recent, function (e) { return e.location; }), config.locations),
       earlier: earlier.length,
@@ -372,19 +373,20 @@
 
   /* RFC 4180: every entry, oldest first, with labels rather than ids. */
   function toCsv(config, entries) {
-    var rows = [["Date", "Time", "Where", "How long", "How strong", "Possible triggers", "Note", "Written down", "Last changed"]];
+    var words = config.strings;
+    var rows = [[words.csv_date, words.csv_time, words.csv_where, words.csv_how_long, words.csv_how_strong, words.csv_triggers, words.csv_note, words.csv_written, words.csv_changed]];
     oldestFirst(entries).forEach(function (entry) {
       rows.push([
-        entry.when.slice(0, 10), entry.when.slice(11), label(config.locations, entry.location),
-        label(config.durations, entry.duration), label(config.strengths, entry.strength),
-        entry.triggers.map(function (t) { return label(config.triggers, t); }).join("; "), entry.note,
+        entry.when.slice(0, 10), entry.when.slice(11), label(config, "locations", entry.location),
+        label(config, "durations", entry.duration), label(config, "strengths", entry.strength),
+        entry.triggers.map(function (t) { return label(config, "triggers", t); }).join("; "), entry.note,
         csvInstant(entry.created), csvInstant(entry.updated),
       ]);
     });
     return rows.map(function (row) { return row.map(csvField).join(","); }).join("\r\n") + "\r\n";
   }
 
-  /* By the time of the twitch; entries for the same minute by when they were written down
+  /* By the time of the episode; entries for the same minute by when they were written down
      (not known first), then by id, so the order never changes between reloads. */
   function oldestFirst(entries) {
     var compare = function (a, b) { return a < b ? -1 : a > b ? 1 : 0; };
@@ -393,9 +395,22 @@
     });
   }
 
-  function label(choices, id) {
-    var found = choices.filter(function (c) { return c.id === id; })[0];
-    return found ? found.label : id + " (no longer listed)";
+  /* The label of choice `id` in config[list]; a choice the topic no longer lists says so. */
+  function label(config, list, id) {
+    var found = config[list].filter(function (c) { return c.id === id; })[0];
+    return found ? found.label : fill(config.strings.no_longer_listed, { label: id });
+  }
+
+  /* Catalog words with their {placeholders} filled in (as text: the page sets textContent). */
+  function fill(text, values) {
+    return text.replace(/\{(\w+)\}/g, function (whole, name) {
+      return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole;
+    });
+  }
+
+  /* The catalog's words for `count`: key_one for 1, key_other otherwise. */
+  function plural(words, key, count) {
+    return fill(words[key + (count === 1 ? "_one" : "_other")], { count: count });
   }
 
   function download(name, type, text) {
@@ -425,14 +440,6 @@
     Object.keys(attributes).forEach(function (name) { node.setAttribute(name, attributes[name]); });
     if (text !== undefined) node.textContent = text;
     return node;
-  }
-
-  function times(n) {
-    return n + (n === 1 ? " time" : " times");
-  }
-
-  function twitches(n) {
-    return n + (n === 1 ? " twitch" : " twitches");
   }
 
   function drawChart(container, summary) {
@@ -467,6 +474,8 @@
     // Percent-encoded JSON (generator/self_check_data.py json_attribute).
     var config = JSON.parse(decodeURIComponent(root.getAttribute("data-config")));
     locale = config.locale || locale;
+    var words = config.strings; // the catalog's interface words
+    var topicWords = config.words; // the topic's own: its form's messages, the summary's counts
     var $ = function (selector) { return root.querySelector(selector); };
     var form = $("[data-diary-form]");
     var status = $("[data-diary-status]");
@@ -526,10 +535,7 @@
       var box = $("[data-diary-problem]");
       box.hidden = aside.length === 0;
       if (!aside.length) return aside;
-      box.querySelector("[data-diary-problem-text]").textContent =
-        "Some diary data in this browser could not be read. It may have been damaged, or saved by another program. " +
-        "We have not deleted it: it is kept aside, unchanged, in this browser (" + aside.length + (aside.length === 1 ? " item" : " items") + "). " +
-        "You can download it to look at, or delete it. Your other entries work as normal.";
+      box.querySelector("[data-diary-problem-text]").textContent = plural(words, "unreadable", aside.length);
       return aside;
     }
 
@@ -537,8 +543,8 @@
       form.reset();
       editing = null;
       form.elements.when.value = localWhen(new Date());
-      $("[data-diary-form-title]").textContent = "Add an entry";
-      $("[data-diary-submit]").textContent = "Save entry";
+      $("[data-diary-form-title]").textContent = words.add_entry;
+      $("[data-diary-submit]").textContent = words.save_entry;
       $("[data-diary-cancel]").hidden = true;
       clearErrors();
     }
@@ -553,7 +559,7 @@
       return input ? input.value : "";
     }
 
-    var MISSING = { location: "Choose where the twitch was.", duration: "Choose how long it lasted.", strength: "Choose how strong it was." };
+    var MISSING = { location: topicWords.location_missing, duration: topicWords.duration_missing, strength: topicWords.strength_missing };
 
     function readForm() {
       clearErrors();
@@ -572,7 +578,7 @@
         }
       });
       if (firstBad) {
-        status.textContent = "Please fill in the missing answers.";
+        status.textContent = words.fill_in;
         firstBad.focus();
         return null;
       }
@@ -603,8 +609,8 @@
         if (input) input.checked = true;
       });
       form.elements.note.value = entry.note;
-      $("[data-diary-form-title]").textContent = "Change the entry from " + showWhen(entry.when);
-      $("[data-diary-submit]").textContent = "Save changes";
+      $("[data-diary-form-title]").textContent = fill(words.change_entry, { when: showWhen(entry.when) });
+      $("[data-diary-submit]").textContent = words.save_changes;
       $("[data-diary-cancel]").hidden = false;
       $("[data-diary-form-title]").focus();
     }
@@ -615,24 +621,24 @@
       var when = el("p", undefined, "diary__entry-when");
       when.appendChild(el("strong", showWhen(entry.when)));
       item.appendChild(when);
-      item.appendChild(el("p", label(config.locations, entry.location) + ". " + label(config.durations, entry.duration) + ". Strength: " + label(config.strengths, entry.strength) + "."));
+      item.appendChild(el("p", fill(words.entry, { location: label(config, "locations", entry.location), duration: label(config, "durations", entry.duration), strength: label(config, "strengths", entry.strength) })));
       if (entry.triggers.length) {
-        item.appendChild(el("p", "Possible triggers: " + entry.triggers.map(function (t) { return label(config.triggers, t); }).join(", ") + "."));
+        item.appendChild(el("p", fill(words.entry_triggers, { triggers: entry.triggers.map(function (t) { return label(config, "triggers", t); }).join(", ") })));
       }
-      if (entry.note) item.appendChild(el("p", "Note: " + entry.note, "diary__note"));
+      if (entry.note) item.appendChild(el("p", fill(words.entry_note, { note: entry.note }), "diary__note"));
       // Written down on a later day: the reader (and their doctor) can see it was from memory.
       if (entry.created && dayKey(new Date(entry.created)) > entry.when.slice(0, 10)) {
-        item.appendChild(el("p", "Written down later, on " + showInstant(entry.created) + ".", "diary__entry-meta"));
+        item.appendChild(el("p", fill(words.written_later, { when: showInstant(entry.created) }), "diary__entry-meta"));
       }
-      if (entry.updated) item.appendChild(el("p", "Changed on " + showInstant(entry.updated) + ".", "diary__entry-meta"));
+      if (entry.updated) item.appendChild(el("p", fill(words.changed_on, { when: showInstant(entry.updated) }), "diary__entry-meta"));
       var actions = el("div", undefined, "diary__actions diary__entry-actions");
-      var edit = el("button", "Edit", "md-button");
+      var edit = el("button", words.edit, "md-button");
       edit.type = "button";
-      edit.setAttribute("aria-label", "Edit the entry from " + showWhen(entry.when));
+      edit.setAttribute("aria-label", fill(words.edit_label, { when: showWhen(entry.when) }));
       edit.addEventListener("click", function () { startEditing(entry); });
-      var remove = el("button", "Delete", "md-button");
+      var remove = el("button", words.delete, "md-button");
       remove.type = "button";
-      remove.setAttribute("aria-label", "Delete the entry from " + showWhen(entry.when));
+      remove.setAttribute("aria-label", fill(words.delete_label, { when: showWhen(entry.when) }));
       remove.addEventListener("click", function () { deleteEntry(entry); });
       actions.appendChild(edit);
       actions.appendChild(remove);
@@ -645,13 +651,13 @@
     function deleteEntry(entry) {
       var next = entries.filter(function (e) { return e !== entry; });
       if (!persist(next)) {
-        listStatus.textContent = "The entry from " + showWhen(entry.when) + " could not be deleted, because your browser is not letting this page save. It is still in your diary.";
+        listStatus.textContent = fill(words.not_deleted, { when: showWhen(entry.when) });
         return;
       }
       entries = next;
       lastDeleted = entry;
       if (editing === entry) resetForm();
-      listStatus.textContent = "The entry from " + showWhen(entry.when) + " was deleted.";
+      listStatus.textContent = fill(words.deleted, { when: showWhen(entry.when) });
       undo.hidden = false;
       render();
       $("[data-diary-entries] h2").focus();
@@ -659,18 +665,19 @@
 
     function facts(summary) {
       var list = [];
-      list.push("Days with twitching: " + summary.daysWithTwitching + " of the last " + WINDOW_DAYS + " days.");
-      list.push("Twitches noted: " + summary.total + " in total, about " + (summary.total / WINDOW_DAYS).toFixed(1) + " a day.");
+      list.push(fill(words.days_with, { label: topicWords.days_with, days: summary.daysWithEpisodes, window: WINDOW_DAYS }));
+      list.push(fill(words.noted, { label: topicWords.noted, total: summary.total, per_day: (summary.total / WINDOW_DAYS).toFixed(1) }));
       list.push(summary.triggers.length
-        ? "Most common possible triggers: " + summary.triggers.slice(0, 3).map(function (t) { return label(config.triggers, t.id) + " (" + times(t.count) + ")"; }).join(", ") + "."
-        : "Most common possible triggers: none ticked.");
+        ? fill(words.triggers, { triggers: summary.triggers.slice(0, 3).map(function (t) { return label(config, "triggers", t.id) + " (" + plural(words, "times", t.count) + ")"; }).join(", ") })
+        : words.no_triggers);
       if (summary.places.length) {
-        list.push("Where: " + summary.places.map(function (p) { return label(config.locations, p.id) + " (" + times(p.count) + ")"; }).join(", ") + ".");
+        list.push(fill(words.places, { places: summary.places.map(function (p) { return label(config, "locations", p.id) + " (" + plural(words, "times", p.count) + ")"; }).join(", ") }));
       }
-      var change = summary.later > summary.earlier ? "up from " + summary.earlier : summary.later < summary.earlier ? "down from " + summary.earlier : "the same as the " + summary.earlier;
-      list.push("Last 7 days: " + twitches(summary.later) + ", " + change + " in the 7 days before.");
+      var change = fill(summary.later > summary.earlier ? words.up_from : summary.later < summary.earlier ? words.down_from : words.same_as, { count: summary.earlier });
+      var episodes = fill(words.episodes, { count: summary.later, episode: summary.later === 1 ? topicWords.episode_one : topicWords.episode_other });
+      list.push(fill(words.last_week, { episodes: episodes, change: change }));
       if (summary.patterns.indexOf("spreading") !== -1) {
-        list.push("New place in the last 7 days: " + summary.newPlaces.map(function (p) { return label(config.locations, p); }).join(", ") + ".");
+        list.push(fill(words.new_place, { places: summary.newPlaces.map(function (p) { return label(config, "locations", p); }).join(", ") }));
       }
       return list;
     }
@@ -685,7 +692,7 @@
       if (box.hidden) return;
       var first = parseWhen(summary.days[0]);
       var last = parseWhen(summary.days[summary.days.length - 1]);
-      $("[data-diary-period]").textContent = "From " + longDay(first) + " to " + longDay(last) + ".";
+      $("[data-diary-period]").textContent = fill(words.period, { first: longDay(first), last: longDay(last) });
       var list = $("[data-diary-facts]");
       list.textContent = "";
       facts(summary).forEach(function (text) { list.appendChild(el("li", text)); });
@@ -714,23 +721,23 @@
       var first = parseWhen(newestFirst[newestFirst.length - 1].when);
       var last = parseWhen(newestFirst[0].when);
       // The years are in the caption, so each row's date is short enough for one line.
-      $("[data-diary-print-caption]").textContent = (newestFirst.length === 1 ? "1 entry" : "all " + newestFirst.length) +
-        ", newest first, from " + longDay(first) + " to " + longDay(last) + ". Strength: " + scale + ".";
+      $("[data-diary-print-caption]").textContent = fill(words[newestFirst.length === 1 ? "print_caption_one" : "print_caption_other"],
+        { count: newestFirst.length, first: longDay(first), last: longDay(last), scale: scale });
       newestFirst.forEach(function (entry) {
         var group = el("tbody");
         var row = el("tr");
         var rank = ranks.indexOf(entry.strength);
         [
           parseWhen(entry.when).toLocaleDateString(lang(), { weekday: "short", day: "numeric", month: "short" }) + ", " + entry.when.slice(11),
-          label(config.locations, entry.location),
-          label(config.durations, entry.duration),
-          rank === -1 ? label(config.strengths, entry.strength) : String(rank + 1),
-          entry.triggers.map(function (t) { return label(config.triggers, t); }).join(", "),
+          label(config, "locations", entry.location),
+          label(config, "durations", entry.duration),
+          rank === -1 ? label(config, "strengths", entry.strength) : String(rank + 1),
+          entry.triggers.map(function (t) { return label(config, "triggers", t); }).join(", "),
         ].forEach(function (text) { row.appendChild(el("td", text)); });
         group.appendChild(row);
         if (entry.note) {
           var noteRow = el("tr", undefined, "diary__print-note");
-          var note = el("td", "Note: " + entry.note, "diary__note");
+          var note = el("td", fill(words.entry_note, { note: entry.note }), "diary__note");
           note.colSpan = 5;
           noteRow.appendChild(note);
           group.appendChild(noteRow);
@@ -760,24 +767,24 @@
       // Shown even when the browser refuses to save it: the page says so, and Download keeps it.
       var saved = persist(entries);
       resetForm();
-      status.textContent = saved ? (wasEditing ? "Your changes were saved." : "Your entry was saved.") :
-        (wasEditing ? "Your changes are shown below but were not saved." : "Your entry is shown below but was not saved.") + " Download your diary to keep a copy.";
+      status.textContent = saved ? (wasEditing ? words.changes_saved : words.saved) :
+        (wasEditing ? words.changes_not_saved : words.not_saved);
       undo.hidden = true;
       render();
     });
     $("[data-diary-cancel]").addEventListener("click", function () {
       resetForm();
-      status.textContent = "Editing cancelled.";
+      status.textContent = words.cancelled;
     });
     undo.addEventListener("click", function () {
       if (lastDeleted) entries = entries.concat([lastDeleted]);
-      listStatus.textContent = persist(entries) ? "The entry was put back." : "The entry was put back on this page but not saved. Download your diary to keep a copy.";
+      listStatus.textContent = persist(entries) ? words.put_back : words.put_back_not_saved;
       lastDeleted = null;
       undo.hidden = true;
       render();
     });
     $("[data-diary-csv]").addEventListener("click", function () {
-      download(config.topic + "-diary-" + dayKey(new Date()) + ".csv", "text/csv;charset=utf-8", "\ufeff" + toCsv(config, entries));
+      download(fill(words.csv_file, { topic: config.topic, date: dayKey(new Date()) }), "text/csv;charset=utf-8", "\ufeff" + toCsv(config, entries));
     });
     $("[data-diary-print]").addEventListener("click", function () { window.print(); });
     $("[data-diary-delete-all]").addEventListener("click", function () {
@@ -793,7 +800,7 @@
         deleteAll(config);
       } catch {
         $("[data-diary-confirm]").hidden = true;
-        dataStatus.textContent = "Your browser did not let this page delete your diary. Nothing was deleted.";
+        dataStatus.textContent = words.delete_refused;
         return;
       }
       frozen = false;
@@ -804,11 +811,11 @@
       resetForm();
       render();
       $("[data-diary-confirm]").hidden = true;
-      dataStatus.textContent = "All your diary data for this topic has been deleted from this browser.";
+      dataStatus.textContent = words.all_deleted;
       $("[data-diary-data] h2").focus();
     });
     $("[data-diary-aside-download]").addEventListener("click", function () {
-      download(config.topic + "-diary-unreadable-data.json", "application/json", JSON.stringify(showProblem(), null, 2));
+      download(fill(words.unreadable_file, { topic: config.topic }), "application/json", JSON.stringify(showProblem(), null, 2));
     });
     $("[data-diary-aside-delete]").addEventListener("click", function () {
       try {
@@ -817,13 +824,13 @@
         localStorage.removeItem(asideKey(config.topic));
         if (unread.length) save(config, entries);
       } catch {
-        status.textContent = "Your browser did not let this page delete that data.";
+        status.textContent = words.aside_delete_refused;
         return;
       }
       unread = [];
       frozen = false;
       showProblem();
-      status.textContent = "The data we could not read was deleted.";
+      status.textContent = words.aside_deleted;
       form.querySelector("h2").focus();
     });
 

@@ -18,6 +18,12 @@ const CONFIG = {
   strengths: choices("mild", "strong"),
   triggers: choices("stress", "caffeine", "tiredness"),
   patterns: ["spreading", "more-frequent", "lasting"],
+  // The catalog's diary_script words these functions use (generator/strings/en.yaml).
+  strings: {
+    no_longer_listed: "{label} (no longer listed)",
+    csv_date: "Date", csv_time: "Time", csv_where: "Where", csv_how_long: "How long", csv_how_strong: "How strong",
+    csv_triggers: "Possible triggers", csv_note: "Note", csv_written: "Written down", csv_changed: "Last changed",
+  },
 };
 const TODAY = new Date(2026, 5, 28, 12, 0); // 28 June 2026: the window is 15 to 28 June
 
@@ -48,7 +54,7 @@ test("the summary counts the last 14 days, day by day", () => {
   assert.equal(summary.perDay[0], 1);
   assert.equal(summary.perDay[13], 2);
   assert.equal(summary.total, 3);
-  assert.equal(summary.daysWithTwitching, 2);
+  assert.equal(summary.daysWithEpisodes, 2);
   // Most common first; a tie keeps the order of the YAML choices.
   assert.deepEqual(summary.triggers, [{ id: "stress", count: 2 }, { id: "caffeine", count: 2 }]);
   assert.deepEqual(summary.places, [{ id: "eyelid", count: 2 }, { id: "cheek", count: 1 }]);

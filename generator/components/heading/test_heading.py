@@ -8,9 +8,10 @@ from types import SimpleNamespace
 import pytest
 from markupsafe import Markup
 
+from generator.model.strings import load_strings
 from generator.render.environment import anchor, build_environments
 
-MD_ENV, _ = build_environments()
+MD_ENV, _ = build_environments(load_strings("en-GB", []))
 CONTEXT = dict(anchor=anchor, link=lambda href: Markup(href), target_title={"a": "First & one", "b": "Second"}.__getitem__)
 
 

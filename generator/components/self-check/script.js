@@ -51,13 +51,20 @@
     return { level: "self-care", reasons: [] };
   }
 
-  var ANSWER_WORDS = { yes: "Yes", "not-sure": "Not sure", no: "No" };
+  /* Catalog words with their {placeholders} filled in (as text: the page sets textContent). */
+  function fill(text, values) {
+    return text.replace(/\{(\w+)\}/g, function (whole, name) {
+      return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole;
+    });
+  }
 
   function init(root) {
     if (root.dataset.ready) return;
     root.dataset.ready = "true";
     // Percent-encoded JSON (generator/self_check_data.py json_attribute).
     var data = JSON.parse(decodeURIComponent(root.getAttribute("data-rules")));
+    var words = data.strings; // the strings catalog's self_check_script
+    var answerWords = { yes: words.answer_yes, "not-sure": words.answer_not_sure, no: words.answer_no };
     var form = root.querySelector("[data-self-check-form]");
     var result = root.querySelector("[data-self-check-result]");
     var pending = root.querySelector("[data-self-check-pending]");
@@ -97,7 +104,7 @@
       if (!verdict.level) {
         result.hidden = true;
         var left = data.questions.filter(function (q) { return !given[q.id]; }).length;
-        pending.textContent = left ? "Answer the remaining " + left + " question" + (left === 1 ? "" : "s") + " to see your result." : "";
+        pending.textContent = left ? fill(words[left === 1 ? "remaining_one" : "remaining_other"], { count: left }) : "";
         return;
       }
       pending.textContent = "";
@@ -117,9 +124,10 @@
         slot.setAttribute("data-level", verdict.level);
       }
       var label = card.querySelector(".care-card__level").textContent;
-      result.querySelector("[data-self-check-summary]").textContent = "Your result: " + label;
-      result.querySelector("[data-self-check-date]").textContent =
-        "Checked on " + new Date().toLocaleDateString(root.getAttribute("data-locale") || document.documentElement.lang, { day: "numeric", month: "long", year: "numeric" }) + ".";
+      result.querySelector("[data-self-check-summary]").textContent = fill(words.result, { level: label });
+      result.querySelector("[data-self-check-date]").textContent = fill(words.checked_on, {
+        date: new Date().toLocaleDateString(root.getAttribute("data-locale") || document.documentElement.lang, { day: "numeric", month: "long", year: "numeric" }),
+      });
       result.querySelectorAll("[data-said]").forEach(function (li) {
         var id = li.getAttribute("data-said");
         li.hidden = verdict.reasons.indexOf(id) === -1;
@@ -129,7 +137,7 @@
       var all = result.querySelector("[data-self-check-all-answers-list]");
       all.textContent = "";
       data.questions.forEach(function (q) {
-        if (given[q.id]) all.appendChild(item(q.text + " " + ANSWER_WORDS[given[q.id]]));
+        if (given[q.id]) all.appendChild(item(q.text + " " + answerWords[given[q.id]]));
       });
     }
 
@@ -160,7 +168,7 @@
     var alertButton = document.createElement("button");
     alertButton.type = "button";
     alertButton.className = "md-button md-button--primary";
-    alertButton.textContent = "See what to do now";
+    alertButton.textContent = words.see_what_to_do;
     alertButton.addEventListener("click", focusResult);
     alert.appendChild(alertText);
     alert.appendChild(alertButton);
