@@ -119,7 +119,11 @@
   }
 
   function onFocusOut(event) {
-    if (open && event.target === open.term) closeSoon();
+    if (!open || event.target !== open.term) return;
+    // The grace period is for a pointer moving onto the explanation; when the focus moves on,
+    // the explanation goes at once so it never covers the next control (WCAG 2.4.11).
+    if (open.term.matches(":hover") || open.tooltip.matches(":hover")) closeSoon();
+    else close();
   }
 
   function onKeydown(event) {

@@ -71,6 +71,18 @@ def test_keyboard_focus_opens_the_explanation(page, site_url, glossary):
     assert described_by and page.locator(f"#{described_by}").inner_text().strip() == glossary["EMG"]
 
 
+def test_tabbing_on_from_a_term_closes_its_explanation_at_once(page, site_url, glossary):
+    # WCAG 2.4.11: the explanation must not cover the next control while focus moves on (it
+    # lingered for the pointer's grace period and hid the next heading's copy-link button).
+    page.goto(site_url + CONDITIONS)
+    term = first_focusable(page, "MS")
+    term.focus()
+    page.locator(TOOLTIP).wait_for(state="visible", timeout=5_000)
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.textContent") != "MS"
+    assert page.evaluate(f"() => document.querySelectorAll({TOOLTIP!r}).length") == 0
+
+
 def test_hover_opens_the_explanation(page, site_url, glossary):
     page.goto(site_url + TREATMENT)
     term = first_focusable(page, "MRI")
