@@ -6,11 +6,13 @@ import functools
 import os
 import re
 import shutil
+import socket
 import subprocess
 import sys
+import threading
 import time
 from contextlib import contextmanager
-from http.server import SimpleHTTPRequestHandler
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -74,6 +76,31 @@ def build_site(site_dir: Path, content_dir: Path | None = None, extra_env: dict 
         text=True,
         check=False,
     )
+
+
+def copy_content(destination: Path) -> Path:
+    """A private copy of content/ (with its links.lock) that a test may change."""
+    shutil.copytree(ROOT / "content", destination)
+    return destination
+
+
+@contextmanager
+def built_and_served(content_dir: Path, site_dir: Path):
+    """Build `content_dir` with --strict into `site_dir` and serve it on 127.0.0.1, with site_url
+    set to where it is served (Material's instant navigation only follows links in the sitemap).
+    Yields the site's address."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    result = build_site(site_dir, content_dir=content_dir, extra_env={"SITE_URL": f"http://127.0.0.1:{port}/"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    server = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(QuietHandler, directory=str(site_dir)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 # Fault injection for races: each rename the traced command makes returns 0.5 s late, so a moment
