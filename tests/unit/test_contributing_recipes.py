@@ -5,6 +5,7 @@ navigation, the topic menu, links.lock and the clinicians' page's policy, with n
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -58,3 +59,16 @@ def test_a_new_page_kind_takes_two_files(tmp_path):
     assert {"In short": "sample-topic/summary.md"} in topic_nav
     assert "[In short](summary.md)" in found["menu"]  # the topic menu of every topic page
     assert "/sample-topic/summary/" in found["links"]  # published, so links.lock protects it
+
+
+def test_a_required_field_needs_a_value_in_the_topic_files_contributing_names():
+    """"Add a field" says which files hold a whole topic; a new one (a fixture topic that is not
+    made from the sample) would make a required field cost more than it says."""
+    tracked = subprocess.run(["git", "ls-files", "*.yaml"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
+    # The bad-input cases that are whole files are refused before any field is read (not UTF-8, too large).
+    whole = [name for name in tracked if not name.startswith("tests/fixtures/bad/")]
+    topics = sorted(name for name in whole if re.search(r"^slug:", (ROOT / name).read_text(encoding="utf-8"), re.M))
+    assert topics == ["content/topics/facial-twitching.yaml", "tests/fixtures/minimal/topics/sample.yaml"]
+    recipe = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    assert "every topic\nfile, today 2:" in recipe and all(f"`{name}`" in recipe for name in topics)
+    assert "REFERENCE_LISTS" not in recipe and "whole topics" not in recipe
