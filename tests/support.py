@@ -6,12 +6,15 @@ import functools
 import os
 import re
 import shutil
+import socket
 import subprocess
 import sys
+import threading
 import time
 from contextlib import contextmanager
-from http.server import SimpleHTTPRequestHandler
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import markdown
 from mkdocs.utils.yaml import yaml_load
@@ -73,6 +76,31 @@ def build_site(site_dir: Path, content_dir: Path | None = None, extra_env: dict 
         text=True,
         check=False,
     )
+
+
+def copy_content(destination: Path) -> Path:
+    """A private copy of content/ (with its links.lock) that a test may change."""
+    shutil.copytree(ROOT / "content", destination)
+    return destination
+
+
+@contextmanager
+def built_and_served(content_dir: Path, site_dir: Path):
+    """Build `content_dir` with --strict into `site_dir` and serve it on 127.0.0.1, with site_url
+    set to where it is served (Material's instant navigation only follows links in the sitemap).
+    Yields the site's address."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    result = build_site(site_dir, content_dir=content_dir, extra_env={"SITE_URL": f"http://127.0.0.1:{port}/"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    server = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(QuietHandler, directory=str(site_dir)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 # Fault injection for races: each rename the traced command makes returns 0.5 s late, so a moment
@@ -217,6 +245,100 @@ def open_through_instant_navigation(page, site_url: str, link_href_end: str, rea
     page.locator(f'.md-sidebar--primary a.md-nav__link[href$="{link_href_end}"]').click()
     page.wait_for_selector(ready_selector)
     assert page.evaluate("window.fullLoadMarker") is True, "expected Material's instant navigation"
+
+
+# --- search (Material's search box and its worker) ------------------------------------------------
+
+# Counts the search worker's queries and answers (Material's SearchMessageType: QUERY = 2,
+# RESULT = 3). An init script, so it wraps the real Worker before the page's scripts run.
+WATCH_SEARCH_WORKER = """(() => {
+    const RealWorker = window.Worker;
+    const seen = window.__searchWorker = { asked: 0, answered: 0, lastQuery: null };
+    window.Worker = function (url, options) {
+        const worker = new RealWorker(url, options);
+        if (!/\\/workers\\/search\\./.test(String(url))) return worker;
+        const post = worker.postMessage.bind(worker);
+        worker.postMessage = (message) => {
+            if (message && message.type === 2) { seen.asked += 1; seen.lastQuery = message.data; }
+            post(message);
+        };
+        worker.addEventListener("message", (event) => { if (event.data && event.data.type === 3) seen.answered += 1; });
+        return worker;
+    };
+    window.Worker.prototype = RealWorker.prototype;
+})()"""
+
+SEARCH_META = "() => document.querySelector('.md-search-result__meta').textContent"
+
+# Snapshot of the rendered results: every result's link and score, in page order.
+READ_SEARCH_RESULTS = """() => {
+    const meta = document.querySelector('.md-search-result__meta');
+    const links = [...document.querySelectorAll('.md-search-result__list a.md-search-result__link')];
+    return {
+        meta: meta ? meta.textContent : '',
+        results: links.map(a => [a.getAttribute('href'), Number(a.querySelector('article').dataset.mdScore)]),
+    };
+}"""
+
+
+def open_search(page) -> None:
+    """Open the search box as a reader does at the page's width (the box itself on a wide
+    screen, the header's search button on a phone) and wait until the search worker is ready.
+    The page must have WATCH_SEARCH_WORKER as an init script."""
+    phone_button = page.locator('label.md-header__button[for="__search"]')
+    (phone_button if phone_button.is_visible() else page.locator("input.md-search__input")).click()
+    page.wait_for_function(f"() => ({SEARCH_META})().startsWith('Type')")  # the search worker is ready
+    # Remember the empty-box prompt on the page itself, to tell it from a result count later.
+    page.evaluate(f"() => document.querySelector('.md-search__input').dataset.prompt = ({SEARCH_META})()")
+
+
+def search(page, query: str) -> dict:
+    """Type `query` into the cleared search box and wait until the theme shows its results."""
+    box = page.locator("input.md-search__input")
+    box.fill("")
+    # An empty box shows the prompt ("Type to start searching") instead of a result count.
+    prompt = page.evaluate("() => document.querySelector('.md-search__input').dataset.prompt")
+    page.wait_for_function(f"(prompt) => ({SEARCH_META})() === prompt", arg=prompt)
+    box.press_sequentially(query, delay=10)
+    # The worker answers queries in order and the theme renders an answer as it arrives, so once
+    # the last query sent is the whole text and every query is answered, the results are final.
+    page.wait_for_function(
+        "(query) => { const s = window.__searchWorker; return s.lastQuery === query && s.answered === s.asked; }", arg=query
+    )
+    return page.evaluate(READ_SEARCH_RESULTS)
+
+
+def result_location(href: str, site_url: str) -> str:
+    """'http://host/facial-twitching/faq/?h=als#faq-mnd' -> 'facial-twitching/faq/#faq-mnd'."""
+    parts = urlsplit(href)
+    path = parts.path.removeprefix(urlsplit(site_url).path)
+    return path + (f"#{parts.fragment}" if parts.fragment else "")
+
+
+# --- links land on something visible -------------------------------------------------------------
+
+# Each page script marks its root when it has started (deep-links.js forwards old anchors then).
+SCRIPTS_READY = """() => ['[data-deep-links]', '[data-self-check]', '[data-diary]', '[data-checklist]']
+    .map(selector => document.querySelector(selector)).every(root => !root || root.dataset.ready === 'true')"""
+
+# Set each fragment as the page's hash, as following the link would, and report what is there
+# once the hashchange listeners (deep-links.js forwards a renamed id) have run.
+CHECK_TARGETS = """async (fragments) => {
+    const problems = [];
+    for (const fragment of fragments) {
+        if (decodeURIComponent(location.hash.slice(1)) !== fragment) {
+            const changed = new Promise(resolve => window.addEventListener('hashchange', resolve, {once: true}));
+            location.hash = encodeURIComponent(fragment);
+            await changed;
+        }
+        const id = decodeURIComponent(location.hash.slice(1));
+        const target = document.getElementById(id);
+        if (!target) problems.push(`#${fragment}: no element with id ${id}`);
+        else if (target.closest('[hidden]') || !target.checkVisibility({checkOpacity: true, checkVisibilityCSS: true}))
+            problems.push(`#${fragment}: element <${target.tagName.toLowerCase()} id=${id}> is hidden`);
+    }
+    return problems;
+}"""
 
 
 POLL_MARK = "# the one polling interval"

@@ -13,14 +13,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from ..reading.content_files import read_content_file
 from ..reading.problems import ContentError, Problem
 from ..reading.yaml_source import SourceDocument, load_yaml, parse_yaml
 from . import site_tokens
 from .ids import check_ids, check_references
-from .items import walk_ids, walk_items
+from .items import walk_ids
 from .previous_ids import check_previous_ids
 from .sign_checks import check_signs
 from .site import SiteSettings
@@ -30,7 +30,6 @@ from .validation import problems_from_validation
 
 SITE_FILE = "site.yaml"
 TOPICS_DIR = "topics"
-TITLE_FIELDS = ("title", "name", "question", "feature", "text")
 T = TypeVar("T")
 
 
@@ -105,7 +104,7 @@ def load_topic(path: Path, problems: list[Problem], raw: bytes | None = None, se
         return None
     token_problems: list[Problem] = []
     data = site_tokens.fill(doc, doc.data(), settings or {}, token_problems)
-    found = token_problems + check_ids(doc, data) + check_references(doc, data) + check_previous_ids(doc, data) + check_signs(doc, data)
+    found = token_problems + check_ids(doc, data) + check_references(doc, data, Topic) + check_previous_ids(doc, data) + check_signs(doc, data)
     try:
         topic = Topic.model_validate(data)
     except ValidationError as err:
@@ -114,7 +113,7 @@ def load_topic(path: Path, problems: list[Problem], raw: bytes | None = None, se
     problems.extend(found)
     if topic is None or found:
         return None
-    return LoadedTopic(topic=topic, source=path, parts_by_id=_parts_by_id(data), titles_by_id=_titles_by_id(data))
+    return LoadedTopic(topic=topic, source=path, parts_by_id=_parts_by_id(data), titles_by_id=_titles_by_id(topic))
 
 
 def _load_site(path: Path, problems: list[Problem]) -> tuple[SiteSettings | None, dict[str, str], SourceDocument | None]:
@@ -137,8 +136,18 @@ def _parts_by_id(data: dict[str, Any]) -> dict[str, str]:
     return {item_id: part for part, value in data.items() for item_id, _ in walk_ids(value)}
 
 
-def _titles_by_id(data: dict[str, Any]) -> dict[str, str]:
-    return {
-        item["id"]: next((item[field] for field in TITLE_FIELDS if isinstance(item.get(field), str)), item["id"])
-        for item, _ in walk_items(data)
-    }
+def _titles_by_id(node: object) -> dict[str, str]:
+    """Anchor id -> the visible title of the item that has it (its model's `title_field`), or the
+    id itself for an item without a title (a diary choice, a warning pattern)."""
+    found: dict[str, str] = {}
+    if isinstance(node, BaseModel):
+        if isinstance(getattr(node, "id", None), str):
+            field = getattr(type(node), "title_field", None)
+            title = getattr(node, field) if field else None
+            found[node.id] = title if isinstance(title, str) else node.id
+        for name in type(node).model_fields:
+            found.update(_titles_by_id(getattr(node, name)))
+    elif isinstance(node, (list, tuple)):
+        for value in node:
+            found.update(_titles_by_id(value))
+    return found

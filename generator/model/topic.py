@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import Field, HttpUrl, model_validator
 
-from .common import CareLevel, Id, LayTerms, Linkable, PlainText, Prose, Strict
+from .common import CareLevel, Id, ItemRef, LayTerms, Linkable, PlainText, Prose, Strict
 from .diary import Diary
 from .pictures import FacePicture, FastPicture
 from .self_check import SelfCheck, SelfCheckPage
@@ -34,6 +34,8 @@ class Overview(Section):
 
 
 class Cause(Linkable):
+    title_field = "name"
+
     name: PlainText
     description: Prose
     what_helps: Prose = Field(description="What the reader can do about this cause.")
@@ -44,12 +46,14 @@ class Causes(Section):
 
 
 class Condition(Linkable):
+    title_field = "name"
+
     name: PlainText
     description: Prose
     how_it_differs: Prose = Field(description="How it differs from the ordinary, harmless symptom (shown after the section's how_it_differs_title).")
     urgency: CareLevel = Field(description="How soon to get it checked if you think you have it.")
     urgency_note: PlainText = Field(description="One line saying who to see and how soon.")
-    see_also: list[Id] = Field(default_factory=list, description="Ids of related items in this topic.")
+    see_also: list[ItemRef] = Field(default_factory=list, description="Ids of related items in this topic.")
 
 
 class Conditions(Section):
@@ -58,10 +62,12 @@ class Conditions(Section):
 
 
 class WarningRow(Linkable):
+    title_field = "feature"
+
     feature: PlainText = Field(description="What to look at, e.g. 'Where it happens'.")
     usually_harmless: PlainText
     get_checked: PlainText = Field(description="What about this feature means a doctor should look.")
-    signs: list[Id] = Field(
+    signs: list[ItemRef] = Field(
         min_length=1, description="Ids of the warning signs this row describes; the row shows the most urgent one's level."
     )
 
@@ -79,13 +85,15 @@ class WarningSigns(Section):
 
 
 class ListItem(Linkable):
+    title_field = "text"
+
     text: PlainText
 
 
 class RedFlags(Section):
     """The emergency care card: every emergency sign, by id (each is written once, in `signs`)."""
 
-    signs: list[Id] = Field(min_length=1, description="Ids of every sign whose level is emergency.")
+    signs: list[ItemRef] = Field(min_length=1, description="Ids of every sign whose level is emergency.")
     even_if_it_passes: PlainText = Field(description="Reminder to call even if the symptoms go away.")
     picture: FastPicture | None = Field(default=None, description="The FAST / BE-FAST letters, drawn after the card.")
 
@@ -99,7 +107,7 @@ class HelpLevel(Linkable):
 
     level: CareLevel
     title: PlainText
-    signs: list[Id] = Field(default_factory=list, description="Ids of the signs at this level.")
+    signs: list[ItemRef] = Field(default_factory=list, description="Ids of the signs at this level.")
     items: list[ListItem] = Field(default_factory=list, description="Self-care card only: what to expect, when to come back.")
 
     @model_validator(mode="after")
@@ -135,6 +143,8 @@ class Steps(Section):
 class Test(Linkable):
     """Something that happens at the appointment: history, examination, EMG, MRI..."""
 
+    title_field = "name"
+
     name: PlainText
     body: Prose
     who_needs_it: PlainText | None = None
@@ -145,10 +155,12 @@ class Appointment(Section):
 
 
 class Treatment(Linkable):
+    title_field = "name"
+
     name: PlainText
     body: Prose
-    used_for: list[Id] = Field(default_factory=list, description="Ids of causes or conditions it treats.")
-    sources: list[Id] = Field(default_factory=list, description="Ids of the references its figures come from.")
+    used_for: list[ItemRef] = Field(default_factory=list, description="Ids of causes or conditions it treats.")
+    sources: list[ItemRef] = Field(default_factory=list, description="Ids of the references its figures come from.")
 
 
 class Treatments(Section):
@@ -156,10 +168,12 @@ class Treatments(Section):
 
 
 class FaqEntry(Linkable):
+    title_field = "question"
+
     question: PlainText
     answer: Prose
-    related: list[Id] = Field(default_factory=list, description="Ids of items that say more.")
-    signs: list[Id] = Field(default_factory=list, description="Warning signs this answer is about; shown with their level.")
+    related: list[ItemRef] = Field(default_factory=list, description="Ids of items that say more.")
+    signs: list[ItemRef] = Field(default_factory=list, description="Warning signs this answer is about; shown with their level.")
 
 
 class Faq(Section):

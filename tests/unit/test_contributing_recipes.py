@@ -7,6 +7,7 @@ the built site."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -125,3 +126,16 @@ def test_a_component_script_without_its_declaration_fails_the_build_in_one_line(
     assert result.returncode == 1
     assert "generator/components/notice-banner/script.js: needs component.toml beside it" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_required_field_needs_a_value_in_the_topic_files_contributing_names():
+    """"Add a field" says which files hold a whole topic; a new one (a fixture topic that is not
+    made from the sample) would make a required field cost more than it says."""
+    tracked = subprocess.run(["git", "ls-files", "*.yaml"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
+    # The bad-input cases that are whole files are refused before any field is read (not UTF-8, too large).
+    whole = [name for name in tracked if not name.startswith("tests/fixtures/bad/")]
+    topics = sorted(name for name in whole if re.search(r"^slug:", (ROOT / name).read_text(encoding="utf-8"), re.M))
+    assert topics == ["content/topics/facial-twitching.yaml", "tests/fixtures/minimal/topics/sample.yaml"]
+    recipe = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    assert "every topic\nfile, today 2:" in recipe and all(f"`{name}`" in recipe for name in topics)
+    assert "REFERENCE_LISTS" not in recipe and "whole topics" not in recipe

@@ -63,3 +63,15 @@ def test_markdown_helpers_convert_with_every_extension_of_mkdocs_yml(md_tree, co
     site.write_text(site.read_text(encoding="utf-8") + "glossary:\n  GP: General practitioner\n", encoding="utf-8")
     about = content.html_pages()["about.md"]
     assert "General practitioner" in {abbr.attrs["title"] for abbr in about.find_all("abbr")}
+
+
+def test_browser_tests_build_and_serve_a_changed_site_with_the_one_helper():
+    """A browser test that builds a changed copy of the content and serves it does so with
+    support.built_and_served (four modules had their own copy, and only some of them set
+    site_url to where the copy is served, which Material's instant navigation needs)."""
+    own_copies = sorted(
+        path.name
+        for path in (ROOT / "tests" / "e2e").glob("test_*.py")
+        if "build_site(" in (text := path.read_text(encoding="utf-8")) and "ThreadingHTTPServer(" in text
+    )
+    assert own_copies == []

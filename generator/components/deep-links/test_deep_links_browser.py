@@ -4,21 +4,15 @@ highlight (full load and instant navigation), the clinicians' links page, and ol
 
 from __future__ import annotations
 
-import functools
 import json
 import re
-import shutil
-import socket
-import threading
-from contextlib import contextmanager
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
 from generator.model.loading import load_content
 from generator.structure.links_lock import LOCK_FILE, link_index, read_lock
-from support import ROOT, QuietHandler, build_site, instant_navigation
+from support import ROOT, build_site, built_and_served, copy_content, instant_navigation
 
 GUIDE = "facial-twitching/"  # the guide's first page, at the topic's address
 GET_HELP, CONDITIONS, TREATMENT = GUIDE + "when-to-get-help/", GUIDE + "conditions/", GUIDE + "tests-and-treatment/"
@@ -26,29 +20,6 @@ TOPIC_FILE = Path("topics") / "facial-twitching.yaml"
 
 
 # --- helpers ------------------------------------------------------------------------------------
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-@contextmanager
-def serve(site_dir: Path, port: int):
-    server = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(QuietHandler, directory=str(site_dir)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{port}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-def copy_content(destination: Path) -> Path:
-    """A private copy of content/ (with its links.lock) that a test may change."""
-    shutil.copytree(ROOT / "content", destination)
-    return destination
 
 
 def rename_id(content: Path, old: str, new: str, keep_old_link: bool) -> None:
@@ -315,10 +286,7 @@ def moved_site(tmp_path_factory):
     content = copy_content(tmp / "content")
     move_topic(content, "face-twitching")
     rename_id(content, "test-emg", "test-nerve-activity", keep_old_link=True)
-    port = free_port()
-    result = build_site(tmp / "site", content_dir=content, extra_env={"SITE_URL": f"http://127.0.0.1:{port}/"})
-    assert result.returncode == 0, result.stdout + result.stderr
-    with serve(tmp / "site", port) as url:
+    with built_and_served(content, tmp / "site") as url:
         yield url, tmp / "site"
 
 

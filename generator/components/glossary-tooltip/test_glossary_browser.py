@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import functools
 import re
-import shutil
-import threading
-from http.server import ThreadingHTTPServer
 
 import pytest
 
 from generator.model.loading import load_content
-from support import ROOT, QuietHandler, build_site
+from support import ROOT, built_and_served, copy_content
 
 GUIDE = "facial-twitching/"  # the guide's first page
 GET_HELP, CONDITIONS, TREATMENT = GUIDE + "when-to-get-help/", GUIDE + "conditions/", GUIDE + "tests-and-treatment/"
@@ -128,20 +124,14 @@ def test_the_warning_table_explains_its_terms(page, site_url, glossary):
 def site_with_terms_in_a_cell(tmp_path_factory):
     """The real content with a glossary term and "A&E" in a warning-table cell (the real cells have none)."""
     tmp = tmp_path_factory.mktemp("glossary")
-    content = tmp / "content"
-    shutil.copytree(ROOT / "content", content)
+    content = copy_content(tmp / "content")
     topic = content / "topics" / "facial-twitching.yaml"
     text = topic.read_text(encoding="utf-8")
     cell = "get_checked: It has gone on for more than 2 weeks"
     assert text.count(cell) == 1
     topic.write_text(text.replace(cell, cell + ". Ask your GP, or go to A&E if it came on suddenly"), encoding="utf-8")
-    result = build_site(tmp / "site", content_dir=content)
-    assert result.returncode == 0, result.stdout + result.stderr
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(tmp / "site")))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with built_and_served(content, tmp / "site") as url:
+        yield url
 
 
 def test_a_term_in_a_warning_table_cell_is_explained(page, site_with_terms_in_a_cell, glossary):
