@@ -1,5 +1,5 @@
 """Shared fixtures for every test, in tests/ and beside each component (generator/components/<name>/):
-the real site built once per session, served on 127.0.0.1, Chromium and axe-core; a private
+a private copy of the fixture content, the real site built once per session, served on 127.0.0.1, Chromium and axe-core; a private
 cache for every build; and the `browser` marker on every test in tests/e2e and every component
 test file named test_*_browser.py."""
 
@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import os
+import shutil
 import socket
 import sys
 import threading
@@ -15,7 +16,16 @@ from pathlib import Path
 
 import pytest
 
-from support import AXE_SCRIPT, CHROMIUM, CHROMIUM_FLAGS, ROOT, QuietHandler, build_site
+from support import (
+    AXE_SCRIPT,
+    CHROMIUM,
+    CHROMIUM_FLAGS,
+    FIXTURE,
+    ROOT,
+    ContentCopy,
+    QuietHandler,
+    build_site,
+)
 
 E2E = ROOT / "tests" / "e2e"
 
@@ -31,6 +41,14 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if is_browser_test(item.path):
             item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture
+def content(tmp_path: Path) -> ContentCopy:
+    """A copy of tests/fixtures/minimal (one topic) that the test may break or change freely."""
+    root = tmp_path / "content"
+    shutil.copytree(FIXTURE, root)
+    return ContentCopy(root)
 
 
 @pytest.fixture(scope="session", autouse=True)

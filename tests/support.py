@@ -11,13 +11,23 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from contextlib import contextmanager
+from datetime import date
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from io import StringIO
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import markdown
+import pytest
 from mkdocs.utils.yaml import yaml_load
+from ruamel.yaml import YAML
+
+from generator.model.loading import Content, load_content
+from generator.reading.problems import ContentError, Problem
+from generator.render.renderer import PageRenderer
+from html_tree import Element, parse_html
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
@@ -62,6 +72,91 @@ FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
 def page_to_html(text: str, without: set[str] = frozenset()) -> str:
     """A generated page as MkDocs shows it: front matter dropped, the rest converted."""
     return markdown_to_html(FRONT_MATTER.sub("", text), without)
+
+
+
+# --- A private copy of the fixture content (the `content` fixture, ../conftest.py) -----------
+
+FIXTURE = ROOT / "tests" / "fixtures" / "minimal"
+PARTS = ROOT / "tests" / "fixtures" / "parts"
+TODAY = date(2026, 6, 1)
+
+# The fixture topic's pages, as the renderer names them.
+GUIDE, FAQ = "sample-topic/index.md", "sample-topic/faq.md"
+GET_HELP, CAUSES, CONDITIONS = "sample-topic/when-to-get-help.md", "sample-topic/causes.md", "sample-topic/conditions.md"
+TREATMENT, SOURCES = "sample-topic/tests-and-treatment.md", "sample-topic/sources.md"
+SELF_CHECK_PAGE, DIARY_PAGE = "sample-topic/self-check.md", "sample-topic/diary.md"
+
+
+# Author text with Markdown and HTML in it: a plain field shows each as written.
+SPECIAL_TEXT = [
+    "a | b <i>c</i> & *d* _e_ `f` [g] {h} \\ #i",
+    "- starts like a list item",
+    "1. starts like a numbered item",
+    "# starts like a heading",
+    "<script>alert(1)</script>",
+]
+
+
+class ContentCopy:
+    """A copy of tests/fixtures/minimal that a test may break or change freely."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.site_file = root / "site.yaml"
+        self.topic_file = root / "topics" / "sample.yaml"
+
+    @property
+    def text(self) -> str:
+        return self.topic_file.read_text(encoding="utf-8")
+
+    def replace(self, old: str, new: str, file: Path | None = None) -> ContentCopy:
+        """Replace the one occurrence of `old` in the topic file (or `file`)."""
+        path = file or self.topic_file
+        text = path.read_text(encoding="utf-8")
+        assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times in {path.name}"
+        path.write_text(text.replace(old, new), encoding="utf-8")
+        return self
+
+    def line_of(self, needle: str) -> int:
+        """1-based number of the first line of the topic file containing `needle`."""
+        for number, line in enumerate(self.text.splitlines(), 1):
+            if needle in line:
+                return number
+        raise AssertionError(f"{needle!r} not in {self.topic_file}")
+
+    def edit_yaml(self, change: Callable[[dict], None]) -> ContentCopy:
+        """Round-trip the topic through ruamel.yaml, letting `change` modify the data."""
+        yaml = YAML(typ="rt")
+        data = yaml.load(self.text)
+        change(data)
+        out = StringIO()
+        yaml.dump(data, out)
+        self.topic_file.write_text(out.getvalue(), encoding="utf-8")
+        return self
+
+    def append_part(self, name: str) -> ContentCopy:
+        """Add an optional part (tests/fixtures/parts/<name>.yaml: self_check, diary) to the topic."""
+        part = (PARTS / f"{name}.yaml").read_text(encoding="utf-8")
+        self.topic_file.write_text(self.text + part, encoding="utf-8")
+        return self
+
+    def load(self) -> Content:
+        return load_content(self.root)
+
+    def problems(self) -> list[Problem]:
+        with pytest.raises(ContentError) as info:
+            load_content(self.root)
+        assert info.value.problems, "ContentError without problems"
+        return info.value.problems
+
+    def markdown_pages(self) -> dict[str, str]:
+        return {page.path: page.markdown for page in PageRenderer(self.load(), today=TODAY).pages()}
+
+    def html_pages(self) -> dict[str, Element]:
+        return {
+            path: parse_html(page_to_html(text)) for path, text in self.markdown_pages().items()
+        }
 
 
 def build_site(site_dir: Path, content_dir: Path | None = None, extra_env: dict | None = None) -> subprocess.CompletedProcess:

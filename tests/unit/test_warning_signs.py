@@ -6,13 +6,11 @@ import json
 import re
 import shutil
 
-from unit.conftest import TODAY, ContentCopy
-
 from generator.model.loading import load_content
 from generator.pages.self_check_data import self_check_data
 from generator.render import structured_data
 from generator.render.renderer import PageRenderer
-from support import ROOT
+from support import ROOT, TODAY, ContentCopy
 
 GET_HELP = "sample-topic/when-to-get-help.md"  # the warning table and the help cards
 URGENT_CARD = """    - id: help-today
