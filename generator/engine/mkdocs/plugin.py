@@ -27,6 +27,7 @@ from ...structure.links_lock import check_lock
 from ...structure.navigation import footer_links, navigation
 from ...structure.routes import off_menu_paths
 from . import csp, css_bundle, hidden_headings, page_scripts, theme_markup
+from .packaged_files import SITE_FILES_DIR, SITE_STYLESHEETS, THEME_DIR, PackagedFilesError, use_packaged_files
 from .search import index as search_index
 from .search.lay_terms import BuiltPage
 
@@ -44,7 +45,6 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
         super().__init__()
         self.generated: Generated | None = None
         self.cache: TopicCache | None = None  # kept across `mkdocs serve` rebuilds
-        self.stylesheets: list[str] = []  # extra_css as mkdocs.yml lists it, joined into one file
         self.components: list[Component] = []  # generator/components/, read again on every build
         self.search_pages: list[BuiltPage] = []
         self.footer_links: dict[str, list[tuple[str, str]]] = {}
@@ -58,6 +58,10 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
         return Path(config.config_file_path).parent / self.config.content_dir
 
     def on_config(self, config):
+        try:
+            use_packaged_files(config)
+        except PackagedFilesError as err:
+            raise BuildError(str(err)) from None
         content_dir = self.content_dir(config)
         if self.cache is None:
             self.cache = topic_cache(content_dir)
@@ -77,10 +81,8 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
         # page's header and <head>; the theme templates escape them (overrides/).
         config.site_name = self.generated.content.site.site_name
         config.site_description = self.generated.content.site.site_description
-        # Pages link one joined stylesheet instead of mkdocs.yml's and each component's (see
-        # css_bundle.py). On a serve rebuild the config is read afresh, so the list is taken from
-        # it every time.
-        self.stylesheets = [str(path) for path in config.extra_css if str(path) != css_bundle.BUNDLE_PATH] or self.stylesheets
+        # Pages link one joined stylesheet instead of the site-wide ones and each component's
+        # (see css_bundle.py).
         config.extra_css = [css_bundle.BUNDLE_PATH]
         return config
 
@@ -91,7 +93,7 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
         for page in self.generated.pages:
             inclusion = InclusionLevel.NOT_IN_NAV if page.path in off_menu else InclusionLevel.UNDEFINED
             files.append(File.generated(config, page.path, content=page.markdown, inclusion=inclusion))
-        stylesheets = css_bundle.sources(config.docs_dir, self.stylesheets, self.components)
+        stylesheets = css_bundle.sources(SITE_FILES_DIR, list(SITE_STYLESHEETS), self.components)
         files.append(File.generated(config, css_bundle.BUNDLE_PATH, content=css_bundle.bundle(stylesheets)))
         # Each component's script, and the loader that knows which pages load it (page_scripts.py).
         files.append(File.generated(config, page_scripts.LOADER_PATH, content=page_scripts.loader(self.components)))
@@ -105,6 +107,13 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
             for page in self.generated.pages
         ]
         return files
+
+    def on_serve(self, server, config, builder):
+        """`mkdocs serve` rebuilds when the content changes (and the package's theme, for its
+        developers); mkdocs.yml need not list them under `watch`."""
+        server.watch(str(self.content_dir(config)))
+        server.watch(str(THEME_DIR))
+        return server
 
     def on_page_content(self, html: str, page, config, files) -> str:
         """Headings hidden when the page opens leave its contents and, after the build, the
