@@ -75,8 +75,8 @@ COMPONENT = {
 
 
 def project_copy(folder):
-    """What a build reads: the generator, docs, theme overrides and mkdocs.yml."""
-    for name in ("generator", "docs", "overrides"):
+    """What a build reads: the generator (with its theme and site-wide files) and mkdocs.yml."""
+    for name in ("generator",):
         shutil.copytree(ROOT / name, folder / name, ignore=shutil.ignore_patterns("__pycache__", "test_*.py", "*.mjs"))
     shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
     (folder / "content").mkdir()  # mkdocs.yml watches it; the build reads FIXTURE

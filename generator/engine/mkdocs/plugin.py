@@ -26,8 +26,7 @@ from ...render.structured_data import for_page, to_script_json
 from ...structure.links_lock import check_lock
 from ...structure.navigation import footer_links, navigation
 from ...structure.routes import off_menu_paths
-from . import csp, css_bundle, hidden_headings, page_scripts, theme_markup
-from .packaged_files import SITE_FILES_DIR, SITE_STYLESHEETS, THEME_DIR, PackagedFilesError, use_packaged_files
+from . import csp, css_bundle, hidden_headings, packaged_files, page_scripts, theme_markup
 from .search import index as search_index
 from .search.lay_terms import BuiltPage
 
@@ -59,8 +58,8 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
 
     def on_config(self, config):
         try:
-            use_packaged_files(config)
-        except PackagedFilesError as err:
+            packaged_files.use_packaged_files(config)
+        except packaged_files.PackagedFilesError as err:
             raise BuildError(str(err)) from None
         content_dir = self.content_dir(config)
         if self.cache is None:
@@ -78,7 +77,7 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
         config.nav = navigation(self.generated.content)
         self.footer_links = footer_links(self.generated.content)
         # The site's name and description are content (site.yaml), shown by the theme in every
-        # page's header and <head>; the theme templates escape them (overrides/).
+        # page's header and <head>; the theme templates escape them (generator/engine/mkdocs/theme/).
         config.site_name = self.generated.content.site.site_name
         config.site_description = self.generated.content.site.site_description
         # Pages link one joined stylesheet instead of the site-wide ones and each component's
@@ -93,7 +92,7 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
         for page in self.generated.pages:
             inclusion = InclusionLevel.NOT_IN_NAV if page.path in off_menu else InclusionLevel.UNDEFINED
             files.append(File.generated(config, page.path, content=page.markdown, inclusion=inclusion))
-        stylesheets = css_bundle.sources(SITE_FILES_DIR, list(SITE_STYLESHEETS), self.components)
+        stylesheets = css_bundle.sources(packaged_files.SITE_FILES_DIR, list(packaged_files.SITE_STYLESHEETS), self.components)
         files.append(File.generated(config, css_bundle.BUNDLE_PATH, content=css_bundle.bundle(stylesheets)))
         # Each component's script, and the loader that knows which pages load it (page_scripts.py).
         files.append(File.generated(config, page_scripts.LOADER_PATH, content=page_scripts.loader(self.components)))
@@ -112,7 +111,7 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
         """`mkdocs serve` rebuilds when the content changes (and the package's theme, for its
         developers); mkdocs.yml need not list them under `watch`."""
         server.watch(str(self.content_dir(config)))
-        server.watch(str(THEME_DIR))
+        server.watch(str(packaged_files.THEME_DIR))
         return server
 
     def on_page_content(self, html: str, page, config, files) -> str:
@@ -125,7 +124,7 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
 
     def on_page_context(self, context, page, config, nav):
         """A page whose front matter names a `structured_data` type gets its JSON-LD as
-        `json_ld`, which overrides/main.html prints in the page's <head>."""
+        `json_ld`, which generator/engine/mkdocs/theme/main.html prints in the page's <head>."""
         # The footer links each topic page to the topic's pages that no menu lists (footer.html).
         page.meta["footer_links"] = self.footer_links.get(page.file.src_uri, [])
         marker = page.meta.get("structured_data")
