@@ -8,6 +8,7 @@ unchanged topic is not loaded or rendered again.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -19,6 +20,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from ...components.catalog import Component, ComponentError, components
 from ...model.review_check import check_reviews
 from ...pipeline import Generated, generate
+from ...reading.edit_markers import edit_markers
 from ...reading.problems import ContentError
 from ...render.cache import TopicCache
 from ...render.disk_cache import topic_cache
@@ -29,6 +31,9 @@ from ...structure.routes import off_menu_paths
 from . import csp, css_bundle, hidden_headings, packaged_files, page_scripts, theme_markup
 from .search import index as search_index
 from .search.lay_terms import BuiltPage
+
+# Set by the publishing build (commands/build.py): stand-ins marked EDIT ME fail it.
+PUBLISH_VARIABLE = "HEALTHGUIDE_PUBLISH"
 
 
 class HealthGuideConfig(Config):
@@ -68,6 +73,10 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
             self.generated = generate(content_dir, site_url=config.site_url, cache=self.cache)
             check_reviews(self.generated.content, strict=self.config.strict_review)
             check_lock(self.generated.content)  # published links must keep working
+            if os.environ.get(PUBLISH_VARIABLE) == "1":
+                unwritten = edit_markers(content_dir)
+                if unwritten:
+                    raise ContentError(unwritten)
             self.components = components()
         except ContentError as err:
             # BuildError makes MkDocs print the message and exit 1, without a traceback.
