@@ -27,7 +27,7 @@ def new_site(folder: Path) -> list[Path]:
     folder = Path(folder)
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         raise ScaffoldError(f"{folder}: already exists and is not an empty folder; choose a new one (nothing was written)")
-    shutil.copytree(SCAFFOLD / "site", folder, dirs_exist_ok=True)
+    shutil.copytree(SCAFFOLD / "new_site", folder, dirs_exist_ok=True)
     write_schemas(folder / "schema")  # the files' schema lines point here, for the author's editor
     return sorted(path for path in folder.rglob("*") if path.is_file())
 
