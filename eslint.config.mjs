@@ -8,7 +8,7 @@ export default [
   js.configs.recommended,
   {
     // The site's browser scripts (generator/components/*/script.js, the loader in
-    // generator/engine/mkdocs/assets/, docs/ and overrides/): classic scripts, each an IIFE
+    // generator/engine/mkdocs/assets/, site_files/ and theme/): classic scripts, each an IIFE
     // that puts its API on `window`.
     files: ["**/*.js"],
     languageOptions: {

@@ -22,6 +22,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from ..child_process import Stopped, StopSignals
+from ..engine.mkdocs.plugin import PUBLISH_VARIABLE
 from .publish import SiteFolders, discard, new_build_folder, publish
 
 # MkDocs' progress lines: they name the temporary build folder and say nothing when it fails.
@@ -105,7 +106,9 @@ def _mkdocs_build(config: Path, build: Path) -> list[str]:
 
 
 def _mkdocs_env() -> dict[str, str]:
-    return {"NO_MKDOCS_2_WARNING": "1", **os.environ}  # Material's banner about MkDocs 2
+    # NO_MKDOCS_2_WARNING: Material's banner about MkDocs 2. HEALTHGUIDE_PUBLISH: the plugin
+    # refuses stand-ins still marked EDIT ME (reading/edit_markers.py), which previews show.
+    return {"NO_MKDOCS_2_WARNING": "1", **os.environ, PUBLISH_VARIABLE: "1"}
 
 
 def _show(line: str) -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ruamel.yaml import YAML
 
+from generator.engine.mkdocs.packaged_files import SITE_FILES_DIR, SITE_STYLESHEETS
 from generator.model.loading import load_content
 from generator.structure.routes import page_of, page_url, topic_page_path
 from support import ROOT, build_site
@@ -112,11 +113,9 @@ def test_project_build_keeps_previous_site_when_content_is_broken(tmp_path):
 
 
 def test_pages_link_one_joined_stylesheet_with_every_feature_s_styles(built_site):
-    """css_bundle: the stylesheets listed in mkdocs.yml, then every component's style.css, reach
+    """css_bundle: the package's site-wide stylesheets, then every component's style.css, reach
     pages as one file, in that order."""
-    yaml = YAML(typ="safe")
-    yaml.constructor.add_multi_constructor("!", lambda loader, suffix, node: None)  # !ENV values
-    listed = [ROOT / "docs" / name for name in yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["extra_css"]]
+    listed = [SITE_FILES_DIR / name for name in SITE_STYLESHEETS]
     own = sorted((ROOT / "generator" / "components").glob("*/style.css"))
     assert len(listed) >= 3 and len(own) >= 5
     joined = (built_site / "stylesheets" / "site.css").read_text(encoding="utf-8")

@@ -2,7 +2,7 @@
 
 Material lists each page's results under the page's own entry, and that entry's link opened the
 top of the page even when the words matched only a section far down. Now it opens the section
-that matches best (overrides/assets/javascripts/search-result-links.js), unless the page's own
+that matches best (generator/engine/mkdocs/theme/assets/javascripts/search-result-links.js), unless the page's own
 opening matched best; no search word ever reaches an address.
 """
 

@@ -1,11 +1,11 @@
-/* overrides/assets/javascripts/search-result-links.js: a page's search result opens the section
+/* generator/engine/mkdocs/theme/assets/javascripts/search-result-links.js: a page's search result opens the section
    that matches best, unless the page's own opening matched at least as well. */
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
 import { loadScript } from "./browser-script.mjs";
 
-const { pageTarget } = loadScript("overrides/assets/javascripts/search-result-links.js", {
+const { pageTarget } = loadScript("generator/engine/mkdocs/theme/assets/javascripts/search-result-links.js", {
   MutationObserver: class {
     observe() {}
   },

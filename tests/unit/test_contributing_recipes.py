@@ -75,8 +75,8 @@ COMPONENT = {
 
 
 def project_copy(folder):
-    """What a build reads: the generator, docs, theme overrides and mkdocs.yml."""
-    for name in ("generator", "docs", "overrides"):
+    """What a build reads: the generator (with its theme and site-wide files) and mkdocs.yml."""
+    for name in ("generator",):
         shutil.copytree(ROOT / name, folder / name, ignore=shutil.ignore_patterns("__pycache__", "test_*.py", "*.mjs"))
     shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
     (folder / "content").mkdir()  # mkdocs.yml watches it; the build reads FIXTURE
@@ -135,7 +135,8 @@ def test_a_required_field_needs_a_value_in_the_topic_files_contributing_names():
     # The bad-input cases that are whole files are refused before any field is read (not UTF-8, too large).
     whole = [name for name in tracked if not name.startswith("tests/fixtures/bad/")]
     topics = sorted(name for name in whole if re.search(r"^slug:", (ROOT / name).read_text(encoding="utf-8"), re.M))
-    assert topics == ["content/topics/facial-twitching.yaml", "tests/fixtures/minimal/topics/sample.yaml"]
+    assert topics == ["content/topics/facial-twitching.yaml", "generator/scaffold/new_site/content/topics/hiccups-example.yaml",
+                      "generator/scaffold/topic/skeleton.yaml", "tests/fixtures/minimal/topics/sample.yaml"]
     recipe = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
-    assert "every topic\nfile, today 2:" in recipe and all(f"`{name}`" in recipe for name in topics)
+    assert "every topic\nfile, today 4:" in recipe and all(f"`{name}`" in recipe for name in topics)
     assert "REFERENCE_LISTS" not in recipe and "whole topics" not in recipe

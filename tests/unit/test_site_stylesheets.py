@@ -1,4 +1,4 @@
-"""The site-wide stylesheets (mkdocs.yml's extra_css) hold only site-wide rules: a rule for one
+"""The site-wide stylesheets (engine/mkdocs/packaged_files.py's SITE_STYLESHEETS) hold only site-wide rules: a rule for one
 component's classes belongs in that component's style.css, beside its template, so the folder is
 the whole component. A class two components share (.site-picture) may stay site-wide."""
 
@@ -7,10 +7,8 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from mkdocs.utils.yaml import yaml_load
-
 from generator.components.catalog import components
-from support import ROOT
+from generator.engine.mkdocs.packaged_files import SITE_FILES_DIR, SITE_STYLESHEETS
 
 JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
 CLASS_ATTRIBUTE = re.compile(r'\bclass="([^"]*)"')
@@ -38,12 +36,10 @@ def owner_of(name: str, classes: dict[str, set[str]]) -> set[str]:
 
 
 def site_wide_selectors() -> list[tuple[str, str]]:
-    """(stylesheet, class) for every class named in a selector of mkdocs.yml's extra_css."""
-    with (ROOT / "mkdocs.yml").open(encoding="utf-8") as stream:
-        listed = yaml_load(stream)["extra_css"]
+    """(stylesheet, class) for every class named in a selector of the site-wide stylesheets."""
     found = []
-    for name in listed:
-        css = COMMENT.sub("", (ROOT / "docs" / name).read_text(encoding="utf-8"))
+    for name in SITE_STYLESHEETS:
+        css = COMMENT.sub("", (SITE_FILES_DIR / name).read_text(encoding="utf-8"))
         for selectors in re.findall(r"([^{}]+)\{", css):
             if not selectors.strip().startswith("@"):
                 found += [(name, cls) for cls in SELECTOR_CLASS.findall(selectors)]

@@ -18,7 +18,7 @@ from support import ROOT
 
 # Page templates, and each component folder's templates and script.
 TEMPLATE_FOLDERS = (ROOT / "generator" / "templates", ROOT / "generator" / "components")
-SCRIPT_FILES = ("generator/components/*/script.js", "generator/engine/mkdocs/assets/*.js", "docs/javascripts/*.js")
+SCRIPT_FILES = ("generator/components/*/script.js", "generator/engine/mkdocs/assets/*.js", "generator/engine/mkdocs/site_files/javascripts/*.js")
 # Each script's words: the catalog section it receives in its data.
 SCRIPT_SECTIONS = {
     "self_check_script": "generator/components/self-check/script.js",

@@ -8,6 +8,7 @@ unchanged topic is not loaded or rendered again.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -19,6 +20,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from ...components.catalog import Component, ComponentError, components
 from ...model.review_check import check_reviews
 from ...pipeline import Generated, generate
+from ...reading.edit_markers import edit_markers
 from ...reading.problems import ContentError
 from ...render.cache import TopicCache
 from ...render.disk_cache import topic_cache
@@ -26,9 +28,12 @@ from ...render.structured_data import for_page, to_script_json
 from ...structure.links_lock import check_lock
 from ...structure.navigation import footer_links, navigation
 from ...structure.routes import off_menu_paths
-from . import csp, css_bundle, hidden_headings, page_scripts, theme_markup
+from . import csp, css_bundle, hidden_headings, packaged_files, page_scripts, theme_markup
 from .search import index as search_index
 from .search.lay_terms import BuiltPage
+
+# Set by the publishing build (commands/build.py): stand-ins marked EDIT ME fail it.
+PUBLISH_VARIABLE = "HEALTHGUIDE_PUBLISH"
 
 
 class HealthGuideConfig(Config):
@@ -44,7 +49,6 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
         super().__init__()
         self.generated: Generated | None = None
         self.cache: TopicCache | None = None  # kept across `mkdocs serve` rebuilds
-        self.stylesheets: list[str] = []  # extra_css as mkdocs.yml lists it, joined into one file
         self.components: list[Component] = []  # generator/components/, read again on every build
         self.search_pages: list[BuiltPage] = []
         self.footer_links: dict[str, list[tuple[str, str]]] = {}
@@ -58,6 +62,10 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
         return Path(config.config_file_path).parent / self.config.content_dir
 
     def on_config(self, config):
+        try:
+            packaged_files.use_packaged_files(config)
+        except packaged_files.PackagedFilesError as err:
+            raise BuildError(str(err)) from None
         content_dir = self.content_dir(config)
         if self.cache is None:
             self.cache = topic_cache(content_dir)
@@ -65,6 +73,10 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
             self.generated = generate(content_dir, site_url=config.site_url, cache=self.cache)
             check_reviews(self.generated.content, strict=self.config.strict_review)
             check_lock(self.generated.content)  # published links must keep working
+            if os.environ.get(PUBLISH_VARIABLE) == "1":
+                unwritten = edit_markers(content_dir)
+                if unwritten:
+                    raise ContentError(unwritten)
             self.components = components()
         except ContentError as err:
             # BuildError makes MkDocs print the message and exit 1, without a traceback.
@@ -74,13 +86,11 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
         config.nav = navigation(self.generated.content)
         self.footer_links = footer_links(self.generated.content)
         # The site's name and description are content (site.yaml), shown by the theme in every
-        # page's header and <head>; the theme templates escape them (overrides/).
+        # page's header and <head>; the theme templates escape them (generator/engine/mkdocs/theme/).
         config.site_name = self.generated.content.site.site_name
         config.site_description = self.generated.content.site.site_description
-        # Pages link one joined stylesheet instead of mkdocs.yml's and each component's (see
-        # css_bundle.py). On a serve rebuild the config is read afresh, so the list is taken from
-        # it every time.
-        self.stylesheets = [str(path) for path in config.extra_css if str(path) != css_bundle.BUNDLE_PATH] or self.stylesheets
+        # Pages link one joined stylesheet instead of the site-wide ones and each component's
+        # (see css_bundle.py).
         config.extra_css = [css_bundle.BUNDLE_PATH]
         return config
 
@@ -91,7 +101,7 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
         for page in self.generated.pages:
             inclusion = InclusionLevel.NOT_IN_NAV if page.path in off_menu else InclusionLevel.UNDEFINED
             files.append(File.generated(config, page.path, content=page.markdown, inclusion=inclusion))
-        stylesheets = css_bundle.sources(config.docs_dir, self.stylesheets, self.components)
+        stylesheets = css_bundle.sources(packaged_files.SITE_FILES_DIR, list(packaged_files.SITE_STYLESHEETS), self.components)
         files.append(File.generated(config, css_bundle.BUNDLE_PATH, content=css_bundle.bundle(stylesheets)))
         # Each component's script, and the loader that knows which pages load it (page_scripts.py).
         files.append(File.generated(config, page_scripts.LOADER_PATH, content=page_scripts.loader(self.components)))
@@ -106,6 +116,13 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
         ]
         return files
 
+    def on_serve(self, server, config, builder):
+        """`mkdocs serve` rebuilds when the content changes (and the package's theme, for its
+        developers); mkdocs.yml need not list them under `watch`."""
+        server.watch(str(self.content_dir(config)))
+        server.watch(str(packaged_files.THEME_DIR))
+        return server
+
     def on_page_content(self, html: str, page, config, files) -> str:
         """Headings hidden when the page opens leave its contents and, after the build, the
         search index (see hidden_headings.py)."""
@@ -116,7 +133,7 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
 
     def on_page_context(self, context, page, config, nav):
         """A page whose front matter names a `structured_data` type gets its JSON-LD as
-        `json_ld`, which overrides/main.html prints in the page's <head>."""
+        `json_ld`, which generator/engine/mkdocs/theme/main.html prints in the page's <head>."""
         # The footer links each topic page to the topic's pages that no menu lists (footer.html).
         page.meta["footer_links"] = self.footer_links.get(page.file.src_uri, [])
         marker = page.meta.get("structured_data")
