@@ -60,12 +60,14 @@ def test_contents_list_marks_the_current_page_and_lists_the_guide_in_order(open_
         assert hrefs == ["/" + other for other in GUIDE_PAGES]
         current = page.locator("article nav.topic-menu a[aria-current=page]")
         assert current.count() == 1 and current.evaluate("a => new URL(a.href).pathname") == "/" + url
-        # The emergency signs are one link away on every page, and shown on the first.
+        # The emergency signs are one link away on every page, and shown on the first; "When to
+        # get help" shows its emergency cards last and links them from the top.
         if url == GUIDE_PAGES[0]:
-            assert page.locator("article section.care-card--emergency#red-flags, article section[aria-labelledby=red-flags]").count() == 1
+            assert page.locator("article section.red-flags[aria-labelledby=red-flags] .care-card--emergency").count() >= 1
         else:
             line = page.locator("article .emergency-line a")
-            assert line.evaluate("a => new URL(a.href).pathname + new URL(a.href).hash") == "/" + GUIDE_PAGES[0] + "#red-flags"
+            target = "/" + url + "#help-emergency" if url.endswith("/when-to-get-help/") else "/" + GUIDE_PAGES[0] + "#red-flags"
+            assert line.evaluate("a => new URL(a.href).pathname + new URL(a.href).hash") == target
 
 
 def test_previous_and_next_links_lead_through_the_guide_with_instant_navigation(open_page):
