@@ -119,7 +119,11 @@
   }
 
   function onFocusOut(event) {
-    if (open && event.target === open.term) closeSoon();
+    if (!open || event.target !== open.term) return;
+    // Focus moving on (Tab) closes it at once: left open, it covered the control that had just
+    // got the focus (WCAG 2.4.11). A pointer on the term or the explanation still keeps it.
+    if (open.term.matches(":hover") || open.tooltip.matches(":hover")) closeSoon();
+    else close();
   }
 
   function onKeydown(event) {

@@ -71,6 +71,19 @@ def test_keyboard_focus_opens_the_explanation(page, site_url, glossary):
     assert described_by and page.locator(f"#{described_by}").inner_text().strip() == glossary["EMG"]
 
 
+def test_tabbing_on_closes_the_explanation_at_once(page, site_url):
+    """The explanation sits below its term: left open while the pointer could still reach it, it
+    covered the next control the keyboard had just moved to (WCAG 2.4.11)."""
+    page.goto(site_url + TREATMENT)
+    term = first_focusable(page, "EMG")
+    term.focus()
+    tooltip = page.locator(TOOLTIP)
+    tooltip.wait_for(state="visible", timeout=5_000)
+    page.keyboard.press("Tab")
+    # Checked straight after the key press: focusing on must close it in the same task.
+    assert page.evaluate(f"() => document.querySelector({TOOLTIP!r}) === null"), "the explanation stayed open after Tab"
+
+
 def test_hover_opens_the_explanation(page, site_url, glossary):
     page.goto(site_url + TREATMENT)
     term = first_focusable(page, "MRI")
