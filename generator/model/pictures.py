@@ -1,4 +1,4 @@
-"""Simple pictures drawn by the site (components/fast_graphic.html.j2, face_diagram.html.j2).
+"""Simple pictures drawn by the site (generator/components/fast-graphic/, face-diagram/).
 
 The drawing is the template's; every word in or beside it comes from the topic, so the
 pictures stay correct and can be translated like the rest of the text.

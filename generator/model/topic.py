@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field, HttpUrl, model_validator
 
-from .common import CareLevel, Id, LayTerms, Linkable, PlainText, Prose, Strict
+from .common import CareLevel, Id, ItemRef, LayTerms, Linkable, PlainText, Prose, Strict
 from .diary import Diary
 from .pictures import FacePicture, FastPicture
 from .self_check import SelfCheck, SelfCheckPage
@@ -34,6 +34,8 @@ class Overview(Section):
 
 
 class Cause(Linkable):
+    title_field = "name"
+
     name: PlainText
     description: Prose
     what_helps: Prose = Field(description="What the reader can do about this cause.")
@@ -44,23 +46,28 @@ class Causes(Section):
 
 
 class Condition(Linkable):
+    title_field = "name"
+
     name: PlainText
     description: Prose
-    how_it_differs: Prose = Field(description="How it differs from ordinary, harmless twitching.")
+    how_it_differs: Prose = Field(description="How it differs from the ordinary, harmless symptom (shown after the section's how_it_differs_title).")
     urgency: CareLevel = Field(description="How soon to get it checked if you think you have it.")
     urgency_note: PlainText = Field(description="One line saying who to see and how soon.")
-    see_also: list[Id] = Field(default_factory=list, description="Ids of related items in this topic.")
+    see_also: list[ItemRef] = Field(default_factory=list, description="Ids of related items in this topic.")
 
 
 class Conditions(Section):
+    how_it_differs_title: PlainText = Field(description="Leads each condition's how_it_differs, e.g. 'How it differs from ordinary twitching'.")
     items: list[Condition] = Field(min_length=1)
 
 
 class WarningRow(Linkable):
+    title_field = "feature"
+
     feature: PlainText = Field(description="What to look at, e.g. 'Where it happens'.")
     usually_harmless: PlainText
     get_checked: PlainText = Field(description="What about this feature means a doctor should look.")
-    signs: list[Id] = Field(
+    signs: list[ItemRef] = Field(
         min_length=1, description="Ids of the warning signs this row describes; the row shows the most urgent one's level."
     )
 
@@ -78,6 +85,8 @@ class WarningSigns(Section):
 
 
 class ListItem(Linkable):
+    title_field = "text"
+
     text: PlainText
 
 
@@ -114,7 +123,7 @@ class CareCard(Linkable):
 
     level: CareLevel
     title: PlainText = Field(description="States the card's one action and what it is about, e.g. 'Call {emergency_number} if you have signs of a stroke'.")
-    signs: Annotated[list[Id], AfterValidator(_few_bullets)] = Field(
+    signs: Annotated[list[ItemRef], AfterValidator(_few_bullets)] = Field(
         default_factory=list, description="Ids of the signs at this level (at most 5)."
     )
     items: Annotated[list[ListItem], AfterValidator(_few_bullets)] = Field(
@@ -165,6 +174,8 @@ class Steps(Section):
 class Test(Linkable):
     """Something that happens at the appointment: history, examination, EMG, MRI..."""
 
+    title_field = "name"
+
     name: PlainText
     body: Prose
     who_needs_it: PlainText | None = None
@@ -175,10 +186,12 @@ class Appointment(Section):
 
 
 class Treatment(Linkable):
+    title_field = "name"
+
     name: PlainText
     body: Prose
-    used_for: list[Id] = Field(default_factory=list, description="Ids of causes or conditions it treats.")
-    sources: list[Id] = Field(default_factory=list, description="Ids of the references its figures come from.")
+    used_for: list[ItemRef] = Field(default_factory=list, description="Ids of causes or conditions it treats.")
+    sources: list[ItemRef] = Field(default_factory=list, description="Ids of the references its figures come from.")
 
 
 class Treatments(Section):
@@ -186,10 +199,12 @@ class Treatments(Section):
 
 
 class FaqEntry(Linkable):
+    title_field = "question"
+
     question: PlainText
     answer: Prose
-    related: list[Id] = Field(default_factory=list, description="Ids of items that say more.")
-    signs: list[Id] = Field(default_factory=list, description="Warning signs this answer is about; shown with their level.")
+    related: list[ItemRef] = Field(default_factory=list, description="Ids of items that say more.")
+    signs: list[ItemRef] = Field(default_factory=list, description="Warning signs this answer is about; shown with their level.")
 
 
 class Faq(Section):

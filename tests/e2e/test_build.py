@@ -6,6 +6,7 @@ import json
 import re
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 from ruamel.yaml import YAML
@@ -113,17 +114,36 @@ def test_project_build_keeps_previous_site_when_content_is_broken(tmp_path):
 
 
 def test_pages_link_one_joined_stylesheet_with_every_feature_s_styles(built_site):
-    """css_bundle: the stylesheets listed in mkdocs.yml reach pages as one file, in order."""
+    """css_bundle: the stylesheets listed in mkdocs.yml, then every component's style.css, reach
+    pages as one file, in that order."""
     yaml = YAML(typ="safe")
     yaml.constructor.add_multi_constructor("!", lambda loader, suffix, node: None)  # !ENV values
-    listed = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["extra_css"]
+    listed = [ROOT / "docs" / name for name in yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["extra_css"]]
+    own = sorted((ROOT / "generator" / "components").glob("*/style.css"))
+    assert len(listed) >= 3 and len(own) >= 5
     joined = (built_site / "stylesheets" / "site.css").read_text(encoding="utf-8")
-    positions = [joined.index((ROOT / "docs" / name).read_text(encoding="utf-8").strip()) for name in listed]
+    positions = [joined.index(path.read_text(encoding="utf-8").strip()) for path in listed + own]
     assert positions == sorted(positions)
     for page in built_site.rglob("index.html"):
         own = [href for href in re.findall(r'<link rel="stylesheet" href="([^"]+)"', page.read_text(encoding="utf-8"))
                if "assets/stylesheets/" not in href]
         assert [href.rsplit("/", 2)[-2:] for href in own] == [["stylesheets", "site.css"]], page
+
+
+def test_every_component_script_is_served_and_loaded_on_the_pages_that_use_it(built_site):
+    """page_scripts: each generator/components/<name>/script.js is javascripts/<name>.js, and the
+    loader every page links lists it with the selector and global of its component.toml."""
+    loader = (built_site / "javascripts" / "page-scripts.js").read_text(encoding="utf-8")
+    features = json.loads(re.search(r"var features = (\[.*?\]);", loader).group(1))
+    scripts = sorted((ROOT / "generator" / "components").glob("*/script.js"))
+    assert len(scripts) >= 5
+    for script in scripts:
+        declared = tomllib.loads((script.parent / "component.toml").read_text(encoding="utf-8"))["script"]
+        served = f"{script.parent.name}.js"
+        assert (built_site / "javascripts" / served).read_bytes() == script.read_bytes()
+        assert {"selector": declared["selector"], "script": served, "global": declared["global"]} in features
+    assert len(features) == len(scripts)
+    assert 'src="../javascripts/page-scripts.js"' in (built_site / "facial-twitching" / "index.html").read_text(encoding="utf-8")
 
 
 def test_each_topic_page_has_a_menu_of_the_topic_s_pages(built_site):

@@ -3,9 +3,7 @@ card first; a level may have several cards. Broken rules are located problems.""
 
 from __future__ import annotations
 
-from unit.conftest import ContentCopy
-
-GUIDE, GET_HELP = "sample-topic/index.md", "sample-topic/when-to-get-help.md"
+from support import GET_HELP, ContentCopy
 
 
 def sign(sign_id: str, level: str = "see-doctor") -> str:
@@ -72,17 +70,3 @@ def test_a_guide_without_an_emergency_card_is_refused(content):
     found = messages(content)
     assert f"sample.yaml:{content.line_of('when_to_get_help:')}: when_to_get_help: no emergency card: the guide's first page shows " \
         "the emergency cards (red_flags)" in found
-
-
-def test_the_first_page_shows_the_emergency_cards_with_the_signs_anchors(content):
-    pages = content.html_pages()
-    section = pages[GUIDE].find("section", **{"class": "red-flags"})
-    assert section.attrs["aria-labelledby"] == "red-flags" and section.find("h2").attrs["id"] == "red-flags"
-    card = section.find("section", **{"class": "care-card care-card--emergency"})
-    assert card.find("h3").squashed_text == "Call 999 if your face droops"
-    assert [li.attrs["id"] for li in card.find_all("li")] == ["rf-face"]
-    assert "Call even if it goes away." in section.squashed_text
-    # The "when to get help" page shows the same card last, under the card's own id, without the sign anchors.
-    help_cards = pages[GET_HELP].find_all("section")
-    assert [c.attrs["aria-labelledby"] for c in help_cards if "care-card" in c.attrs.get("class", "")] == ["help-gp", "help-emergency"]
-    assert "rf-face" not in pages[GET_HELP].ids()

@@ -6,13 +6,11 @@ import json
 import re
 import shutil
 
-from unit.conftest import TODAY, ContentCopy
-
 from generator.model.loading import load_content
 from generator.pages.self_check_data import self_check_data
 from generator.render import structured_data
 from generator.render.renderer import PageRenderer
-from support import ROOT
+from support import ROOT, TODAY, ContentCopy
 
 GET_HELP = "sample-topic/when-to-get-help.md"  # the warning table and the help cards
 URGENT_CARD = """    - id: help-today
@@ -51,7 +49,7 @@ def test_changing_a_sign_s_level_moves_it_in_every_view(content):
     assert "- [It lasts more than 2 weeks](when-to-get-help.md#help-gp-2-weeks) **Urgent: Get help today.**" in pages["sample-topic/faq.md"]
     card = pages[GET_HELP].split('aria-labelledby="help-today"')[1].split("</section>")[0]
     assert "It lasts more than 2 weeks" in card and "Urgent:" in card
-    data = self_check_data(loaded.topic.triage)
+    data = self_check_data(loaded.topic.triage, {})
     assert {"question": "help-gp-2-weeks", "answers": ["yes", "not-sure"], "outcome": "urgent"} in data["rules"]
     assert [q["level"] for q in data["questions"] if q["id"] == "help-gp-2-weeks"] == ["urgent"]
 

@@ -1,7 +1,7 @@
 """The MkDocs plugin (`plugins: [healthguide]`): puts the generated site into the MkDocs build.
 
 All the work happens in generator.pipeline; this class only hands its results to MkDocs at each
-event. Its state (the last generated site, the stylesheets, the built pages for search, the
+event. Its state (the last generated site, the stylesheets, the component folders, the built pages for search, the
 topic cache) lives on the plugin object, which `mkdocs serve` keeps across rebuilds, so an
 unchanged topic is not loaded or rendered again.
 """
@@ -16,6 +16,7 @@ from mkdocs.exceptions import BuildError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from ...components.catalog import Component, ComponentError, components
 from ...model.review_check import check_reviews
 from ...pipeline import Generated, generate
 from ...reading.problems import ContentError
@@ -25,7 +26,7 @@ from ...render.structured_data import for_page, to_script_json
 from ...structure.links_lock import check_lock
 from ...structure.navigation import footer_links, navigation
 from ...structure.routes import off_menu_paths
-from . import csp, css_bundle, hidden_headings, theme_markup
+from . import csp, css_bundle, hidden_headings, page_scripts, theme_markup
 from .search import index as search_index
 from .search.lay_terms import BuiltPage
 
@@ -44,6 +45,7 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
         self.generated: Generated | None = None
         self.cache: TopicCache | None = None  # kept across `mkdocs serve` rebuilds
         self.stylesheets: list[str] = []  # extra_css as mkdocs.yml lists it, joined into one file
+        self.components: list[Component] = []  # generator/components/, read again on every build
         self.search_pages: list[BuiltPage] = []
         self.footer_links: dict[str, list[tuple[str, str]]] = {}
         self.hidden_anchors: dict[str, set[str]] = {}  # page URL -> ids hidden when it opens
@@ -63,17 +65,21 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
             self.generated = generate(content_dir, site_url=config.site_url, cache=self.cache)
             check_reviews(self.generated.content, strict=self.config.strict_review)
             check_lock(self.generated.content)  # published links must keep working
+            self.components = components()
         except ContentError as err:
             # BuildError makes MkDocs print the message and exit 1, without a traceback.
             raise BuildError(err.report()) from None
+        except ComponentError as err:
+            raise BuildError(str(err)) from None
         config.nav = navigation(self.generated.content)
         self.footer_links = footer_links(self.generated.content)
         # The site's name and description are content (site.yaml), shown by the theme in every
         # page's header and <head>; the theme templates escape them (overrides/).
         config.site_name = self.generated.content.site.site_name
         config.site_description = self.generated.content.site.site_description
-        # Pages link one joined stylesheet instead of each feature's (see css_bundle.py). On a
-        # serve rebuild the config is read afresh, so the list is taken from it every time.
+        # Pages link one joined stylesheet instead of mkdocs.yml's and each component's (see
+        # css_bundle.py). On a serve rebuild the config is read afresh, so the list is taken from
+        # it every time.
         self.stylesheets = [str(path) for path in config.extra_css if str(path) != css_bundle.BUNDLE_PATH] or self.stylesheets
         config.extra_css = [css_bundle.BUNDLE_PATH]
         return config
@@ -85,7 +91,13 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
         for page in self.generated.pages:
             inclusion = InclusionLevel.NOT_IN_NAV if page.path in off_menu else InclusionLevel.UNDEFINED
             files.append(File.generated(config, page.path, content=page.markdown, inclusion=inclusion))
-        files.append(File.generated(config, css_bundle.BUNDLE_PATH, content=css_bundle.bundle(config.docs_dir, self.stylesheets)))
+        stylesheets = css_bundle.sources(config.docs_dir, self.stylesheets, self.components)
+        files.append(File.generated(config, css_bundle.BUNDLE_PATH, content=css_bundle.bundle(stylesheets)))
+        # Each component's script, and the loader that knows which pages load it (page_scripts.py).
+        files.append(File.generated(config, page_scripts.LOADER_PATH, content=page_scripts.loader(self.components)))
+        for component in self.components:
+            if component.script:
+                files.append(File.generated(config, page_scripts.script_path(component), abs_src_path=str(component.script.path)))
         for moved in self.generated.redirects:
             files.append(File.generated(config, moved.path, content=moved.html))
         self.search_pages = [
