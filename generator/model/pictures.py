@@ -25,7 +25,7 @@ class FastLetter(Strict):
 
 
 class FastPicture(Strict):
-    """The FAST / BE-FAST letters, drawn near the emergency card."""
+    """The FAST / BE-FAST letters, drawn after the emergency cards."""
 
     title: PlainText = Field(description="The picture's name, shown above it and read first.")
     letters: list[FastLetter] = Field(min_length=3, max_length=6)

@@ -1,8 +1,9 @@
 """Warning signs: the one clinical model every view of urgency is rendered from.
 
 A sign is written once, with its level, the question the self-check asks about it and its
-sources. The emergency card, the "when to get help" cards, the warning table, FAQ answers and
-the self-check's questions and rules all show signs by reference, so they cannot disagree:
+sources. The "when to get help" cards (the emergency ones also on the first page), the warning
+table, FAQ answers and the self-check's questions and rules all show signs by reference, so they
+cannot disagree:
 generator/model/sign_checks.py refuses a view that puts a sign at another level.
 """
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 from functools import cached_property
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, HttpUrl, model_validator
+from pydantic import AfterValidator, Field, HttpUrl, model_validator
 
 from .common import CareLevel, Id, ItemRef, LayTerms, Linkable, PlainText, Prose, Strict
 from .diary import Diary
@@ -91,27 +91,47 @@ class ListItem(Linkable):
 
 
 class RedFlags(Section):
-    """The emergency care card: every emergency sign, by id (each is written once, in `signs`)."""
+    """The emergency part of the guide's first page: what to do, the emergency cards of
+    `when_to_get_help` (each sign anchored there, written once in `signs`), the reminder."""
 
-    signs: list[ItemRef] = Field(min_length=1, description="Ids of every sign whose level is emergency.")
     even_if_it_passes: PlainText = Field(description="Reminder to call even if the symptoms go away.")
-    picture: FastPicture | None = Field(default=None, description="The FAST / BE-FAST letters, drawn after the card.")
+    picture: FastPicture | None = Field(default=None, description="The FAST / BE-FAST letters, drawn after the cards.")
 
 
-class HelpLevel(Linkable):
-    """One care card of "when to get help": the signs at its level, by id.
+# NHS care cards keep to a few bullets a reader takes in at a glance: more signs of one level
+# go on more cards of that level, each with its own title.
+MAX_CARD_BULLETS = 5
+# Cards run from the most likely to the most urgent, as on the NHS's symptom pages.
+CARD_ORDER: tuple[CareLevel, ...] = ("self-care", "see-doctor", "urgent", "emergency")
 
-    Only the self-care card lists plain items: every reason to get help is a sign, so the
-    self-check asks about it.
+
+def _few_bullets(bullets: list) -> list:
+    if len(bullets) > MAX_CARD_BULLETS:
+        raise ValueError(
+            f"a care card lists at most {MAX_CARD_BULLETS} bullets (found {len(bullets)}): "
+            "put the rest on another card of the same level, with its own title"
+        )
+    return bullets
+
+
+class CareCard(Linkable):
+    """One care card of "when to get help": one call to action (its level's), at most 5 bullets.
+
+    A level may have several cards (signs of a stroke, eye signs...). Only the self-care card
+    lists plain items: every reason to get help is a sign, so the self-check asks about it.
     """
 
     level: CareLevel
-    title: PlainText
-    signs: list[ItemRef] = Field(default_factory=list, description="Ids of the signs at this level.")
-    items: list[ListItem] = Field(default_factory=list, description="Self-care card only: what to expect, when to come back.")
+    title: PlainText = Field(description="States the card's one action and what it is about, e.g. 'Call {emergency_number} if you have signs of a stroke'.")
+    signs: Annotated[list[ItemRef], AfterValidator(_few_bullets)] = Field(
+        default_factory=list, description="Ids of the signs at this level (at most 5)."
+    )
+    items: Annotated[list[ListItem], AfterValidator(_few_bullets)] = Field(
+        default_factory=list, description="Self-care card only: what to expect, when to come back (at most 5)."
+    )
 
     @model_validator(mode="after")
-    def _signs_or_self_care_items(self) -> HelpLevel:
+    def _signs_or_self_care_items(self) -> CareCard:
         if self.level == "self-care":
             if self.signs or not self.items:
                 raise ValueError("the self-care card lists items, not signs")
@@ -121,14 +141,25 @@ class HelpLevel(Linkable):
 
 
 class WhenToGetHelp(Section):
-    levels: list[HelpLevel] = Field(min_length=1)
+    cards: list[CareCard] = Field(
+        min_length=1, description="Most likely first: self-care, see-doctor, urgent, then emergency cards."
+    )
 
     @model_validator(mode="after")
-    def _levels_once_each(self) -> WhenToGetHelp:
-        seen = [level.level for level in self.levels]
-        if len(seen) != len(set(seen)):
-            raise ValueError("each care level may appear only once in when_to_get_help.levels")
+    def _most_likely_first(self) -> WhenToGetHelp:
+        for before, card in zip(self.cards, self.cards[1:], strict=False):
+            if CARD_ORDER.index(card.level) < CARD_ORDER.index(before.level):
+                raise ValueError(
+                    f"card '{card.id}' ({card.level}) comes after '{before.id}' ({before.level}): "
+                    f"order the cards most likely first: {', '.join(CARD_ORDER)}"
+                )
+        if not self.emergency_cards:
+            raise ValueError("no emergency card: the guide's first page shows the emergency cards (red_flags)")
         return self
+
+    @property
+    def emergency_cards(self) -> list[CareCard]:
+        return [card for card in self.cards if card.level == "emergency"]
 
 
 class Step(Linkable):

@@ -43,7 +43,7 @@ def medical_web_page(topic: Topic, site: SiteSettings, url: str | None = None) -
             "about": {"@type": topic.about, "name": topic.title},
             "audience": {"@type": "MedicalAudience", "audienceType": "Patient"},
             "dateModified": review.updated.isoformat(),
-            "publisher": {"@type": "Organization", "name": site.publisher},
+            "publisher": {"@type": "Organization", "name": site.publisher.name, "email": site.publisher.contact},
         }
     )
     if review.approved:

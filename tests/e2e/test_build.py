@@ -93,7 +93,9 @@ def test_bad_content_fails_the_build_with_a_located_message(tmp_path):
 def test_project_build_keeps_previous_site_when_content_is_broken(tmp_path):
     content = tmp_path / "content"
     (content / "topics").mkdir(parents=True)
-    (content / "site.yaml").write_text((CONTENT / "site.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    # A production build: the contact address must be one someone reads (not the .example one).
+    site_settings = (CONTENT / "site.yaml").read_text(encoding="utf-8").replace("@twitch-check.example", "@twitch-check.org")
+    (content / "site.yaml").write_text(site_settings, encoding="utf-8")
     (content / "topics" / "broken.yaml").write_text("slug: [unclosed\n", encoding="utf-8")
     site = tmp_path / "site"
     site.mkdir()

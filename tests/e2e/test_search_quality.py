@@ -122,10 +122,11 @@ def test_lay_terms_are_searchable_but_not_on_the_page(built_site):
 
 
 def test_a_list_item_s_lay_terms_go_to_the_section_that_shows_it(built_site):
-    """Red-flag items are list items: their words belong to the 'Call 999 now' card."""
+    """Red-flag items are list items: their words belong to the emergency card that lists them
+    (on the first page, the stroke card's heading is red-flags-<card id>)."""
     index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     docs = {doc["location"]: doc for doc in index["docs"]}
-    assert re.search(r"\bcrooked smile\b", docs[GUIDE + "#red-flags"]["lay_terms"])
+    assert re.search(r"\bcrooked smile\b", docs[GUIDE + "#red-flags-help-emergency"]["lay_terms"])
 
 
 def test_each_result_shows_its_topic_and_section(search_page):

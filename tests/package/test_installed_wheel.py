@@ -74,8 +74,14 @@ def test_the_wheel_builds_a_scaffolded_site_outside_this_repository(installed, t
     run([installed / "healthguide", "new", "knee-pain", "--kind", "symptom"], cwd=site_folder, env=env)
     assert (site_folder / "content" / "topics" / "knee-pain.yaml").is_file()
 
-    # Publishing refuses the stand-ins, naming the file and line...
+    # Publishing refuses the stand-ins: first the contact address at a reserved domain...
     env["SITE_URL"] = "https://clinic.example.org/guide/"
+    refused = subprocess.run([installed / "healthguide", "build"], cwd=site_folder, env=env, capture_output=True, text=True, timeout=300)
+    assert refused.returncode == 1
+    assert re.search(r"content/site\.yaml:\d+:\d+: publisher\.contact: .* example address", refused.stderr), refused.stderr
+    site_yaml = site_folder / "content" / "site.yaml"
+    site_yaml.write_text(site_yaml.read_text(encoding="utf-8").replace("my-organisation.example", "clinic.org.uk"), encoding="utf-8")
+    # ...then every line still marked EDIT ME, naming the file and line...
     refused = subprocess.run([installed / "healthguide", "build"], cwd=site_folder, env=env, capture_output=True, text=True, timeout=300)
     assert refused.returncode == 1
     assert re.search(r"content/site\.yaml:\d+:\d+: site_name: still marked EDIT ME", refused.stderr), refused.stderr
