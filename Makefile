@@ -25,7 +25,7 @@ site: $(STAMP)
 	$(PY) -m generator build --site-dir "$(SITE_DIR)"
 
 ## Run the whole test suite (installs Debian's Chromium first when it can); it includes the
-## scripts' Node tests (tests/js), ESLint (tests/unit/test_scripts.py) and the Nu Html Checker.
+## scripts' Node tests (generator/components/*/script.test.mjs), ESLint (tests/unit/test_scripts.py) and the Nu Html Checker.
 test: $(STAMP) browser $(NODE_STAMP)
 	$(PY) -m pytest
 

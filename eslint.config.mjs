@@ -7,7 +7,9 @@ export default [
   { ignores: ["site/", ".site-builds/", ".cache/", ".venv/", "node_modules/"] },
   js.configs.recommended,
   {
-    // The site's browser scripts: classic scripts, each an IIFE that puts its API on `window`.
+    // The site's browser scripts (generator/components/*/script.js, the loader in
+    // generator/engine/mkdocs/assets/, site_files/ and theme/): classic scripts, each an IIFE
+    // that puts its API on `window`.
     files: ["**/*.js"],
     languageOptions: {
       sourceType: "script",
@@ -18,7 +20,8 @@ export default [
     },
   },
   {
-    // Their tests, run by `node --test tests/js/`.
+    // Their tests (generator/components/*/script.test.mjs, helpers in tests/js/), run by
+    // `node --test generator/components/`.
     files: ["**/*.mjs"],
     languageOptions: { sourceType: "module", globals: globals.node },
   },

@@ -30,7 +30,7 @@ SYMPTOMS = ["twitching", "cramps", "spasms", "tremor", "tingling", "stiffness", 
             "flickering", "aching", "fluttering"]
 # Lists whose order does not matter to the schema (the signs, whose order is the self-check's, stay).
 SHUFFLED_LISTS = [("lay_terms",), ("causes", "items"), ("conditions", "items"), ("warning_signs", "rows"),
-                  ("red_flags", "signs"), ("appointment", "items"), ("treatments", "items"),
+                  ("appointment", "items"), ("treatments", "items"),
                   ("checklist", "do"), ("checklist", "dont"), ("faq", "items"), ("references", "items")]
 PROSE_KEYS = {"body", "description", "answer", "what_helps", "how_it_differs", "intro"}
 

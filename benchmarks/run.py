@@ -33,6 +33,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from make_topics import make_topics  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from generator.engine.mkdocs.packaged_files import SITE_FILES_DIR, THEME_DIR  # noqa: E402
+
 BENCH = ROOT / "benchmarks"
 PYTHON = sys.executable
 MKDOCS = [PYTHON, "-m", "mkdocs"]
@@ -86,7 +89,7 @@ def run_child(command: list[str], env: dict | None = None, cwd: Path = ROOT) -> 
 
 def inherit_config(path: Path, **settings) -> Path:
     """An MkDocs config that inherits mkdocs.yml with absolute paths (it lives in a temp dir)."""
-    config = {"INHERIT": str(ROOT / "mkdocs.yml"), "theme": {"name": "material", "custom_dir": str(ROOT / "overrides")}}
+    config = {"INHERIT": str(ROOT / "mkdocs.yml")}
     config.update(settings)
     path.write_text(json.dumps(config, indent=1), encoding="utf-8")  # JSON is YAML
     return path
@@ -112,7 +115,7 @@ def measure(count: int, work: Path) -> dict:
 
     timings = work / f"timings-{count}.json"
     site = work / f"site-{count}"
-    config = inherit_config(work / f"mkdocs-{count}.yml", docs_dir=str(ROOT / "docs"),
+    config = inherit_config(work / f"mkdocs-{count}.yml", docs_dir=str(content),
                             watch=[str(content), str(ROOT / "generator")])
     env = {**ENV, "HEALTHGUIDE_CONTENT": str(content), "HEALTHGUIDE_BENCH_TIMINGS": str(timings),
            "HEALTHGUIDE_CACHE_DIR": str(work / f"cache-build-{count}")}
@@ -124,11 +127,13 @@ def measure(count: int, work: Path) -> dict:
     row.update(build_warm_s=seconds, hook_warm_s=json.loads(timings.read_text())["seconds"])
 
     docs = work / f"docs-{count}"
-    shutil.copytree(ROOT / "docs", docs)
+    shutil.copytree(SITE_FILES_DIR, docs)
     run_child([PYTHON, "-m", "generator", "--content", str(content), "render", str(work / f"md-{count}")],
               env={**ENV, "HEALTHGUIDE_CACHE_DIR": "off"})
     shutil.copytree(work / f"md-{count}", docs, dirs_exist_ok=True)
+    # Without the healthguide plugin, so the theme overrides are named here.
     baseline_config = inherit_config(work / f"baseline-{count}.yml", docs_dir=str(docs), plugins=[{"search": {"lang": "en"}}],
+                                     theme={"name": "material", "custom_dir": str(THEME_DIR), "font": False},
                                      watch=[], nav=probe["nav"], strict=False)
     seconds, _, _ = run_child(MKDOCS + ["build", "-q", "-f", str(baseline_config), "-d", str(work / f"baseline-site-{count}")])
     row["baseline_s"] = seconds
@@ -202,7 +207,7 @@ def edit_to_rebuilt(count: int, work: Path) -> float:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    config = inherit_config(work / f"serve-{count}.yml", docs_dir=str(ROOT / "docs"),
+    config = inherit_config(work / f"serve-{count}.yml", docs_dir=str(content),
                             watch=[str(content)], site_url=f"http://127.0.0.1:{port}/")
     env = {**ENV, "HEALTHGUIDE_CONTENT": str(content)}
     # Not --no-livereload: in MkDocs 1.6 that also turns off watching, so no edit is ever seen.

@@ -6,15 +6,28 @@ import functools
 import os
 import re
 import shutil
+import socket
 import subprocess
 import sys
+import threading
 import time
+from collections.abc import Callable
 from contextlib import contextmanager
-from http.server import SimpleHTTPRequestHandler
+from datetime import date
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from io import StringIO
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import markdown
+import pytest
 from mkdocs.utils.yaml import yaml_load
+from ruamel.yaml import YAML
+
+from generator.model.loading import Content, load_content
+from generator.reading.problems import ContentError, Problem
+from generator.render.renderer import PageRenderer
+from html_tree import Element, parse_html
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
@@ -61,6 +74,91 @@ def page_to_html(text: str, without: set[str] = frozenset()) -> str:
     return markdown_to_html(FRONT_MATTER.sub("", text), without)
 
 
+
+# --- A private copy of the fixture content (the `content` fixture, ../conftest.py) -----------
+
+FIXTURE = ROOT / "tests" / "fixtures" / "minimal"
+PARTS = ROOT / "tests" / "fixtures" / "parts"
+TODAY = date(2026, 6, 1)
+
+# The fixture topic's pages, as the renderer names them.
+GUIDE, FAQ = "sample-topic/index.md", "sample-topic/faq.md"
+GET_HELP, CAUSES, CONDITIONS = "sample-topic/when-to-get-help.md", "sample-topic/causes.md", "sample-topic/conditions.md"
+TREATMENT, SOURCES = "sample-topic/tests-and-treatment.md", "sample-topic/sources.md"
+SELF_CHECK_PAGE, DIARY_PAGE = "sample-topic/self-check.md", "sample-topic/diary.md"
+
+
+# Author text with Markdown and HTML in it: a plain field shows each as written.
+SPECIAL_TEXT = [
+    "a | b <i>c</i> & *d* _e_ `f` [g] {h} \\ #i",
+    "- starts like a list item",
+    "1. starts like a numbered item",
+    "# starts like a heading",
+    "<script>alert(1)</script>",
+]
+
+
+class ContentCopy:
+    """A copy of tests/fixtures/minimal that a test may break or change freely."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.site_file = root / "site.yaml"
+        self.topic_file = root / "topics" / "sample.yaml"
+
+    @property
+    def text(self) -> str:
+        return self.topic_file.read_text(encoding="utf-8")
+
+    def replace(self, old: str, new: str, file: Path | None = None) -> ContentCopy:
+        """Replace the one occurrence of `old` in the topic file (or `file`)."""
+        path = file or self.topic_file
+        text = path.read_text(encoding="utf-8")
+        assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times in {path.name}"
+        path.write_text(text.replace(old, new), encoding="utf-8")
+        return self
+
+    def line_of(self, needle: str) -> int:
+        """1-based number of the first line of the topic file containing `needle`."""
+        for number, line in enumerate(self.text.splitlines(), 1):
+            if needle in line:
+                return number
+        raise AssertionError(f"{needle!r} not in {self.topic_file}")
+
+    def edit_yaml(self, change: Callable[[dict], None]) -> ContentCopy:
+        """Round-trip the topic through ruamel.yaml, letting `change` modify the data."""
+        yaml = YAML(typ="rt")
+        data = yaml.load(self.text)
+        change(data)
+        out = StringIO()
+        yaml.dump(data, out)
+        self.topic_file.write_text(out.getvalue(), encoding="utf-8")
+        return self
+
+    def append_part(self, name: str) -> ContentCopy:
+        """Add an optional part (tests/fixtures/parts/<name>.yaml: self_check, diary) to the topic."""
+        part = (PARTS / f"{name}.yaml").read_text(encoding="utf-8")
+        self.topic_file.write_text(self.text + part, encoding="utf-8")
+        return self
+
+    def load(self) -> Content:
+        return load_content(self.root)
+
+    def problems(self) -> list[Problem]:
+        with pytest.raises(ContentError) as info:
+            load_content(self.root)
+        assert info.value.problems, "ContentError without problems"
+        return info.value.problems
+
+    def markdown_pages(self) -> dict[str, str]:
+        return {page.path: page.markdown for page in PageRenderer(self.load(), today=TODAY).pages()}
+
+    def html_pages(self) -> dict[str, Element]:
+        return {
+            path: parse_html(page_to_html(text)) for path, text in self.markdown_pages().items()
+        }
+
+
 def build_site(site_dir: Path, content_dir: Path | None = None, extra_env: dict | None = None) -> subprocess.CompletedProcess:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
     if content_dir is not None:
@@ -73,6 +171,31 @@ def build_site(site_dir: Path, content_dir: Path | None = None, extra_env: dict 
         text=True,
         check=False,
     )
+
+
+def copy_content(destination: Path) -> Path:
+    """A private copy of content/ (with its links.lock) that a test may change."""
+    shutil.copytree(ROOT / "content", destination)
+    return destination
+
+
+@contextmanager
+def built_and_served(content_dir: Path, site_dir: Path):
+    """Build `content_dir` with --strict into `site_dir` and serve it on 127.0.0.1, with site_url
+    set to where it is served (Material's instant navigation only follows links in the sitemap).
+    Yields the site's address."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    result = build_site(site_dir, content_dir=content_dir, extra_env={"SITE_URL": f"http://127.0.0.1:{port}/"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    server = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(QuietHandler, directory=str(site_dir)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 # Fault injection for races: each rename the traced command makes returns 0.5 s late, so a moment
@@ -217,6 +340,100 @@ def open_through_instant_navigation(page, site_url: str, link_href_end: str, rea
     page.locator(f'.md-sidebar--primary a.md-nav__link[href$="{link_href_end}"]').click()
     page.wait_for_selector(ready_selector)
     assert page.evaluate("window.fullLoadMarker") is True, "expected Material's instant navigation"
+
+
+# --- search (Material's search box and its worker) ------------------------------------------------
+
+# Counts the search worker's queries and answers (Material's SearchMessageType: QUERY = 2,
+# RESULT = 3). An init script, so it wraps the real Worker before the page's scripts run.
+WATCH_SEARCH_WORKER = """(() => {
+    const RealWorker = window.Worker;
+    const seen = window.__searchWorker = { asked: 0, answered: 0, lastQuery: null };
+    window.Worker = function (url, options) {
+        const worker = new RealWorker(url, options);
+        if (!/\\/workers\\/search\\./.test(String(url))) return worker;
+        const post = worker.postMessage.bind(worker);
+        worker.postMessage = (message) => {
+            if (message && message.type === 2) { seen.asked += 1; seen.lastQuery = message.data; }
+            post(message);
+        };
+        worker.addEventListener("message", (event) => { if (event.data && event.data.type === 3) seen.answered += 1; });
+        return worker;
+    };
+    window.Worker.prototype = RealWorker.prototype;
+})()"""
+
+SEARCH_META = "() => document.querySelector('.md-search-result__meta').textContent"
+
+# Snapshot of the rendered results: every result's link and score, in page order.
+READ_SEARCH_RESULTS = """() => {
+    const meta = document.querySelector('.md-search-result__meta');
+    const links = [...document.querySelectorAll('.md-search-result__list a.md-search-result__link')];
+    return {
+        meta: meta ? meta.textContent : '',
+        results: links.map(a => [a.getAttribute('href'), Number(a.querySelector('article').dataset.mdScore)]),
+    };
+}"""
+
+
+def open_search(page) -> None:
+    """Open the search box as a reader does at the page's width (the box itself on a wide
+    screen, the header's search button on a phone) and wait until the search worker is ready.
+    The page must have WATCH_SEARCH_WORKER as an init script."""
+    phone_button = page.locator('label.md-header__button[for="__search"]')
+    (phone_button if phone_button.is_visible() else page.locator("input.md-search__input")).click()
+    page.wait_for_function(f"() => ({SEARCH_META})().startsWith('Type')")  # the search worker is ready
+    # Remember the empty-box prompt on the page itself, to tell it from a result count later.
+    page.evaluate(f"() => document.querySelector('.md-search__input').dataset.prompt = ({SEARCH_META})()")
+
+
+def search(page, query: str) -> dict:
+    """Type `query` into the cleared search box and wait until the theme shows its results."""
+    box = page.locator("input.md-search__input")
+    box.fill("")
+    # An empty box shows the prompt ("Type to start searching") instead of a result count.
+    prompt = page.evaluate("() => document.querySelector('.md-search__input').dataset.prompt")
+    page.wait_for_function(f"(prompt) => ({SEARCH_META})() === prompt", arg=prompt)
+    box.press_sequentially(query, delay=10)
+    # The worker answers queries in order and the theme renders an answer as it arrives, so once
+    # the last query sent is the whole text and every query is answered, the results are final.
+    page.wait_for_function(
+        "(query) => { const s = window.__searchWorker; return s.lastQuery === query && s.answered === s.asked; }", arg=query
+    )
+    return page.evaluate(READ_SEARCH_RESULTS)
+
+
+def result_location(href: str, site_url: str) -> str:
+    """'http://host/facial-twitching/faq/?h=als#faq-mnd' -> 'facial-twitching/faq/#faq-mnd'."""
+    parts = urlsplit(href)
+    path = parts.path.removeprefix(urlsplit(site_url).path)
+    return path + (f"#{parts.fragment}" if parts.fragment else "")
+
+
+# --- links land on something visible -------------------------------------------------------------
+
+# Each page script marks its root when it has started (deep-links.js forwards old anchors then).
+SCRIPTS_READY = """() => ['[data-deep-links]', '[data-self-check]', '[data-diary]', '[data-checklist]']
+    .map(selector => document.querySelector(selector)).every(root => !root || root.dataset.ready === 'true')"""
+
+# Set each fragment as the page's hash, as following the link would, and report what is there
+# once the hashchange listeners (deep-links.js forwards a renamed id) have run.
+CHECK_TARGETS = """async (fragments) => {
+    const problems = [];
+    for (const fragment of fragments) {
+        if (decodeURIComponent(location.hash.slice(1)) !== fragment) {
+            const changed = new Promise(resolve => window.addEventListener('hashchange', resolve, {once: true}));
+            location.hash = encodeURIComponent(fragment);
+            await changed;
+        }
+        const id = decodeURIComponent(location.hash.slice(1));
+        const target = document.getElementById(id);
+        if (!target) problems.push(`#${fragment}: no element with id ${id}`);
+        else if (target.closest('[hidden]') || !target.checkVisibility({checkOpacity: true, checkVisibilityCSS: true}))
+            problems.push(`#${fragment}: element <${target.tagName.toLowerCase()} id=${id}> is hidden`);
+    }
+    return problems;
+}"""
 
 
 POLL_MARK = "# the one polling interval"

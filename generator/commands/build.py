@@ -9,7 +9,8 @@ one line, "build failed; the previous site in ... is unchanged", and never a tra
 
 A published site needs its public address (SITE_URL): QR codes, printed diary headers and the
 sitemap carry it, and without it they would say http://127.0.0.1:8000/ (mkdocs.yml's default,
-right only for `make serve`). So this command refuses to build without it.
+right only for `make serve`). So this command refuses to build without it, and with a contact
+address at a reserved domain (contact_check.py).
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from ..child_process import Stopped, StopSignals
+from ..engine.mkdocs.plugin import PUBLISH_VARIABLE
+from .contact_check import reserved_contact
 from .publish import SiteFolders, discard, new_build_folder, publish
 
 # MkDocs' progress lines: they name the temporary build folder and say nothing when it fails.
@@ -39,6 +42,10 @@ def safe_build(config: Path, site_dir: Path) -> int:
     if not _public_address(os.environ.get("SITE_URL", "")):
         print(f"{failed}: set SITE_URL to the site's public address, e.g. "
               f"SITE_URL=https://example.org/guide/ make site", file=sys.stderr)
+        return 1
+    contact = reserved_contact(Path(config))
+    if contact:
+        print(f"{failed}: {contact}", file=sys.stderr)
         return 1
     with StopSignals() as signals:
         try:
@@ -105,7 +112,9 @@ def _mkdocs_build(config: Path, build: Path) -> list[str]:
 
 
 def _mkdocs_env() -> dict[str, str]:
-    return {"NO_MKDOCS_2_WARNING": "1", **os.environ}  # Material's banner about MkDocs 2
+    # NO_MKDOCS_2_WARNING: Material's banner about MkDocs 2. HEALTHGUIDE_PUBLISH: the plugin
+    # refuses stand-ins still marked EDIT ME (reading/edit_markers.py), which previews show.
+    return {"NO_MKDOCS_2_WARNING": "1", **os.environ, PUBLISH_VARIABLE: "1"}
 
 
 def _show(line: str) -> None:

@@ -1,4 +1,5 @@
-"""Command line: validate content, write the generated Markdown, export the JSON Schema."""
+"""Command line (`healthguide` or `python -m generator`): start a site or a topic, validate
+content, preview and build the site, write the generated Markdown, export the JSON Schema."""
 
 from __future__ import annotations
 
@@ -7,10 +8,11 @@ import sys
 from pathlib import Path
 
 from ..reading.problems import ContentError
+from .scaffold import KINDS, ScaffoldError
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
+    parser = argparse.ArgumentParser(prog="healthguide", description=__doc__)
     parser.add_argument("--content", type=Path, default=Path("content"), help="content folder (default: content)")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("validate", help="check every content file; print every problem")
@@ -25,12 +27,23 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
     lock = commands.add_parser("lock", help="rewrite links.lock (in the content folder) with every published link")
     lock.add_argument("--check", action="store_true", help="fail if the lock is out of date")
+    new_site = commands.add_parser("new-site", help="write a site to start from (settings, an example topic, mkdocs.yml) into a new folder")
+    new_site.add_argument("folder", type=Path, help="a folder that does not exist yet, or is empty")
+    new = commands.add_parser("new", help="write the skeleton of a new topic into the content folder's topics/")
+    new.add_argument("slug", help="the topic's address, e.g. bells-palsy")
+    new.add_argument("--kind", choices=sorted(KINDS), required=True, help="a symptom or a condition page")
+    serve = commands.add_parser("serve", help="preview the site on this computer; rebuilds as you edit (mkdocs serve)")
+    serve.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
+    serve.add_argument("--addr", default="127.0.0.1:8000", help="address to serve on (default: 127.0.0.1:8000)")
     args = parser.parse_args(argv)
 
     try:
         return COMMANDS[args.command](args)
     except ContentError as err:
         print(err.report(), file=sys.stderr)
+        return 1
+    except ScaffoldError as err:
+        print(err, file=sys.stderr)
         return 1
 
 
@@ -83,7 +96,37 @@ def _lock(args) -> int:
     return run_lock(args.content, check=args.check)
 
 
-COMMANDS = {"validate": _validate, "render": _render, "schema": _schema, "readability": _readability, "build": _build, "lock": _lock}
+def _new_site(args) -> int:
+    from .scaffold import new_site
+
+    new_site(args.folder)
+    print(f"wrote a new site in {args.folder}: see {args.folder / 'README.md'}; preview it with "
+          f"`cd {args.folder} && healthguide serve`")
+    return 0
+
+
+def _new(args) -> int:
+    from .scaffold import new_topic
+
+    path = new_topic(args.content, args.slug, args.kind)
+    print(f"wrote {path}: replace every EDIT ME, previewing with `healthguide serve` (AUTHORING.md)")
+    return 0
+
+
+def _serve(args) -> int:
+    import os
+    import subprocess
+
+    env = {"NO_MKDOCS_2_WARNING": "1", **os.environ}  # Material's banner about MkDocs 2
+    command = [sys.executable, "-m", "mkdocs", "serve", "--strict", "-f", str(args.config), "-a", args.addr]
+    try:
+        return subprocess.call(command, env=env)
+    except KeyboardInterrupt:
+        return 130
+
+
+COMMANDS = {"validate": _validate, "render": _render, "schema": _schema, "readability": _readability, "build": _build,
+            "lock": _lock, "new-site": _new_site, "new": _new, "serve": _serve}
 
 if __name__ == "__main__":
     sys.exit(main())

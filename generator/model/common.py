@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
@@ -12,6 +12,20 @@ Id = Annotated[
     StringConstraints(pattern=r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$", max_length=80),
     Field(description="Stable anchor id: lowercase letters, digits and single hyphens. Never reuse or change a published id."),
 ]
+
+
+class RefersToItem:
+    """Metadata of `ItemRef`: the value names another item of the same topic (model/references.py
+    finds every field that carries it, so no list of reference fields is kept by hand)."""
+
+    def __repr__(self) -> str:
+        return "REFERS_TO_ITEM"
+
+
+REFERS_TO_ITEM = RefersToItem()
+# The id of another item of the same topic (see_also, sources, signs...): the build fails,
+# naming the file, line and field, when no item has it.
+ItemRef = Annotated[Id, REFERS_TO_ITEM]
 # One line of text shown exactly as written (Markdown and HTML characters are escaped).
 PlainText = Annotated[
     str,
@@ -40,7 +54,12 @@ class Strict(BaseModel):
 
 
 class Linkable(Strict):
-    """An item with a published anchor. Renamed ids stay reachable through `previous_ids`."""
+    """An item with a published anchor. Renamed ids stay reachable through `previous_ids`.
+
+    `title_field` names the field that is its visible title (a link to it shows that text);
+    None for an item without one (its id is used)."""
+
+    title_field: ClassVar[str | None] = "title"
 
     id: Id
     previous_ids: list[Id] = Field(

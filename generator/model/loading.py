@@ -13,24 +13,24 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from ..reading.content_files import read_content_file
 from ..reading.problems import ContentError, Problem
-from ..reading.yaml_source import load_yaml, parse_yaml
+from ..reading.yaml_source import SourceDocument, load_yaml, parse_yaml
 from . import site_tokens
 from .ids import check_ids, check_references
-from .items import walk_ids, walk_items
+from .items import walk_ids
 from .previous_ids import check_previous_ids
 from .sign_checks import check_signs
 from .site import SiteSettings
+from .strings import Strings, load_strings
 from .topic import Topic
 from .topic_links import check_topic_links
 from .validation import problems_from_validation
 
 SITE_FILE = "site.yaml"
 TOPICS_DIR = "topics"
-TITLE_FIELDS = ("title", "name", "question", "feature", "text")
 T = TypeVar("T")
 
 
@@ -53,13 +53,15 @@ class Content:
     root: Path
     site: SiteSettings
     topics: list[LoadedTopic]
+    strings: Strings  # the interface words in the site's language (model/strings.py)
 
 
 def load_content(root: Path, cache: Remembers | None = None) -> Content:
     """Everything under `root` (site.yaml + topics/*.yaml), or ContentError listing every problem."""
     root = Path(root)
     problems: list[Problem] = []
-    site, settings = _load_site(root / SITE_FILE, problems)
+    site, settings, site_doc = _load_site(root / SITE_FILE, problems)
+    strings = load_strings(site.locale, problems, site_doc) if site is not None else None
     topic_files = sorted((root / TOPICS_DIR).glob("*.yaml"))
     if not topic_files:
         problems.append(Problem(root / TOPICS_DIR, "no topic files (*.yaml) found"))
@@ -92,7 +94,7 @@ def load_content(root: Path, cache: Remembers | None = None) -> Content:
         problems.extend(check_topic_links([(loaded.topic, loaded.source) for loaded in topics]))
     if problems:
         raise ContentError(problems)
-    return Content(root=root, site=site, topics=sorted(topics, key=lambda t: t.topic.title.lower()))
+    return Content(root=root, site=site, topics=sorted(topics, key=lambda t: t.topic.title.lower()), strings=strings)
 
 
 def load_topic(path: Path, problems: list[Problem], raw: bytes | None = None, settings: dict[str, str] | None = None) -> LoadedTopic | None:
@@ -105,7 +107,7 @@ def load_topic(path: Path, problems: list[Problem], raw: bytes | None = None, se
         return None
     token_problems: list[Problem] = []
     data = site_tokens.fill(doc, doc.data(), settings or {}, token_problems)
-    found = token_problems + check_ids(doc, data) + check_references(doc, data) + check_previous_ids(doc, data) + check_signs(doc, data)
+    found = token_problems + check_ids(doc, data) + check_references(doc, data, Topic) + check_previous_ids(doc, data) + check_signs(doc, data)
     try:
         topic = Topic.model_validate(data)
     except ValidationError as err:
@@ -114,31 +116,41 @@ def load_topic(path: Path, problems: list[Problem], raw: bytes | None = None, se
     problems.extend(found)
     if topic is None or found:
         return None
-    return LoadedTopic(topic=topic, source=path, parts_by_id=_parts_by_id(data), titles_by_id=_titles_by_id(data))
+    return LoadedTopic(topic=topic, source=path, parts_by_id=_parts_by_id(data), titles_by_id=_titles_by_id(topic))
 
 
-def _load_site(path: Path, problems: list[Problem]) -> tuple[SiteSettings | None, dict[str, str]]:
+def _load_site(path: Path, problems: list[Problem]) -> tuple[SiteSettings | None, dict[str, str], SourceDocument | None]:
     """site.yaml, with its own settings (e.g. `{emergency_number}`) filled into its wording."""
     try:
         doc = load_yaml(path, content_root=path.parent)  # site.yaml sits at the top of the content folder
     except ContentError as err:
         problems.extend(err.problems)
-        return None, {}
+        return None, {}, None
     settings = site_tokens.values_of(doc.data())
     data = site_tokens.fill(doc, doc.data(), settings, problems)
     try:
-        return SiteSettings.model_validate(data), settings
+        return SiteSettings.model_validate(data), settings, doc
     except ValidationError as err:
         problems.extend(problems_from_validation(doc, err))
-    return None, settings
+    return None, settings, doc
 
 
 def _parts_by_id(data: dict[str, Any]) -> dict[str, str]:
     return {item_id: part for part, value in data.items() for item_id, _ in walk_ids(value)}
 
 
-def _titles_by_id(data: dict[str, Any]) -> dict[str, str]:
-    return {
-        item["id"]: next((item[field] for field in TITLE_FIELDS if isinstance(item.get(field), str)), item["id"])
-        for item, _ in walk_items(data)
-    }
+def _titles_by_id(node: object) -> dict[str, str]:
+    """Anchor id -> the visible title of the item that has it (its model's `title_field`), or the
+    id itself for an item without a title (a diary choice, a warning pattern)."""
+    found: dict[str, str] = {}
+    if isinstance(node, BaseModel):
+        if isinstance(getattr(node, "id", None), str):
+            field = getattr(type(node), "title_field", None)
+            title = getattr(node, field) if field else None
+            found[node.id] = title if isinstance(title, str) else node.id
+        for name in type(node).model_fields:
+            found.update(_titles_by_id(getattr(node, name)))
+    elif isinstance(node, (list, tuple)):
+        for value in node:
+            found.update(_titles_by_id(value))
+    return found

@@ -1,4 +1,4 @@
-"""Simple pictures drawn by the site (components/fast_graphic.html.j2, face_diagram.html.j2).
+"""Simple pictures drawn by the site (generator/components/fast-graphic/, face-diagram/).
 
 The drawing is the template's; every word in or beside it comes from the topic, so the
 pictures stay correct and can be translated like the rest of the text.
@@ -25,7 +25,7 @@ class FastLetter(Strict):
 
 
 class FastPicture(Strict):
-    """The FAST / BE-FAST letters, drawn near the emergency card."""
+    """The FAST / BE-FAST letters, drawn after the emergency cards."""
 
     title: PlainText = Field(description="The picture's name, shown above it and read first.")
     letters: list[FastLetter] = Field(min_length=3, max_length=6)

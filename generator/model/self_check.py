@@ -13,7 +13,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .common import CARE_LEVELS, CareLevel, Id, Linkable, PlainText, Prose, Strict
+from .common import CARE_LEVELS, CareLevel, ItemRef, Linkable, PlainText, Prose, Strict
 from .signs import Sign, SignLevel
 
 Answer = Literal["yes", "not-sure", "no"]
@@ -21,10 +21,12 @@ ANSWERS: tuple[Answer, ...] = ("yes", "not-sure", "no")
 
 
 class Question(Linkable):
+    title_field = "text"
+
     text: PlainText = Field(description="The question, answered yes / not sure / no.")
     hint: PlainText | None = Field(default=None, description="Extra help shown under the question.")
     you_said: PlainText = Field(description="How the result repeats a 'yes' answer, e.g. 'One side of your face droops'.")
-    explained_by: list[Id] = Field(min_length=1, description="Ids of guide sections that explain why this matters.")
+    explained_by: list[ItemRef] = Field(min_length=1, description="Ids of guide sections that explain why this matters.")
 
 
 class QuestionGroup(Linkable):
@@ -33,10 +35,10 @@ class QuestionGroup(Linkable):
 
 
 class Rule(Strict):
-    question: Id = Field(description="Id of the question this rule reads.")
+    question: ItemRef = Field(description="Id of the question this rule reads.")
     answers: list[Literal["yes", "not-sure"]] = Field(min_length=1, description="Answers that trigger the rule.")
     outcome: CareLevel
-    sources: list[Id] = Field(min_length=1, description="Ids of the references this rule is based on.")
+    sources: list[ItemRef] = Field(min_length=1, description="Ids of the references this rule is based on.")
 
     @model_validator(mode="after")
     def _monotonic(self) -> Rule:
@@ -51,7 +53,7 @@ class Outcome(Linkable):
     level: CareLevel
     title: PlainText
     body: Prose
-    explained_by: list[Id] = Field(default_factory=list, description="Ids of guide sections to read next.")
+    explained_by: list[ItemRef] = Field(default_factory=list, description="Ids of guide sections to read next.")
     safety_net: list[PlainText] = Field(default_factory=list, description="Changes that should bring the reader back.")
 
 

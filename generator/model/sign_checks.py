@@ -4,7 +4,8 @@ Signs are written once (topic `signs`); cards, table rows and FAQ answers list t
 card is a hand-written statement of a level ("these need an ambulance"), so the build refuses a
 card that lists a sign at another level than the sign's own, and a guide that leaves a sign off
 its cards (a reader of the guide would never learn of it, though the self-check asks about it):
-every emergency sign is on the emergency card, every other sign on a "when to get help" card.
+every sign is on exactly one "when to get help" card of its level (the emergency cards are also
+the guide's first page's red_flags).
 """
 
 from __future__ import annotations
@@ -41,24 +42,12 @@ def check_signs(doc: SourceDocument, data: Any) -> list[Problem]:
             doc.problem(loc, f"sign '{reference}' has level '{level}' (signs, line {line}) but is listed on the {card}")
         )
 
-    red_flags = _dict(data.get("red_flags"))
-    listed_as_emergency = set()
-    for index, reference in enumerate(_list(red_flags.get("signs"))):
-        loc = ("red_flags", "signs", index)
-        level = sign_at(reference, loc)
-        if level is not None and level != "emergency":
-            disagree(reference, level, loc, "emergency card (red_flags)")
-        listed_as_emergency.add(reference)
-    for sign_id, (level, loc) in signs.items():
-        if level == "emergency" and sign_id not in listed_as_emergency and red_flags:
-            problems.append(doc.problem(loc + ("level",), f"emergency sign '{sign_id}' is missing from red_flags.signs"))
-
     on_cards: dict[str, tuple] = {}
-    levels = _list(_dict(data.get("when_to_get_help")).get("levels"))
-    for card_index, card in enumerate(levels):
+    cards = _list(_dict(data.get("when_to_get_help")).get("cards"))
+    for card_index, card in enumerate(cards):
         card = _dict(card)
         for index, reference in enumerate(_list(card.get("signs"))):
-            loc = ("when_to_get_help", "levels", card_index, "signs", index)
+            loc = ("when_to_get_help", "cards", card_index, "signs", index)
             level = sign_at(reference, loc)
             if level is None:
                 continue
@@ -68,10 +57,10 @@ def check_signs(doc: SourceDocument, data: Any) -> list[Problem]:
                 line, _ = doc.locate(on_cards[reference])
                 problems.append(doc.problem(loc, f"sign '{reference}' is already on a card (line {line})"))
             on_cards[reference] = loc
-    if levels:  # emergency signs are on the emergency card (red_flags) already
+    if cards:
         for sign_id, (level, loc) in signs.items():
-            if sign_id not in on_cards and level != "emergency":
-                problems.append(doc.problem(loc + ("id",), f"sign '{sign_id}' is on no card of when_to_get_help"))
+            if sign_id not in on_cards:
+                problems.append(doc.problem(loc + ("id",), f"sign '{sign_id}' is on no card of when_to_get_help (add it to a card of level '{level}')"))
 
     rows = _list(_dict(data.get("warning_signs")).get("rows"))
     for row_index, row in enumerate(rows):

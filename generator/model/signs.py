@@ -1,8 +1,9 @@
 """Warning signs: the one clinical model every view of urgency is rendered from.
 
 A sign is written once, with its level, the question the self-check asks about it and its
-sources. The emergency card, the "when to get help" cards, the warning table, FAQ answers and
-the self-check's questions and rules all show signs by reference, so they cannot disagree:
+sources. The "when to get help" cards (the emergency ones also on the first page), the warning
+table, FAQ answers and the self-check's questions and rules all show signs by reference, so they
+cannot disagree:
 generator/model/sign_checks.py refuses a view that puts a sign at another level.
 """
 
@@ -12,7 +13,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .common import Id, Linkable, PlainText, Strict
+from .common import ItemRef, Linkable, PlainText, Strict
 
 # Levels a sign can have: a reason to get help. "Self-care" is what is left when no sign applies.
 SignLevel = Literal["emergency", "urgent", "see-doctor"]
@@ -28,12 +29,14 @@ class SignQuestion(Strict):
 
 
 class Sign(Linkable):
+    title_field = "text"
+
     text: PlainText = Field(description="The sign in plain words, as care cards list it.")
     level: SignLevel = Field(description="How soon to get help: emergency, urgent (today) or see-doctor.")
     onset: Onset = Field(description="When it counts: sudden, recent (days), gradual (weeks or months) or any.")
     question: SignQuestion
-    explained_by: list[Id] = Field(min_length=1, description="Ids of guide sections that explain why this matters.")
-    sources: list[Id] = Field(min_length=1, description="Ids of the references that give this sign its level.")
+    explained_by: list[ItemRef] = Field(min_length=1, description="Ids of guide sections that explain why this matters.")
+    sources: list[ItemRef] = Field(min_length=1, description="Ids of the references that give this sign its level.")
 
     @model_validator(mode="after")
     def _emergencies_are_sudden(self) -> Sign:

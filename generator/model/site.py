@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Annotated
 
-from pydantic import AfterValidator, Field, model_validator
+from pydantic import AfterValidator, Field, StringConstraints, model_validator
 
 from .common import CARE_LEVELS, CareLevel, PlainText, Prose, Strict
 
@@ -28,6 +28,49 @@ def _matchable_term(term: str) -> str:
 
 GlossaryTerm = Annotated[str, AfterValidator(_matchable_term)]
 
+# A plain address a mail program accepts in a mailto: link as it is: no quoting, no comments,
+# and none of the characters that would start a mailto: query (?), escape (%) or fragment (#).
+EMAIL_PATTERN = r"^[A-Za-z0-9_+-]+(\.[A-Za-z0-9_+-]+)*@[A-Za-z0-9](-*[A-Za-z0-9])*(\.[A-Za-z0-9](-*[A-Za-z0-9])*)*\.[A-Za-z]{2,}$"
+# Domains that can never receive mail (RFC 2606, RFC 6761): fine while writing the site, never
+# on a published one.
+RESERVED_TOP_LEVEL = ("example", "invalid", "test", "localhost")
+RESERVED_DOMAINS = ("example.com", "example.org", "example.net")
+
+
+def _email_address(address: str) -> str:
+    if len(address) > 254 or not re.match(EMAIL_PATTERN, address):
+        raise ValueError(f"{address!r} is not an email address such as corrections@your-site.org")
+    return address
+
+
+EmailAddress = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True),
+    AfterValidator(_email_address),
+    Field(description="An email address, e.g. corrections@your-site.org.", json_schema_extra={"format": "email"}),
+]
+
+
+def is_reserved_address(address: str) -> bool:
+    """The address is at a domain reserved for examples and tests: no one can ever read it."""
+    domain = address.rpartition("@")[2].lower()
+    return domain.rpartition(".")[2] in RESERVED_TOP_LEVEL or any(
+        domain == reserved or domain.endswith("." + reserved) for reserved in RESERVED_DOMAINS
+    )
+
+
+class Publisher(Strict):
+    """Who publishes the site and how readers reach them about the content (the About page)."""
+
+    name: PlainText = Field(description="The organisation's name, e.g. 'Twitch Check project'.")
+    description: PlainText = Field(
+        description="Who they are, after the name, e.g. 'an independent project, not part of the NHS'."
+    )
+    contact: EmailAddress = Field(
+        description="Email address for corrections and questions about the content (not medical advice). "
+        "A reserved address (e.g. at .example) is refused by the production build."
+    )
+
 
 class CareLevelWording(Strict):
     label: PlainText = Field(description="Short name of the urgency level, e.g. 'Emergency'.")
@@ -38,7 +81,7 @@ class CareLevelWording(Strict):
 class SiteSettings(Strict):
     site_name: PlainText
     site_description: PlainText
-    publisher: PlainText = Field(description="Organisation that publishes the site.")
+    publisher: Publisher = Field(description="Who publishes the site, and how to contact them about the content.")
     locale: str = Field(pattern=r"^[a-z]{2}(-[A-Z]{2})?$", description="BCP 47 language tag, e.g. en-GB.")
     emergency_number: PlainText = Field(description="Emergency phone number, e.g. 999.")
     urgent_help: PlainText = Field(description="Where to get help today when it is not an emergency.")

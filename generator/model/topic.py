@@ -6,9 +6,9 @@ from datetime import date
 from functools import cached_property
 from typing import Annotated, Literal
 
-from pydantic import Field, HttpUrl, StringConstraints, model_validator
+from pydantic import AfterValidator, Field, HttpUrl, StringConstraints, model_validator
 
-from .common import CareLevel, Id, LayTerms, Linkable, PlainText, Prose, Strict
+from .common import CareLevel, Id, ItemRef, LayTerms, Linkable, PlainText, Prose, Strict
 from .diary import Diary
 from .pictures import FacePicture, FastPicture
 from .self_check import SelfCheck, SelfCheckPage
@@ -34,6 +34,8 @@ class Overview(Section):
 
 
 class Cause(Linkable):
+    title_field = "name"
+
     name: PlainText
     description: Prose
     what_helps: Prose = Field(description="What the reader can do about this cause.")
@@ -44,26 +46,32 @@ class Causes(Section):
 
 
 class Condition(Linkable):
+    title_field = "name"
+
     name: PlainText
     description: Prose
-    how_it_differs: Prose = Field(description="How it differs from ordinary, harmless twitching.")
+    how_it_differs: Prose = Field(description="How it differs from the ordinary, harmless symptom (shown after the section's how_it_differs_title).")
     urgency: CareLevel = Field(description="How soon to get it checked if you think you have it.")
     urgency_note: PlainText = Field(description="One line saying who to see and how soon.")
-    see_also: list[Id] = Field(default_factory=list, description="Ids of related items in this topic.")
+    see_also: list[ItemRef] = Field(default_factory=list, description="Ids of related items in this topic.")
+    # A topic slug, not an item id (ItemRef): checked once every topic is loaded (topic_links.py).
     topic: Id | None = Field(
         default=None, description="Slug of the topic that covers this condition in full; the entry links to it ('Read more about ...')."
     )
 
 
 class Conditions(Section):
+    how_it_differs_title: PlainText = Field(description="Leads each condition's how_it_differs, e.g. 'How it differs from ordinary twitching'.")
     items: list[Condition] = Field(min_length=1)
 
 
 class WarningRow(Linkable):
+    title_field = "feature"
+
     feature: PlainText = Field(description="What to look at, e.g. 'Where it happens'.")
     usually_harmless: PlainText
     get_checked: PlainText = Field(description="What about this feature means a doctor should look.")
-    signs: list[Id] = Field(
+    signs: list[ItemRef] = Field(
         min_length=1, description="Ids of the warning signs this row describes; the row shows the most urgent one's level."
     )
 
@@ -81,31 +89,53 @@ class WarningSigns(Section):
 
 
 class ListItem(Linkable):
+    title_field = "text"
+
     text: PlainText
 
 
 class RedFlags(Section):
-    """The emergency care card: every emergency sign, by id (each is written once, in `signs`)."""
+    """The emergency part of the guide's first page: what to do, the emergency cards of
+    `when_to_get_help` (each sign anchored there, written once in `signs`), the reminder."""
 
-    signs: list[Id] = Field(min_length=1, description="Ids of every sign whose level is emergency.")
     even_if_it_passes: PlainText = Field(description="Reminder to call even if the symptoms go away.")
-    picture: FastPicture | None = Field(default=None, description="The FAST / BE-FAST letters, drawn after the card.")
+    picture: FastPicture | None = Field(default=None, description="The FAST / BE-FAST letters, drawn after the cards.")
 
 
-class HelpLevel(Linkable):
-    """One care card of "when to get help": the signs at its level, by id.
+# NHS care cards keep to a few bullets a reader takes in at a glance: more signs of one level
+# go on more cards of that level, each with its own title.
+MAX_CARD_BULLETS = 5
+# Cards run from the most likely to the most urgent, as on the NHS's symptom pages.
+CARD_ORDER: tuple[CareLevel, ...] = ("self-care", "see-doctor", "urgent", "emergency")
 
-    Only the self-care card lists plain items: every reason to get help is a sign, so the
-    self-check asks about it.
+
+def _few_bullets(bullets: list) -> list:
+    if len(bullets) > MAX_CARD_BULLETS:
+        raise ValueError(
+            f"a care card lists at most {MAX_CARD_BULLETS} bullets (found {len(bullets)}): "
+            "put the rest on another card of the same level, with its own title"
+        )
+    return bullets
+
+
+class CareCard(Linkable):
+    """One care card of "when to get help": one call to action (its level's), at most 5 bullets.
+
+    A level may have several cards (signs of a stroke, eye signs...). Only the self-care card
+    lists plain items: every reason to get help is a sign, so the self-check asks about it.
     """
 
     level: CareLevel
-    title: PlainText
-    signs: list[Id] = Field(default_factory=list, description="Ids of the signs at this level.")
-    items: list[ListItem] = Field(default_factory=list, description="Self-care card only: what to expect, when to come back.")
+    title: PlainText = Field(description="States the card's one action and what it is about, e.g. 'Call {emergency_number} if you have signs of a stroke'.")
+    signs: Annotated[list[ItemRef], AfterValidator(_few_bullets)] = Field(
+        default_factory=list, description="Ids of the signs at this level (at most 5)."
+    )
+    items: Annotated[list[ListItem], AfterValidator(_few_bullets)] = Field(
+        default_factory=list, description="Self-care card only: what to expect, when to come back (at most 5)."
+    )
 
     @model_validator(mode="after")
-    def _signs_or_self_care_items(self) -> HelpLevel:
+    def _signs_or_self_care_items(self) -> CareCard:
         if self.level == "self-care":
             if self.signs or not self.items:
                 raise ValueError("the self-care card lists items, not signs")
@@ -115,14 +145,25 @@ class HelpLevel(Linkable):
 
 
 class WhenToGetHelp(Section):
-    levels: list[HelpLevel] = Field(min_length=1)
+    cards: list[CareCard] = Field(
+        min_length=1, description="Most likely first: self-care, see-doctor, urgent, then emergency cards."
+    )
 
     @model_validator(mode="after")
-    def _levels_once_each(self) -> WhenToGetHelp:
-        seen = [level.level for level in self.levels]
-        if len(seen) != len(set(seen)):
-            raise ValueError("each care level may appear only once in when_to_get_help.levels")
+    def _most_likely_first(self) -> WhenToGetHelp:
+        for before, card in zip(self.cards, self.cards[1:], strict=False):
+            if CARD_ORDER.index(card.level) < CARD_ORDER.index(before.level):
+                raise ValueError(
+                    f"card '{card.id}' ({card.level}) comes after '{before.id}' ({before.level}): "
+                    f"order the cards most likely first: {', '.join(CARD_ORDER)}"
+                )
+        if not self.emergency_cards:
+            raise ValueError("no emergency card: the guide's first page shows the emergency cards (red_flags)")
         return self
+
+    @property
+    def emergency_cards(self) -> list[CareCard]:
+        return [card for card in self.cards if card.level == "emergency"]
 
 
 class Step(Linkable):
@@ -137,6 +178,8 @@ class Steps(Section):
 class Test(Linkable):
     """Something that happens at the appointment: history, examination, EMG, MRI..."""
 
+    title_field = "name"
+
     name: PlainText
     body: Prose
     who_needs_it: PlainText | None = None
@@ -147,10 +190,12 @@ class Appointment(Section):
 
 
 class Treatment(Linkable):
+    title_field = "name"
+
     name: PlainText
     body: Prose
-    used_for: list[Id] = Field(default_factory=list, description="Ids of causes or conditions it treats.")
-    sources: list[Id] = Field(default_factory=list, description="Ids of the references its figures come from.")
+    used_for: list[ItemRef] = Field(default_factory=list, description="Ids of causes or conditions it treats.")
+    sources: list[ItemRef] = Field(default_factory=list, description="Ids of the references its figures come from.")
 
 
 class Treatments(Section):
@@ -158,10 +203,12 @@ class Treatments(Section):
 
 
 class FaqEntry(Linkable):
+    title_field = "question"
+
     question: PlainText
     answer: Prose
-    related: list[Id] = Field(default_factory=list, description="Ids of items that say more.")
-    signs: list[Id] = Field(default_factory=list, description="Warning signs this answer is about; shown with their level.")
+    related: list[ItemRef] = Field(default_factory=list, description="Ids of items that say more.")
+    signs: list[ItemRef] = Field(default_factory=list, description="Warning signs this answer is about; shown with their level.")
 
 
 class Faq(Section):

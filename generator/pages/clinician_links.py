@@ -54,13 +54,13 @@ def groups(loaded: LoadedTopic, site_url: str | None) -> list[LinkGroup]:
 
 def _anchors_in(name: str, part: dict, topic) -> list[str]:
     """The section's own ids, with each warning sign after the card that shows it: signs are
-    written once (topic `signs`) but anchored on the emergency card or their level's card."""
-    cards = {card.id: card for card in topic.when_to_get_help.levels} if name == "when_to_get_help" else {}
+    written once (topic `signs`) but anchored on the emergency cards of the first page or their level's card."""
+    cards = {card.id: card for card in topic.when_to_get_help.cards} if name == "when_to_get_help" else {}
     anchors = []
     for item_id, _ in walk_ids(part):
         anchors.append(item_id)
         if name == "red_flags" and item_id == topic.red_flags.id:
-            anchors += topic.red_flags.signs
+            anchors += [sign for card in topic.when_to_get_help.emergency_cards for sign in card.signs]
         elif item_id in cards and cards[item_id].level != "emergency":
             anchors += cards[item_id].signs
     return anchors

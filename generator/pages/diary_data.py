@@ -5,8 +5,9 @@ from __future__ import annotations
 from ..model.diary import Diary
 
 
-def diary_data(slug: str, diary: Diary, locale: str, moved_from: list[str]) -> dict:
-    """Ids and labels only: messages, links and questions are rendered in the page by templates."""
+def diary_data(slug: str, diary: Diary, locale: str, moved_from: list[str], words: dict[str, str]) -> dict:
+    """Choices (ids and labels), the topic's own diary words and the script's interface words
+    (the strings catalog's diary_script); links and questions are rendered in the page."""
 
     def choices(items) -> list[dict]:
         return [{"id": item.id, "label": item.label} for item in items]
@@ -21,4 +22,6 @@ def diary_data(slug: str, diary: Diary, locale: str, moved_from: list[str]) -> d
         "strengths": choices(diary.strengths),
         "triggers": choices(diary.triggers),
         "patterns": [pattern.when for pattern in diary.warning_patterns],
+        "words": diary.words.model_dump(),  # the topic's own: what an episode is called, its questions
+        "strings": words,
     }

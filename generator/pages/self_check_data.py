@@ -11,9 +11,11 @@ from ..model.common import CARE_LEVELS
 from ..model.self_check import SelfCheck
 
 
-def self_check_data(self_check: SelfCheck) -> dict:
-    """Rules and question texts only; links and advice are rendered in the page by templates."""
+def self_check_data(self_check: SelfCheck, words: dict[str, str]) -> dict:
+    """Rules, question texts and the script's own words (the strings catalog's
+    self_check_script); links and advice are rendered in the page by templates."""
     return {
+        "strings": words,
         "levels": list(CARE_LEVELS),
         "questions": [
             {

@@ -44,7 +44,7 @@ MAX_ENTRY_BYTES = 64_000_000  # a topic's pages are a few hundred KB; more is no
 @functools.cache
 def code_fingerprint() -> str:
     """The generator's code and templates, Python, and the libraries its output depends on."""
-    code = [p for p in GENERATOR_DIR.rglob("*") if p.is_file() and p.suffix in {".py", ".j2", ".json"}]
+    code = [p for p in GENERATOR_DIR.rglob("*") if p.is_file() and p.suffix in {".py", ".j2", ".json", ".yaml"}]
     libraries = [version(name) for name in ("pydantic", "jinja2", "segno", "markupsafe", "PyYAML", "ruamel.yaml")]
     return fingerprint(code, sys.version, libraries)
 

@@ -3,25 +3,33 @@
 from __future__ import annotations
 
 import json
+import string
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from urllib.parse import quote
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
-from markupsafe import Markup
+from jinja2 import Environment, FileSystemLoader, PrefixLoader, StrictUndefined, pass_context
+from markupsafe import Markup, escape
 
+from ..components.catalog import FOLDER as COMPONENTS
+from ..model.strings import Strings
+from ..pages.self_check_data import json_attribute
 from .markup import plain_text, prose
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"  # pages/: one template per page kind
 
 
-def build_environments() -> tuple[Environment, Environment]:
+def build_environments(strings: Strings) -> tuple[Environment, Environment]:
     """Markdown templates escape every value as plain text; HTML templates HTML-escape.
 
     Both autoescape, so macro output comes back as Markup and is not escaped twice; in
     Markdown templates `finalize` swaps HTML escaping for plain-text Markdown escaping.
+    Interface words come from the strings catalog: `t("component.key", name=value)`, and a
+    script's words as a data attribute: `script_strings("component")`.
     """
-    loader = FileSystemLoader(TEMPLATES)
+    # "components/<folder>/template.md.j2" is a component's own folder; "pages/..." a page template.
+    loader = PrefixLoader({"components": FileSystemLoader(COMPONENTS), "pages": FileSystemLoader(TEMPLATES / "pages")})
     common = dict(loader=loader, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     md_env = Environment(autoescape=True, finalize=_finalize_markdown, **common)
     html_env = Environment(autoescape=True, **common)
@@ -31,8 +39,41 @@ def build_environments() -> tuple[Environment, Environment]:
         env.filters["url"] = url
         env.filters["mid_sentence"] = mid_sentence
         env.filters["json_string"] = lambda value: Markup(json.dumps(str(value), ensure_ascii=False))
+    md_env.globals["t"] = translator(strings, _markdown_text)
+    html_env.globals["t"] = translator(strings, escape)
+    for env in (md_env, html_env):
+        env.globals["script_strings"] = lambda component: json_attribute(strings.section(component))
     md_env.globals["html_component"] = _html_component(html_env)
     return md_env, html_env
+
+
+def translator(strings: Strings, escape_text: Callable[[str], Markup]):
+    """`t(key, **values)`: the catalog's words with their placeholders filled.
+
+    With only text values it returns text, which the template escapes like any value (and
+    `json_string` quotes as it is). A value that is Markup (a link, a <time>) is kept as markup:
+    then the words and the other values are escaped here, as any author text is."""
+
+    def t(key: str, **values: object) -> str | Markup:
+        words = strings.text(key)
+        if not any(isinstance(value, Markup) for value in values.values()):
+            return words.format(**values)
+        parts = []
+        for literal, name, _, _ in string.Formatter().parse(words):
+            parts.append(escape_text(literal) if literal else "")
+            if name:
+                value = values[name]
+                parts.append(value if isinstance(value, Markup) else escape_text(str(value)))
+        return Markup("".join(parts))
+
+    return t
+
+
+def _markdown_text(text: str) -> Markup:
+    """Plain-text escaping that keeps the spaces around a placeholder (plain_text trims them)."""
+    lead = " " if text[:1].isspace() else ""
+    trail = " " if text[-1:].isspace() and text.strip() else ""
+    return Markup(lead + plain_text(text) + trail) if text.strip() else Markup(" " if text else "")
 
 
 def _finalize_markdown(value: object) -> object:
@@ -45,7 +86,9 @@ def _finalize_markdown(value: object) -> object:
 def _html_component(html_env: Environment):
     @pass_context
     def render(context, name: str, **values):
-        return Markup(html_env.get_template(name).render(**context.get_all(), **values))
+        # The page's values, but the HTML environment's own globals (its `t` escapes as HTML).
+        page = {key: value for key, value in context.get_all().items() if key not in html_env.globals}
+        return Markup(html_env.get_template(name).render(**page, **values))
 
     return render
 

@@ -9,7 +9,7 @@ cannot:
 - Terms whose page source is escaped are found as the reader sees them: "A&E" is
   `A&amp;E` in the source, which `abbr` never matches.
 - The first use of each term on the page, in reading order, is focusable (tabindex="0"),
-  so Tab or a tap shows its explanation (docs/javascripts/glossary-tooltip.js), which a
+  so Tab or a tap shows its explanation (generator/components/glossary-tooltip/script.js), which a
   `title` alone only shows to a mouse. Only the first: dozens of tab stops for "GP" would make the page slow to
   move through. Terms inside a link (or a <label>, a <summary>) stay unfocusable: a focus
   stop inside a control is confusing.

@@ -54,7 +54,7 @@ class PageRenderer:
         self.content = content
         self.site_url = site_url  # absolute links (copy-link buttons, QR codes)
         self.today = today or date.today()
-        self.md_env, self.html_env = build_environments()
+        self.md_env, self.html_env = build_environments(content.strings)
 
     def pages(self) -> list[RenderedPage]:
         pages = [self._render(kind.template, kind.file) for kind in SITE_PAGES]
@@ -80,6 +80,7 @@ class PageRenderer:
         old_dir = moved.old_url.strip("/")
         html = self.html_env.get_template(REDIRECT.template).render(
             heading=REDIRECT.title,
+            language=self.content.strings.language,
             title=moved.title,
             canonical=absolute(self.site_url, moved.new_url),
             relative=posixpath.relpath(moved.new_url.strip("/") or ".", old_dir) + "/",
@@ -89,7 +90,7 @@ class PageRenderer:
 
     def _with_deep_links(self, rendered: RenderedPage, loaded: LoadedTopic, page: PageKind) -> RenderedPage:
         """Append the hidden copy-link / renamed-anchor marker (see structure/deep_links.py)."""
-        marker = deep_links.marker(loaded, page)
+        marker = deep_links.marker(loaded, page, self.content.strings.section("copy_link_script"))
         return RenderedPage(path=rendered.path, markdown=rendered.markdown + "\n" + marker)
 
     def _render(self, template: str, path: str, loaded: LoadedTopic | None = None) -> RenderedPage:
@@ -135,10 +136,10 @@ class PageRenderer:
             values.update(guide_part_keys=[kind.key for kind in pages_of(loaded.topic) if kind.guide_part])
             values.update(link_groups=lambda: clinician_links.groups(loaded, self.site_url))
             if loaded.topic.triage is not None:
-                data = self_check_data(loaded.topic.triage)
+                data = self_check_data(loaded.topic.triage, self.content.strings.section("self_check_script"))
                 values.update(self_check_json=json_attribute(data))
             if loaded.topic.diary is not None:
-                values.update(diary_json=json_attribute(diary_data(loaded.topic.slug, loaded.topic.diary, self.content.site.locale, loaded.topic.moved_from)))
+                values.update(diary_json=json_attribute(diary_data(loaded.topic.slug, loaded.topic.diary, self.content.site.locale, loaded.topic.moved_from, self.content.strings.section("diary_script"))))
         markdown = self.md_env.get_template(template).render(**values)
         # The site glossary as abbr definitions: every page explains its terms (see glossary.py).
         return RenderedPage(path=path, markdown=_tidy(markdown) + "\n" + glossary.definitions(self.content.site.glossary))

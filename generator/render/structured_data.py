@@ -2,7 +2,7 @@
 
 Pure functions: `medical_web_page` and `faq_page` return plain dicts; `to_script_json` turns one
 into text that is safe inside <script type="application/ld+json">. The page templates mark
-which pages carry which type (components/structured_data.md.j2 writes it into the front
+which pages carry which type (components/structured-data/template.md.j2 writes it into the front
 matter); `for_page` builds the JSON for such a page (the MkDocs plugin puts it in its <head>).
 """
 
@@ -43,7 +43,7 @@ def medical_web_page(topic: Topic, site: SiteSettings, url: str | None = None) -
             "about": _about(topic),
             "audience": {"@type": "MedicalAudience", "audienceType": "Patient"},
             "dateModified": review.updated.isoformat(),
-            "publisher": {"@type": "Organization", "name": site.publisher},
+            "publisher": {"@type": "Organization", "name": site.publisher.name, "email": site.publisher.contact},
         }
     )
     if review.approved:

@@ -4,7 +4,7 @@ The Markdown stays readable: one hidden marker element at the end of the page li
 page's linkable items (id -> title), the renamed ids and, on the guide's first page (the
 topic's address), where the ids that moved to the guide's other pages went. Copy-link buttons
 copy the address the reader opened the page on (location), so no site_url is needed here. The
-page script (docs/javascripts/deep-links.js) adds the buttons next to those items and forwards
+page script (generator/components/deep-links/script.js) adds the buttons next to those items and forwards
 old links. Which items are linkable is each page kind's link policy (routes.py).
 """
 
@@ -58,15 +58,16 @@ def item_title(loaded: LoadedTopic, item_id: str) -> str:
     return loaded.titles_by_id[item_id]
 
 
-def marker(loaded: LoadedTopic, page: PageKind) -> str:
-    """The hidden marker element (raw HTML block) for one topic page."""
+def marker(loaded: LoadedTopic, page: PageKind, words: dict[str, str]) -> str:
+    """The hidden marker element (raw HTML block) for one topic page; `words`: the copy buttons'
+    (the strings catalog's copy_link_script)."""
     items = {item_id: item_title(loaded, item_id) for item_id in linkable_ids(loaded, page)}
     moved = {old: new for old, new in moved_ids(loaded.topic.model_dump()).items() if new in loaded.parts_by_id and page_of(loaded, new) is page}
     here = page_url(topic_page_path(loaded.topic.slug, page))
     elsewhere = {old: _relative(url, here) for old, url in forwarded(loaded).items()} if page is GUIDE else {}
     return (
         f'<div class="deep-links" data-deep-links hidden'
-        f' data-items="{_json(items)}" data-moved="{_json(moved)}" data-elsewhere="{_json(elsewhere)}"></div>\n'
+        f' data-items="{_json(items)}" data-moved="{_json(moved)}" data-elsewhere="{_json(elsewhere)}" data-strings="{_json(words)}"></div>\n'
     )
 
 

@@ -16,7 +16,7 @@ def navigation(content: Content) -> list[dict]:
     (even grouped by letter) made every page carry part of the topic list, so a page grew
     with the site (113 KB instead of 95 KB at 1,000 topics; benchmarks/RESULTS.md). Readers
     find a topic on the home page's A to Z list, and move between its pages with the menu
-    at the top of each (components/topic_menu.md.j2).
+    at the top of each (components/topic-menu/template.md.j2).
     """
     others = [{kind.title: kind.file} for kind in SITE_PAGES if kind is not HOME]
     if len(content.topics) >= NAV_GROUP_FROM:

@@ -157,7 +157,7 @@ def page_of(loaded: LoadedTopic, item_id: str) -> PageKind:
     """The page that shows the item `item_id` of a topic.
 
     A sign is written once but anchored on the card of its level: emergency signs on the
-    emergency card (red_flags), the others on the "when to get help" cards."""
+    emergency cards of the first page (red_flags), the others on the "when to get help" cards."""
     part = loaded.parts_by_id[item_id]
     if part == "signs":
         part = "red_flags" if loaded.topic.sign(item_id).level == "emergency" else "when_to_get_help"

@@ -6,10 +6,12 @@ import json
 import re
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 from ruamel.yaml import YAML
 
+from generator.engine.mkdocs.packaged_files import SITE_FILES_DIR, SITE_STYLESHEETS
 from generator.model.loading import load_content
 from generator.structure.routes import page_of, page_url, topic_page_path
 from support import ROOT, build_site
@@ -91,7 +93,9 @@ def test_bad_content_fails_the_build_with_a_located_message(tmp_path):
 def test_project_build_keeps_previous_site_when_content_is_broken(tmp_path):
     content = tmp_path / "content"
     (content / "topics").mkdir(parents=True)
-    (content / "site.yaml").write_text((CONTENT / "site.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    # A production build: the contact address must be one someone reads (not the .example one).
+    site_settings = (CONTENT / "site.yaml").read_text(encoding="utf-8").replace("@twitch-check.example", "@twitch-check.org")
+    (content / "site.yaml").write_text(site_settings, encoding="utf-8")
     (content / "topics" / "broken.yaml").write_text("slug: [unclosed\n", encoding="utf-8")
     site = tmp_path / "site"
     site.mkdir()
@@ -111,17 +115,34 @@ def test_project_build_keeps_previous_site_when_content_is_broken(tmp_path):
 
 
 def test_pages_link_one_joined_stylesheet_with_every_feature_s_styles(built_site):
-    """css_bundle: the stylesheets listed in mkdocs.yml reach pages as one file, in order."""
-    yaml = YAML(typ="safe")
-    yaml.constructor.add_multi_constructor("!", lambda loader, suffix, node: None)  # !ENV values
-    listed = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["extra_css"]
+    """css_bundle: the package's site-wide stylesheets, then every component's style.css, reach
+    pages as one file, in that order."""
+    listed = [SITE_FILES_DIR / name for name in SITE_STYLESHEETS]
+    own = sorted((ROOT / "generator" / "components").glob("*/style.css"))
+    assert len(listed) >= 3 and len(own) >= 5
     joined = (built_site / "stylesheets" / "site.css").read_text(encoding="utf-8")
-    positions = [joined.index((ROOT / "docs" / name).read_text(encoding="utf-8").strip()) for name in listed]
+    positions = [joined.index(path.read_text(encoding="utf-8").strip()) for path in listed + own]
     assert positions == sorted(positions)
     for page in built_site.rglob("index.html"):
         own = [href for href in re.findall(r'<link rel="stylesheet" href="([^"]+)"', page.read_text(encoding="utf-8"))
                if "assets/stylesheets/" not in href]
         assert [href.rsplit("/", 2)[-2:] for href in own] == [["stylesheets", "site.css"]], page
+
+
+def test_every_component_script_is_served_and_loaded_on_the_pages_that_use_it(built_site):
+    """page_scripts: each generator/components/<name>/script.js is javascripts/<name>.js, and the
+    loader every page links lists it with the selector and global of its component.toml."""
+    loader = (built_site / "javascripts" / "page-scripts.js").read_text(encoding="utf-8")
+    features = json.loads(re.search(r"var features = (\[.*?\]);", loader).group(1))
+    scripts = sorted((ROOT / "generator" / "components").glob("*/script.js"))
+    assert len(scripts) >= 5
+    for script in scripts:
+        declared = tomllib.loads((script.parent / "component.toml").read_text(encoding="utf-8"))["script"]
+        served = f"{script.parent.name}.js"
+        assert (built_site / "javascripts" / served).read_bytes() == script.read_bytes()
+        assert {"selector": declared["selector"], "script": served, "global": declared["global"]} in features
+    assert len(features) == len(scripts)
+    assert 'src="../javascripts/page-scripts.js"' in (built_site / "facial-twitching" / "index.html").read_text(encoding="utf-8")
 
 
 def test_each_topic_page_has_a_menu_of_the_topic_s_pages(built_site):

@@ -60,12 +60,14 @@ def test_contents_list_marks_the_current_page_and_lists_the_guide_in_order(open_
         assert hrefs == ["/" + other for other in GUIDE_PAGES]
         current = page.locator("article nav.topic-menu a[aria-current=page]")
         assert current.count() == 1 and current.evaluate("a => new URL(a.href).pathname") == "/" + url
-        # The emergency signs are one link away on every page, and shown on the first.
+        # The emergency signs are one link away on every page, and shown on the first; "When to
+        # get help" shows its emergency cards last and links them from the top.
         if url == GUIDE_PAGES[0]:
-            assert page.locator("article section.care-card--emergency#red-flags, article section[aria-labelledby=red-flags]").count() == 1
+            assert page.locator("article section.red-flags[aria-labelledby=red-flags] .care-card--emergency").count() >= 1
         else:
             line = page.locator("article .emergency-line a")
-            assert line.evaluate("a => new URL(a.href).pathname + new URL(a.href).hash") == "/" + GUIDE_PAGES[0] + "#red-flags"
+            target = "/" + url + "#help-emergency" if url.endswith("/when-to-get-help/") else "/" + GUIDE_PAGES[0] + "#red-flags"
+            assert line.evaluate("a => new URL(a.href).pathname + new URL(a.href).hash") == target
 
 
 def test_previous_and_next_links_lead_through_the_guide_with_instant_navigation(open_page):
@@ -86,3 +88,21 @@ def test_previous_and_next_links_lead_through_the_guide_with_instant_navigation(
         page.locator("article nav.topic-menu .topic-menu__contents a").first.click()
     assert page.evaluate("() => location.pathname") == "/" + GUIDE_PAGES[0]
     assert page.evaluate("() => window.__samePage === true"), "expected Material's instant navigation, got a full reload"
+
+
+# A link is a previous/next link when its name or relation says so, wherever on the page it is.
+PREVIOUS_NEXT_NAVS = """() => [...document.querySelectorAll('body nav')].filter(nav =>
+    [...nav.querySelectorAll('a')].some(a => /^(prev|next)$/.test(a.rel) || /^\\s*(Previous|Next)\\b/i.test(a.getAttribute('aria-label') || a.textContent)))"""
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+def test_each_guide_page_has_exactly_one_previous_next_navigation(open_page, size):
+    # Material's footer links would follow the site navigation, not the guide's own contents,
+    # and repeat the guide's previous/next links: only the guide's own pager is kept.
+    for url in GUIDE_PAGES:
+        page = open_page(size, url)
+        navs = page.evaluate(f"() => ({PREVIOUS_NEXT_NAVS})().map(nav => nav.className)")
+        assert navs == ["topic-pager"], f"/{url}: {navs}"
+        pager = page.locator("nav.topic-pager")
+        assert pager.get_attribute("aria-label")  # a named landmark among the page's navigations
+        assert pager.locator("a").count() == (1 if url in (GUIDE_PAGES[0], GUIDE_PAGES[-1]) else 2)

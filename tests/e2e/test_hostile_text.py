@@ -9,15 +9,10 @@ the navigation, the glossary explanation (on hover and on focus) and the search 
 
 from __future__ import annotations
 
-import functools
-import socket
-import threading
-from http.server import ThreadingHTTPServer
-
 import pytest
 
 from hostile_text import OLD_SLUG, TOPIC_SLUG, write_hostile_content
-from support import QuietHandler, build_site, site_pages, wait_until_requests_are_reported
+from support import built_and_served, site_pages, wait_until_requests_are_reported
 
 GUIDE = TOPIC_SLUG + "/"
 TOOLTIP = ".md-tooltip2[role='tooltip']"
@@ -41,17 +36,8 @@ def hostile(tmp_path_factory):
     """The hostile site, built with --strict and served on 127.0.0.1."""
     tmp = tmp_path_factory.mktemp("hostile-site")
     site = write_hostile_content(tmp / "content")
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    result = build_site(tmp / "site", content_dir=site.content_dir, extra_env={"SITE_URL": f"http://127.0.0.1:{port}/"})
-    assert result.returncode == 0, f"the build failed:\n{result.stdout}\n{result.stderr}"
-    ThreadingHTTPServer.allow_reuse_address = True
-    server = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(QuietHandler, directory=str(tmp / "site")))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield site, tmp / "site", f"http://127.0.0.1:{port}/"
-    server.shutdown()
-    server.server_close()
+    with built_and_served(site.content_dir, tmp / "site") as url:
+        yield site, tmp / "site", url
 
 
 @pytest.fixture

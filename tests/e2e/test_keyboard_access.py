@@ -1,10 +1,10 @@
 """Keyboard-only use in headless Chromium, where Material's own widgets fall short of WCAG 2.2 AA.
 
-- The phone navigation drawer (overrides/assets/javascripts/drawer-keyboard.js): from a topic
+- The phone navigation drawer (generator/engine/mkdocs/theme/assets/javascripts/drawer-keyboard.js): from a topic
   page, where the drawer opens on the topic's own panel, every navigation entry - Home, About
   and each topic page - can be reached and opened with Tab, Shift+Tab and Enter alone, each
   with a visible focus indicator; Escape closes the drawer onto the menu button; no trap.
-- Glossary explanations (docs/javascripts/glossary-tooltip.js, stylesheets/glossary.css,
+- Glossary explanations (generator/components/glossary-tooltip/script.js, generator/components/glossary-tooltip/style.css,
   WCAG 1.4.13): Escape hides one without moving the focus or the pointer, it shows again when
   the focus or pointer comes back, and the pointer can move onto it without it closing.
 """

@@ -14,33 +14,9 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
-from support import site_pages
+from support import CHECK_TARGETS, SCRIPTS_READY, site_pages
 
 HREF = re.compile(r'<a\b[^>]*?\shref="([^"]*)"')
-# Each page script marks its root when it has started (deep-links.js forwards old anchors then).
-SCRIPTS_READY = """() => ['[data-deep-links]', '[data-self-check]', '[data-diary]', '[data-checklist]']
-    .map(selector => document.querySelector(selector)).every(root => !root || root.dataset.ready === 'true')"""
-
-# Set each fragment as the page's hash, as following the link would, and report what is there
-# once the hashchange listeners (deep-links.js forwards a renamed id) have run.
-CHECK_TARGETS = """async (fragments) => {
-    const problems = [];
-    for (const fragment of fragments) {
-        if (decodeURIComponent(location.hash.slice(1)) !== fragment) {
-            const changed = new Promise(resolve => window.addEventListener('hashchange', resolve, {once: true}));
-            location.hash = encodeURIComponent(fragment);
-            await changed;
-        }
-        const id = decodeURIComponent(location.hash.slice(1));
-        const target = document.getElementById(id);
-        if (!target) problems.push(`#${fragment}: no element with id ${id}`);
-        else if (target.closest('[hidden]') || !target.checkVisibility({checkOpacity: true, checkVisibilityCSS: true}))
-            problems.push(`#${fragment}: element <${target.tagName.toLowerCase()} id=${id}> is hidden`);
-    }
-    return problems;
-}"""
-
-
 def fragment_links(built_site, site_url: str) -> dict[str, dict[str, set[str]]]:
     """Target page URL -> fragment -> the pages (or 'search') that link to it."""
     targets: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))

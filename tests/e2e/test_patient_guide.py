@@ -9,6 +9,7 @@ import collections
 import itertools
 
 import pytest
+from playwright.sync_api import expect
 
 from generator.model.loading import load_content
 from support import ROOT, twitching
@@ -93,6 +94,44 @@ def test_care_card_levels_differ_at_a_glance_and_in_words(open_guide, content, s
     assert width["emergency"] > width["urgent"] > width["see-doctor"]
     assert looks["emergency"]["body"] == "rgb(0, 0, 0)" and looks["emergency"]["text"] == "rgb(255, 255, 255)"
     assert looks["emergency"]["band"] == looks["urgent"]["band"] != looks["see-doctor"]["band"]
+
+
+CARD_ORDER = ["self-care", "see-doctor", "urgent", "emergency"]  # most likely first, as on NHS symptom pages
+CARDS = """() => [...document.querySelectorAll('article .care-card')].map(card => ({
+    level: [...card.classList].find(name => name.startsWith('care-card--')).slice('care-card--'.length),
+    bands: [...card.querySelectorAll('.care-card__level')].map(band => band.innerText.trim()),
+    bullets: card.querySelectorAll('li').length,
+    controls: card.querySelectorAll('a, button, input').length,
+}))"""
+
+
+@pytest.mark.parametrize("path", [GUIDE, GET_HELP])
+def test_each_care_card_has_one_call_to_action_and_at_most_5_bullets(open_guide, content, path):
+    page = open_guide(PHONE, path=path)
+    cards = page.evaluate(CARDS)
+    assert cards, f"/{path}: no care cards"
+    for card in cards:
+        wording = content.site.care_levels[card["level"]]
+        assert card["bands"] == [f"{wording.label}: {wording.action}"], card  # the level in words, and its one action
+        assert card["controls"] == 0, card  # nothing else to press
+        assert 1 <= card["bullets"] <= 5, card
+
+
+def test_when_to_get_help_orders_cards_most_likely_first_and_leads_straight_to_the_emergency_ones(open_guide, content):
+    topic = content.topics[0].topic
+    page = open_guide(PHONE, path=GET_HELP + "#" + topic.when_to_get_help.id)
+    levels = [card["level"] for card in page.evaluate(CARDS)]
+    assert sorted(set(levels), key=CARD_ORDER.index) == CARD_ORDER
+    assert levels == sorted(levels, key=CARD_ORDER.index), levels
+    # Landing on "When to get help", the first screen has the line that leads to the emergency cards.
+    line = page.locator("article .emergency-line a")
+    assert line.evaluate("a => { const box = a.getBoundingClientRect(); return box.top >= 0 && box.bottom <= innerHeight; }")
+    line.click()
+    card = page.locator("article .care-card--emergency").first
+    page.wait_for_function("() => location.hash === '#help-emergency'")
+    expect(card).to_be_in_viewport()
+    first_card = topic.when_to_get_help.emergency_cards[0]
+    expect(card.locator("li")).to_have_text([topic.sign(sign_id).text for sign_id in first_card.signs])
 
 
 # --- the warning table on a phone ---------------------------------------------------------------
@@ -194,8 +233,8 @@ def test_fast_picture_near_the_emergency_card_words_from_the_topic(open_guide, c
     picture = topic.red_flags.picture
     svg = page.locator("article figure.fast-picture svg")
     assert svg.count() == 1
-    # Right after the emergency card.
-    assert page.locator(f"article .care-card--emergency:has(#{topic.red_flags.id}) + figure.fast-picture").count() == 1
+    # Right after the emergency cards.
+    assert page.locator(f"article section.red-flags[aria-labelledby={topic.red_flags.id}] + figure.fast-picture").count() == 1
     seen = svg.evaluate(PICTURE)
     assert seen["role"] == "img" and seen["name"] == seen["title"] == picture.title
     assert seen["description"] == " ".join(letter.meaning for letter in picture.letters)

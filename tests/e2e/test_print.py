@@ -88,15 +88,17 @@ def page_holding(pages: list[str], text: str) -> int:
     return found[0]
 
 
-def test_red_flag_card_and_warning_table_are_each_on_one_page(printed):
+def test_each_red_flag_card_and_the_warning_table_are_each_on_one_page(printed):
     for loaded in load_content(ROOT / "content").topics:
         topic = loaded.topic  # as published: site settings such as the emergency number filled in
         flags = topic.red_flags
         pages = printed[guide_page(topic.slug, GUIDE)]
-        start = page_holding(pages, flags.title)
-        for sign_id in flags.signs:
-            assert squash(topic.sign(sign_id).text) in pages[start], f"red flag {sign_id} split from its card"
-        assert squash(flags.even_if_it_passes) in pages[start]
+        page_holding(pages, flags.title)
+        for card in topic.when_to_get_help.emergency_cards:
+            start = page_holding(pages, card.title)
+            for sign_id in card.signs:
+                assert squash(topic.sign(sign_id).text) in pages[start], f"red flag {sign_id} split from its card {card.id}"
+        assert squash(flags.even_if_it_passes) in pages[start]  # straight after the last card
         table = topic.warning_signs
         pages = printed[guide_page(topic.slug, GET_HELP)]
         start = page_holding(pages, table.caption)

@@ -4,18 +4,12 @@ and a topic renamed the documented way (moved_from) keeps each reader's diary an
 
 from __future__ import annotations
 
-import functools
 import json
-import shutil
-import socket
-import threading
-from contextlib import contextmanager
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
-from support import ROOT, QuietHandler, build_site
+from support import built_and_served, copy_content
 
 TOPIC_FILE = Path("topics") / "facial-twitching.yaml"
 
@@ -28,23 +22,6 @@ def one_line(text: str) -> str:
     """Text as the page's own HTML shows it: plain text is one line, whitespace runs (U+2028
     included) read as one space (generator/markup.py plain_text). The scripts get the text itself."""
     return " ".join(text.split())
-
-
-@contextmanager
-def built_and_served(content: Path, site: Path):
-    """Build `content` with --strict and serve it on 127.0.0.1 (site_url set to where it is served)."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    result = build_site(site, content_dir=content, extra_env={"SITE_URL": f"http://127.0.0.1:{port}/"})
-    assert result.returncode == 0, result.stdout + result.stderr
-    server = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(QuietHandler, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{port}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def replace_once(path: Path, old: str, new: str) -> None:
@@ -64,8 +41,7 @@ CHECKLIST_ITEM = "text: Go to bed and get up at regular times, and aim for enoug
 def hostile_site(tmp_path_factory):
     """The real content with HOSTILE as a self-check question, a diary choice and a checklist item."""
     tmp = tmp_path_factory.mktemp("hostile")
-    content = tmp / "content"
-    shutil.copytree(ROOT / "content", content)
+    content = copy_content(tmp / "content")
     topic = content / TOPIC_FILE
     quoted = json.dumps(HOSTILE)  # a YAML double-quoted scalar with the same escapes as JSON
     replace_once(topic, QUESTION, f"text: {quoted}")
@@ -119,8 +95,7 @@ OLD, NEW = "facial-twitching", "face-twitching"
 def renamed_site(tmp_path_factory):
     """The real content with the topic renamed the documented way: a new slug, the old one in moved_from."""
     tmp = tmp_path_factory.mktemp("renamed")
-    content = tmp / "content"
-    shutil.copytree(ROOT / "content", content)
+    content = copy_content(tmp / "content")
     replace_once(content / TOPIC_FILE, f"\nslug: {OLD}\n", f"\nslug: {NEW}\nmoved_from: [{OLD}]\n")
     with built_and_served(content, tmp / "site") as url:
         yield url

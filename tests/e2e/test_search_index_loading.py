@@ -1,7 +1,7 @@
 """The search index and worker are downloaded when the reader starts a search, not with every page.
 
 Material fetches search/search_index.json and its search worker as soon as a page opens; with
-many topics the index dwarfs the page. overrides/assets/javascripts/lazy-search-index.js holds
+many topics the index dwarfs the page. engine/mkdocs/theme/assets/javascripts/lazy-search-index.js holds
 both back until the search box gets focus. These tests check both halves: reading pages (also through
 instant navigation) never fetches it, and searching still works, by mouse and by keyboard.
 """

@@ -9,11 +9,16 @@ from __future__ import annotations
 
 import json
 import re
-from urllib.parse import urlsplit
 
 import pytest
 
-from support import wait_until_requests_are_reported
+from support import (
+    WATCH_SEARCH_WORKER,
+    open_search,
+    result_location,
+    search,
+    wait_until_requests_are_reported,
+)
 
 GUIDE = "facial-twitching/"  # the guide's first page: overview and self-help
 GET_HELP, CAUSES, CONDITIONS = GUIDE + "when-to-get-help/", GUIDE + "causes/", GUIDE + "conditions/"
@@ -90,46 +95,10 @@ QUERIES: list[tuple[str, list[str]]] = [
     ("will I go blind", [BLEPH + "faq/#faq-blind"]),
 ]
 
-# Snapshot of the rendered results: every result's link and score, in page order.
-READ_RESULTS = """() => {
-    const meta = document.querySelector('.md-search-result__meta');
-    const links = [...document.querySelectorAll('.md-search-result__list a.md-search-result__link')];
-    return {
-        meta: meta ? meta.textContent : '',
-        results: links.map(a => [a.getAttribute('href'), Number(a.querySelector('article').dataset.mdScore)]),
-    };
-}"""
-
-
-def location(href: str, site_url: str) -> str:
-    """'http://host/facial-twitching/faq/?h=als#faq-mnd' -> 'facial-twitching/faq/#faq-mnd'."""
-    parts = urlsplit(href)
-    path = parts.path.removeprefix(urlsplit(site_url).path)
-    return path + (f"#{parts.fragment}" if parts.fragment else "")
-
-
-META = "() => document.querySelector('.md-search-result__meta').textContent"
-
-
-def search(page, query: str) -> dict:
-    """Type `query` into the cleared search box and wait until the theme shows its results."""
-    box = page.locator("input.md-search__input")
-    box.fill("")
-    # An empty box shows the prompt ("Type to start searching") instead of a result count.
-    prompt = page.evaluate("() => document.querySelector('.md-search__input').dataset.prompt")
-    page.wait_for_function(f"(prompt) => ({META})() === prompt", arg=prompt)
-    box.press_sequentially(query, delay=10)
-    # The worker answers queries in order and the theme renders an answer as it arrives, so once
-    # the last query sent is the whole text and every query is answered, the results are final.
-    page.wait_for_function(
-        "(query) => { const s = window.__searchWorker; return s.lastQuery === query && s.answered === s.asked; }", arg=query
-    )
-    return page.evaluate(READ_RESULTS)
-
 
 def top_results(snapshot: dict, site_url: str) -> list[str]:
     """The best-scored results across all pages (a page shown only as a heading scores 0)."""
-    scored = [(score, location(href, site_url)) for href, score in snapshot["results"] if score > 0]
+    scored = [(score, result_location(href, site_url)) for href, score in snapshot["results"] if score > 0]
     ranked: list[str] = []
     for _, found in sorted(scored, key=lambda pair: -pair[0]):
         if found not in ranked:
@@ -137,34 +106,11 @@ def top_results(snapshot: dict, site_url: str) -> list[str]:
     return ranked[:TOP]
 
 
-# Counts the search worker's queries and answers (Material's SearchMessageType: QUERY = 2,
-# RESULT = 3). An init script, so it wraps the real Worker before the page's scripts run.
-WATCH_SEARCH_WORKER = """(() => {
-    const RealWorker = window.Worker;
-    const seen = window.__searchWorker = { asked: 0, answered: 0, lastQuery: null };
-    window.Worker = function (url, options) {
-        const worker = new RealWorker(url, options);
-        if (!/\\/workers\\/search\\./.test(String(url))) return worker;
-        const post = worker.postMessage.bind(worker);
-        worker.postMessage = (message) => {
-            if (message && message.type === 2) { seen.asked += 1; seen.lastQuery = message.data; }
-            post(message);
-        };
-        worker.addEventListener("message", (event) => { if (event.data && event.data.type === 3) seen.answered += 1; });
-        return worker;
-    };
-    window.Worker.prototype = RealWorker.prototype;
-})()"""
-
-
 @pytest.fixture
 def search_page(page, site_url):
     page.add_init_script(WATCH_SEARCH_WORKER)
     page.goto(site_url)
-    page.locator("label.md-search__icon, .md-search__input").first.click()
-    page.wait_for_function(f"() => ({META})().startsWith('Type')")  # the search worker is ready
-    # Remember the empty-box prompt on the page itself, to tell it from a result count later.
-    page.evaluate(f"() => document.querySelector('.md-search__input').dataset.prompt = ({META})()")
+    open_search(page)
     return page
 
 
@@ -197,10 +143,11 @@ def test_lay_terms_are_searchable_but_not_on_the_page(built_site):
 
 
 def test_a_list_item_s_lay_terms_go_to_the_section_that_shows_it(built_site):
-    """Red-flag items are list items: their words belong to the 'Call 999 now' card."""
+    """Red-flag items are list items: their words belong to the emergency card that lists them
+    (on the first page, the stroke card's heading is red-flags-<card id>)."""
     index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     docs = {doc["location"]: doc for doc in index["docs"]}
-    assert re.search(r"\bcrooked smile\b", docs[GUIDE + "#red-flags"]["lay_terms"])
+    assert re.search(r"\bcrooked smile\b", docs[GUIDE + "#red-flags-help-emergency"]["lay_terms"])
 
 
 def test_each_result_shows_its_topic_and_section(search_page):
@@ -222,7 +169,7 @@ def test_little_words_in_a_query_change_nothing(search_page, site_url):
     "Tourette's"; stop words are now left out of the query (generator/search_stop_words.py)."""
 
     def ranked(query: str) -> list[tuple[str, float]]:
-        return [(location(href, site_url), score) for href, score in search(search_page, query)["results"]]
+        return [(result_location(href, site_url), score) for href, score in search(search_page, query)["results"]]
 
     assert ranked("how to stop eye twitching") == ranked("stop eye twitching") != []
     assert ranked("How To") == []
@@ -241,7 +188,7 @@ def is_reference_list(found: str) -> bool:
 def test_sources_never_rank_above_a_content_section(search_page, site_url, query):
     """Issue 14: for "is it a stroke" the guide's top hit was its bibliography. A sources list
     may still be found, but every section with content that matches scores higher."""
-    scored = [(score, location(href, site_url)) for href, score in search(search_page, query)["results"] if score > 0]
+    scored = [(score, result_location(href, site_url)) for href, score in search(search_page, query)["results"] if score > 0]
     sources = [score for score, found in scored if is_reference_list(found)]
     content = [score for score, found in scored if not is_reference_list(found) and "#" in found]
     assert content, f"{query!r} found no content section: {scored}"

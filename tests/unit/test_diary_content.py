@@ -6,30 +6,10 @@ import json
 import re
 from urllib.parse import unquote
 
-DIARY = """
-diary:
-  id: diary
-  title: Twitch diary
-  intro: Note each twitch.
-  locations:
-    - {id: loc-eyelid, label: Eyelid}
-    - {id: loc-cheek, label: Cheek}
-  durations:
-    - {id: time-short, label: Seconds}
-    - {id: time-long, label: Minutes}
-  strengths:
-    - {id: strength-mild, label: Mild}
-    - {id: strength-strong, label: Strong}
-  triggers:
-    - {id: trigger-coffee, label: "Coffee, tea & cola"}
-  warning_patterns:
-    - id: diary-spreading
-      when: spreading
-      message: It has spread.
-      explained_by: [help-gp]
-  questions_to_ask:
-    - What is causing it?
-"""
+from support import ROOT
+
+# The fixture's diary part (tests/fixtures/parts/diary.yaml), appended to the sample topic.
+DIARY = "\n" + (ROOT / "tests" / "fixtures" / "parts" / "diary.yaml").read_text(encoding="utf-8")
 
 
 def with_diary(content, text=DIARY):

@@ -10,7 +10,7 @@ from support import ROOT
 
 PACKAGE = ROOT / "generator"
 # The pipeline's order: a module may import its own stage and the stages before it only.
-STAGES = ("reading", "model", "structure", "pages", "render", "pipeline", "engine", "commands")
+STAGES = ("reading", "model", "structure", "pages", "components", "render", "pipeline", "engine", "commands")
 SHARED = {"generator", "generator.__main__", "generator.child_process"}  # the face, `python -m`, processes
 
 
@@ -20,7 +20,12 @@ def module_name(path: Path, root: Path = PACKAGE) -> str:
 
 
 def modules(root: Path = PACKAGE) -> dict[str, ast.Module]:
-    return {module_name(path, root): ast.parse(path.read_text(encoding="utf-8")) for path in sorted(root.rglob("*.py"))}
+    """The package's modules; the tests kept beside the components are not part of it."""
+    return {
+        module_name(path, root): ast.parse(path.read_text(encoding="utf-8"))
+        for path in sorted(root.rglob("*.py"))
+        if not path.name.startswith("test_")
+    }
 
 
 def imports_of(name: str, tree: ast.Module, known: set[str], is_package: bool) -> set[str]:

@@ -128,7 +128,7 @@ def test_the_topic_s_first_page_carries_where_moved_items_went_relative_to_itsel
     loaded = load_content(content.root).topics[0]
     elsewhere = {}
     for page in pages_of(loaded.topic):
-        found = re.search(r'data-elsewhere="([^"]*)"', marker(loaded, page))
+        found = re.search(r'data-elsewhere="([^"]*)"', marker(loaded, page, {}))
         elsewhere[page.key] = json.loads(html.unescape(found.group(1)))
 
     assert elsewhere["guide"]["cause-one"] == "causes/#cause-one"  # relative: works under any site_url

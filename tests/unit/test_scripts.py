@@ -1,6 +1,6 @@
 """The browser scripts' own checks, run here so `pytest` alone covers them: their functions'
-tests under Node's test runner (tests/js/), and ESLint over every script (eslint.config.mjs).
-Missing tools skip with a reason locally and fail under CI=true."""
+tests under Node's test runner (each component's script.test.mjs), and ESLint over every
+script (eslint.config.mjs). Missing tools skip with a reason locally and fail under CI=true."""
 
 from __future__ import annotations
 
@@ -13,6 +13,8 @@ import pytest
 from support import ROOT
 
 ESLINT = ROOT / "node_modules" / ".bin" / "eslint"
+# Where `node --test` finds the scripts' tests (generator/components/<name>/script.test.mjs).
+NODE_TESTS = ["generator/components/"]
 
 
 def require(tool: str | None, message: str) -> str:
@@ -24,10 +26,10 @@ def require(tool: str | None, message: str) -> str:
 
 
 def test_the_scripts_pass_their_node_tests():
-    node = require(shutil.which("node"), "node is not installed (Node 20 or later runs tests/js)")
-    result = subprocess.run([node, "--test", "tests/js/"], cwd=ROOT, capture_output=True, text=True, check=False)
+    node = require(shutil.which("node"), "node is not installed (Node 20 or later runs the scripts' tests)")
+    result = subprocess.run([node, "--test", *NODE_TESTS], cwd=ROOT, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "# pass 0\n" not in result.stdout, "node --test found no tests in tests/js/"
+    assert "# pass 0\n" not in result.stdout, f"node --test found no tests in {NODE_TESTS}"
 
 
 def test_the_scripts_pass_eslint():

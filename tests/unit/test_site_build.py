@@ -10,7 +10,6 @@ import contextlib
 import fcntl
 import functools
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -21,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from support import SLOW_RENAMES, QuietHandler, can_slow_renames, poll_until
+from support import SLOW_RENAMES, QuietHandler, build_site, can_slow_renames, poll_until
 
 PROJECT = Path(__file__).resolve().parents[2]
 STAMP = ".venv/.installed-stamp"  # the Makefile's install step; never re-run it from a test
@@ -163,22 +162,17 @@ def test_build_output_shows_the_warning_and_ends_with_one_clear_line(content, tm
     assert not site.exists()
 
 
-def test_a_broken_anchor_in_a_page_fails_the_build(content, tmp_path):
-    """A warning from MkDocs itself (link validation), through `build --config`."""
-    docs = tmp_path / "docs"
-    shutil.copytree(PROJECT / "docs", docs)
-    (docs / "extra.md").write_text("# Extra\n\n[Nowhere](#no-such-anchor)\n", encoding="utf-8")
+def test_a_warning_from_mkdocs_itself_fails_the_build(content, tmp_path):
+    """A warning from MkDocs itself (an unknown setting in the config), through `build --config`."""
     config = (PROJECT / "mkdocs.yml").read_text(encoding="utf-8")
     absolute = {  # the copied config lives in tmp_path: its relative paths must still work
-        "docs_dir: docs\n": f"docs_dir: {docs}\n",
-        "custom_dir: overrides\n": f"custom_dir: {PROJECT / 'overrides'}\n",
-        "  - content\n": f"  - {content.root}\n",
+        "docs_dir: content\n": f"docs_dir: {content.root}\n",
         "  - generator\n": f"  - {PROJECT / 'generator'}\n",
     }
     for relative, path in absolute.items():
         assert config.count(relative) == 1, relative
         config = config.replace(relative, path)
-    (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(config + "no_such_setting: true\n", encoding="utf-8")
     site = tmp_path / "site"
 
     process = subprocess.run(
@@ -187,7 +181,7 @@ def test_a_broken_anchor_in_a_page_fails_the_build(content, tmp_path):
     )
 
     assert process.returncode == 1, process.stderr
-    assert "#no-such-anchor" in process.stderr
+    assert "no_such_setting" in process.stderr
     assert process.stderr.splitlines()[-1] == failed_line(site)
     assert not site.exists()
 
@@ -467,3 +461,42 @@ def test_make_site_with_a_public_address_builds_with_it(content, tmp_path):
     assert result.returncode == 0, result.stderr
     assert "https://example.org/guide/" in (site / "sitemap.xml").read_text(encoding="utf-8")
     assert "127.0.0.1" not in (site / "sample-topic" / "links" / "index.html").read_text(encoding="utf-8")
+
+
+# --- ... and a contact address someone reads ---------------------------------------------------
+
+
+RESERVED_CONTACT = "feedback@twitch-check.example"
+
+
+@pytest.mark.parametrize("address", [RESERVED_CONTACT, "a@b.invalid", "a@b.test", "a@b.localhost", "a@example.com", "a@mail.example.net"])
+def test_make_site_with_a_reserved_contact_address_fails_with_one_line(content, tmp_path, address):
+    """The About page's mailto link would lead nowhere: readers' corrections would be lost."""
+    content.replace("  contact: corrections@test-publisher.org.uk", f"  contact: {address}", file=content.site_file)
+    line = next(n for n, text in enumerate(content.site_file.read_text(encoding="utf-8").splitlines(), 1) if "contact:" in text)
+    site = tmp_path / "site"
+    previous_site(site)
+
+    result = subprocess.run(
+        ["make", "--no-print-directory", "-o", STAMP, "site", f"SITE_DIR={site}"],
+        cwd=PROJECT, env=build_env(content), capture_output=True, text=True, timeout=120,
+    )
+
+    assert result.returncode != 0
+    own_lines = [line for line in result.stderr.splitlines() if not line.startswith("make:")]
+    assert own_lines == [
+        f"{failed_line(site)}: {content.site_file}:{line}:3: publisher.contact: {address} is an example address that "
+        "no one reads: set publisher.contact to the email address where readers send corrections, e.g. corrections@your-site.org"
+    ], result.stderr
+    assert (site / "index.html").read_text(encoding="utf-8") == "previous build"
+
+
+def test_the_served_site_builds_with_a_reserved_contact_address(content, tmp_path):
+    """`make serve` (MkDocs itself, as the plugin runs it) needs no real address, as the project's content has none."""
+    content.replace("  contact: corrections@test-publisher.org.uk", f"  contact: {RESERVED_CONTACT}", file=content.site_file)
+    site = tmp_path / "site"
+
+    result = build_site(site, content.root)
+
+    assert result.returncode == 0, result.stderr
+    assert f'href="mailto:{RESERVED_CONTACT}"' in (site / "about" / "index.html").read_text(encoding="utf-8")

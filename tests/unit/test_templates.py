@@ -1,4 +1,5 @@
-"""Rendered pages, converted to HTML as MkDocs would: anchors, accessibility and escaping."""
+"""Rendered pages, converted to HTML as MkDocs would: anchors, accessibility and escaping across
+a page's components (each component's own tests are in its folder, generator/components/<name>/)."""
 
 from __future__ import annotations
 
@@ -6,16 +7,13 @@ import pytest
 from ruamel.yaml import YAML
 
 from generator.reading.problems import ContentError
+from support import CAUSES, CONDITIONS, FAQ, GET_HELP, GUIDE, SOURCES, SPECIAL_TEXT, TREATMENT
 
-GUIDE, FAQ = "sample-topic/index.md", "sample-topic/faq.md"
-GET_HELP, CAUSES, CONDITIONS = "sample-topic/when-to-get-help.md", "sample-topic/causes.md", "sample-topic/conditions.md"
-TREATMENT, SOURCES = "sample-topic/tests-and-treatment.md", "sample-topic/sources.md"
 # Where each top-level part of a topic is shown; parts not listed are on the guide's first page.
 PAGE_OF_PART = {
     "faq": FAQ, "warning_signs": GET_HELP, "when_to_get_help": GET_HELP, "causes": CAUSES, "conditions": CONDITIONS,
     "appointment": TREATMENT, "treatments": TREATMENT, "story": TREATMENT, "closing": SOURCES, "references": SOURCES,
 }
-SELF_CHECK_PAGE, DIARY_PAGE = "sample-topic/self-check.md", "sample-topic/diary.md"
 
 
 def yaml_ids(node, part=None):
@@ -66,103 +64,7 @@ def test_item_id_cannot_collide_with_a_template_anchor(content):
     assert len(ids) == len(set(ids)), "duplicate id on the guide page"
 
 
-# --- warning table ---------------------------------------------------------------------------
-
-
-def test_warning_table_cell_with_a_pipe_keeps_three_columns(content):
-    content.replace("usually_harmless: One eyelid", 'usually_harmless: "a | b"')
-
-    table = content.html_pages()[GET_HELP].find("table")
-
-    rows = table.find_all("tr")
-    assert [len([c for c in row.iter() if c.tag in ("th", "td")]) for row in rows] == [3, 3]
-    level = "See a GP: Book a GP appointment"  # the row's sign's level, linked to the sign
-    assert [c.text for c in table.by_id("warn-spread").iter()] == ["Spread", "a | b", f"Spreads {level}", level]
-
-
-def test_warning_table_is_accessible(content):
-    table = content.html_pages()[GET_HELP].find("table", class_="warning-table")
-
-    assert table.find("caption").text == "Harmless twitching compared with signs to get checked"
-    headers = table.find("thead").find_all("th")
-    assert [(th.attrs.get("scope"), th.text) for th in headers] == [
-        ("col", "What to notice"),
-        ("col", "Usually harmless"),
-        ("col", "See a doctor"),
-    ]
-    row_header = table.by_id("warn-spread").find("th")
-    assert (row_header.attrs.get("scope"), row_header.text) == ("row", "Spread")
-
-
-# --- care cards, FAQ, notices ----------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("path", "card_id", "heading_tag", "level_words"),
-    [
-        (GUIDE, "red-flags", "h2", "Emergency: Call 999 now"),
-        (GET_HELP, "help-gp", "h3", "See a GP: Book a GP appointment"),
-    ],
-)
-def test_care_card_is_a_labelled_region_stating_its_level(
-    content, path, card_id, heading_tag, level_words
-):
-    page = content.html_pages()[path]
-
-    card = page.find("section", aria_labelledby=card_id)
-    heading = card.by_id(card_id)
-    assert heading.tag == heading_tag
-    assert card.find("p", class_="care-card__level").squashed_text == level_words
-
-
-def test_red_flag_card_lists_its_items_and_reminder(content):
-    card = content.html_pages()[GUIDE].find("section", aria_labelledby="red-flags")
-
-    assert card.by_id("rf-face").tag == "li"
-    assert card.by_id("rf-face").text == "Your face droops on one side"
-    assert "Call even if it goes away." in card.squashed_text
-
-
-def test_faq_questions_are_h3_with_their_ids(content):
-    faq = content.html_pages()[FAQ]
-
-    question = faq.by_id("faq-one")
-    assert (question.tag, question.text) == ("h3", "Is it serious?")
-    assert faq.by_id("faq").tag == "h2"
-
-
-@pytest.mark.parametrize("path", [GUIDE, FAQ])
-def test_unreviewed_page_says_so(content, path):
-    page = content.html_pages()[path]
-
-    assert "Written on 1 January 2026. Not yet reviewed by a clinician." in page.squashed_text
-    assert "reviewed:" not in page.squashed_text.lower()  # no "Last reviewed" or "Page last reviewed"
-
-
-@pytest.mark.parametrize("path", [GUIDE, FAQ, SELF_CHECK_PAGE, DIARY_PAGE])
-def test_approved_page_shows_its_review_near_the_top(content, path):
-    content.replace(
-        "{status: not-reviewed}", "{status: approved, reviewer_role: Consultant neurologist, reviewed_on: 2026-02-10}"
-    )
-    content.append_part("self_check").append_part("diary")
-
-    page = content.html_pages()[path]
-
-    notice = page.find("div", class_="review-notice review-notice--approved")
-    assert notice.squashed_text == (
-        "Page last reviewed: 10 February 2026, by a clinician (Consultant neurologist). Next review due: 1 January 2027."
-    )
-    assert "Not yet reviewed" not in page.squashed_text
-    # The contents list comes first on every page; "near the top" is measured without it.
-    text = page.squashed_text.replace(page.find("nav", class_="topic-menu").squashed_text, "", 1)
-    assert text.index("Page last reviewed") < len(text) // 3, "the review status belongs near the top"
-
-
-@pytest.mark.parametrize("path", [SELF_CHECK_PAGE, DIARY_PAGE])
-def test_self_check_and_diary_carry_the_review_status_at_the_top(content, path):
-    content.append_part("self_check").append_part("diary")
-    text = content.html_pages()[path].squashed_text
-    assert text.index("Not yet reviewed by a clinician.") < len(text) // 3
+# --- review status ---------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -177,29 +79,6 @@ def test_a_review_status_that_cannot_be_true_is_refused(content, review, message
     content.replace("{status: not-reviewed}", review)
     [problem] = content.problems()
     assert message in problem.message and problem.line == content.line_of(where)
-
-
-@pytest.mark.parametrize("path", [GUIDE, FAQ])
-def test_review_dates_are_shown_in_words(content, path):
-    content.replace("written_on: 2026-01-01", "written_on: 2026-03-09")
-
-    page = content.html_pages()[path]
-
-    text = page.find("div", class_="review-dates").squashed_text
-    assert text == "Written on: 9 March 2026. Not yet reviewed by a clinician. Next planned review: 1 January 2027"
-    assert [t.attrs["datetime"] for t in page.find_all("time")] == ["2026-03-09", "2027-01-01"] * 2  # top and end
-
-
-def test_story_is_marked_illustrative(content):
-    content.replace(
-        "body: Imagine someone with a twitch.", "body: Imagine someone.\n  takeaway: Most settle."
-    )
-
-    story = content.html_pages()[TREATMENT].find("aside")
-
-    assert story.attrs.get("aria-label") == "Illustrative example"
-    assert story.squashed_text.startswith("Illustrative example: this is not a real patient.")
-    assert "The point: Most settle." in story.squashed_text
 
 
 # --- optional parts and escaping -------------------------------------------------------------
@@ -251,15 +130,6 @@ def test_faq_links_are_all_links(content):
     assert any(a.attrs.get("href") == "index.md#red-flags" for a in faq.find_all("a"))
 
 
-SPECIAL_TEXT = [
-    "a | b <i>c</i> & *d* _e_ `f` [g] {h} \\ #i",
-    "- starts like a list item",
-    "1. starts like a numbered item",
-    "# starts like a heading",
-    "<script>alert(1)</script>",
-]
-
-
 @pytest.mark.parametrize("text", SPECIAL_TEXT)
 def test_plain_fields_show_special_characters_as_written(content, text):
     def set_fields(data):
@@ -289,21 +159,6 @@ def test_plain_fields_show_special_characters_as_written(content, text):
     assert link_texts == ["the cause", text, text]  # prose link, then "See also" and "Used for"
     for page in pages.values():
         assert "script" not in page.tags() and "i" not in page.tags()
-
-
-@pytest.mark.parametrize("text", SPECIAL_TEXT[0:1] + SPECIAL_TEXT[4:])
-def test_pictures_show_their_words_as_written(content, text):
-    def add_pictures(data):
-        data["red_flags"]["picture"] = {"title": text, "letters": [{"letter": "<", "word": "<i>d</i>&", "meaning": text} for _ in range(3)]}
-        data["overview"]["picture"] = {"title": text, "places": [{"part": "cheek", "label": text}]}
-
-    content.edit_yaml(add_pictures)
-    guide = content.html_pages()[GUIDE]
-    fast, face = guide.find("figure", **{"class": "site-picture fast-picture"}), guide.find("figure", **{"class": "site-picture face-picture"})
-    assert [t.text for t in fast.find_all("text")] == ["<", "<i>d</i>&"] * 3
-    assert fast.find("desc").text == " ".join([text] * 3) and fast.find("figcaption").text == text
-    assert face.find("li").text == text and face.find("p").text == text
-    assert "script" not in guide.tags() and "i" not in guide.tags()
 
 
 def test_a_topic_without_pictures_has_none(content):

@@ -1,4 +1,4 @@
-"""The test suite's own rules: every test in tests/e2e is marked `browser` by its folder, a
+"""The test suite's own rules: every browser test is marked `browser` by its path, a
 build run the way the tests run it leaves the source tree as it was, and Markdown is converted
 with the one list of extensions, mkdocs.yml's."""
 
@@ -27,9 +27,12 @@ def source_tree() -> dict[str, int]:
     return files
 
 
-def test_every_test_in_the_e2e_folder_is_marked_browser():
+def test_every_browser_test_is_marked_browser():
+    """tests/e2e by its folder, a component's test_*_browser.py by its name."""
+    beside_components = sorted(str(path.relative_to(ROOT)) for path in ROOT.glob("generator/components/*/test_*_browser.py"))
+    assert len(beside_components) >= 5, beside_components
     result = subprocess.run(
-        [sys.executable, "-m", "pytest", "--collect-only", "-q", "-m", "not browser", "tests/e2e"],
+        [sys.executable, "-m", "pytest", "--collect-only", "-q", "-m", "not browser", "tests/e2e", *beside_components],
         cwd=ROOT, capture_output=True, text=True, check=False,
     )
     # Exit code 5: no test collected, i.e. every one was deselected by the marker.
@@ -60,3 +63,15 @@ def test_markdown_helpers_convert_with_every_extension_of_mkdocs_yml(md_tree, co
     site.write_text(site.read_text(encoding="utf-8") + "glossary:\n  GP: General practitioner\n", encoding="utf-8")
     about = content.html_pages()["about.md"]
     assert "General practitioner" in {abbr.attrs["title"] for abbr in about.find_all("abbr")}
+
+
+def test_browser_tests_build_and_serve_a_changed_site_with_the_one_helper():
+    """A browser test that builds a changed copy of the content and serves it does so with
+    support.built_and_served (four modules had their own copy, and only some of them set
+    site_url to where the copy is served, which Material's instant navigation needs)."""
+    own_copies = sorted(
+        path.name
+        for path in (ROOT / "tests" / "e2e").glob("test_*.py")
+        if "build_site(" in (text := path.read_text(encoding="utf-8")) and "ThreadingHTTPServer(" in text
+    )
+    assert own_copies == []

@@ -6,13 +6,11 @@ import json
 import re
 import shutil
 
-from unit.conftest import TODAY, ContentCopy
-
 from generator.model.loading import load_content
 from generator.pages.self_check_data import self_check_data
 from generator.render import structured_data
 from generator.render.renderer import PageRenderer
-from support import ROOT
+from support import ROOT, TODAY, ContentCopy
 
 GET_HELP = "sample-topic/when-to-get-help.md"  # the warning table and the help cards
 URGENT_CARD = """    - id: help-today
@@ -51,33 +49,42 @@ def test_changing_a_sign_s_level_moves_it_in_every_view(content):
     assert "- [It lasts more than 2 weeks](when-to-get-help.md#help-gp-2-weeks) **Urgent: Get help today.**" in pages["sample-topic/faq.md"]
     card = pages[GET_HELP].split('aria-labelledby="help-today"')[1].split("</section>")[0]
     assert "It lasts more than 2 weeks" in card and "Urgent:" in card
-    data = self_check_data(loaded.topic.triage)
+    data = self_check_data(loaded.topic.triage, {})
     assert {"question": "help-gp-2-weeks", "answers": ["yes", "not-sure"], "outcome": "urgent"} in data["rules"]
     assert [q["level"] for q in data["questions"] if q["id"] == "help-gp-2-weeks"] == ["urgent"]
 
 
 def test_a_card_that_states_another_level_is_refused_with_its_line(content):
-    content.replace("  signs: [rf-face]\n  even_if", "  signs: [rf-face, help-gp-2-weeks]\n  even_if")
+    content.replace("      signs: [rf-face]\n", "      signs: [rf-face, help-gp-2-weeks]\n")
 
-    assert messages(content) == [
-        f"{content.line_of('signs: [rf-face, help-gp-2-weeks]')}: red_flags.signs[1]: sign 'help-gp-2-weeks' has level "
-        f"'see-doctor' (signs, line {content.line_of('level: see-doctor')}) but is listed on the emergency card (red_flags)"
-    ]
+    found = messages(content)
+    assert found[0] == (
+        f"{content.line_of('signs: [rf-face, help-gp-2-weeks]')}: when_to_get_help.cards[1].signs[1]: sign 'help-gp-2-weeks' has level "
+        f"'see-doctor' (signs, line {content.line_of('level: see-doctor')}) but is listed on the 'emergency' card of when_to_get_help"
+    )
 
 
 def test_a_sign_listed_at_the_wrong_level_on_a_help_card_is_refused(content):
     content.replace("  - id: help-gp-2-weeks\n    level: see-doctor\n", "  - id: help-gp-2-weeks\n    level: urgent\n")
 
     assert messages(content) == [
-        f"{content.line_of('      signs: [help-gp-2-weeks]')}: when_to_get_help.levels[0].signs[0]: sign 'help-gp-2-weeks' "
+        f"{content.line_of('      signs: [help-gp-2-weeks]')}: when_to_get_help.cards[0].signs[0]: sign 'help-gp-2-weeks' "
         f"has level 'urgent' (signs, line {content.line_of('level: urgent')}) but is listed on the 'see-doctor' card of when_to_get_help"
     ]
 
 
 def test_every_sign_must_be_on_a_card_at_its_level(content):
-    content.replace("  signs: [rf-face]\n  even_if", "  signs: [help-gp-2-weeks]\n  even_if")
+    content.replace("      signs: [rf-face]\n", "      signs: []\n")
     found = messages(content)
-    assert f"{content.line_of('level: emergency')}: signs[0].level: emergency sign 'rf-face' is missing from red_flags.signs" in found
+    assert f"{content.line_of('- id: rf-face')}: signs[0].id: sign 'rf-face' is on no card of when_to_get_help (add it to a card of level 'emergency')" in found
+
+
+def test_a_sign_on_two_cards_is_refused(content):
+    content.replace("      signs: [rf-face]\n", "      signs: [rf-face]\n    - id: help-emergency-again\n      level: emergency\n"
+                    "      title: Call now\n      signs: [rf-face]\n")
+    found = messages(content)
+    assert f"{content.line_of('title: Call now') + 1}: when_to_get_help.cards[2].signs[0]: sign 'rf-face' is already on a card " \
+        f"(line {content.line_of('      signs: [rf-face]')})" in found
 
 
 def test_a_reason_to_get_help_cannot_be_a_plain_item_the_self_check_cannot_ask_about(content):

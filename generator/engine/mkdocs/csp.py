@@ -1,6 +1,6 @@
 """Content-Security-Policy for the built pages.
 
-overrides/main.html puts a <meta http-equiv="Content-Security-Policy"> in every page whose
+generator/engine/mkdocs/theme/main.html puts a <meta http-equiv="Content-Security-Policy"> in every page whose
 content is the placeholder PLACEHOLDER; `apply` (called by the MkDocs plugin for each built
 page) replaces it with the policy. Scripts must come from the site itself. The only inline
 scripts allowed are Material's own small boot scripts (templates/partials/javascripts/ of the

@@ -1,21 +1,28 @@
 """The site's own stylesheets, served as one file.
 
-Each feature keeps its stylesheet (docs/stylesheets/<feature>.css, listed under extra_css in
-mkdocs.yml), but a page that links eight small stylesheets waits for eight render-blocking
-requests, which Lighthouse's mobile test counts against first paint. The build joins them, in
-their listed order, into BUNDLE_PATH, and pages link that one file.
+The site-wide stylesheets come with the package (site_files/stylesheets/, listed in
+packaged_files.py) and each component keeps its own (generator/components/<name>/style.css, found by the catalog, never
+listed by hand). A page that linked each of them would wait for eight render-blocking requests,
+which Lighthouse's mobile test counts against first paint, so the build joins them into
+BUNDLE_PATH, the site-wide ones first in their listed order, then the components' by name, and
+pages link that one file.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from ...components.catalog import Component
+
 BUNDLE_PATH = "stylesheets/site.css"
 
 
-def bundle(docs_dir: Path, stylesheets: list[str]) -> str:
-    """The listed stylesheets (paths relative to docs_dir), one after another, each labelled."""
-    parts = []
-    for name in stylesheets:
-        parts.append(f"/* {name} */\n" + (Path(docs_dir) / name).read_text(encoding="utf-8").strip() + "\n")
-    return "\n".join(parts)
+def sources(docs_dir: Path, listed: list[str], components: list[Component]) -> list[tuple[str, Path]]:
+    """Each stylesheet's label and file: the site-wide ones (relative to `docs_dir`), then the components'."""
+    site_wide = [(name, Path(docs_dir) / name) for name in listed]
+    return site_wide + [(f"components/{c.name}/style.css", c.style) for c in components if c.style]
+
+
+def bundle(stylesheets: list[tuple[str, Path]]) -> str:
+    """The stylesheets, one after another, each labelled."""
+    return "\n".join(f"/* {label} */\n" + path.read_text(encoding="utf-8").strip() + "\n" for label, path in stylesheets)

@@ -1,13 +1,14 @@
 """The MkDocs plugin (`plugins: [healthguide]`): puts the generated site into the MkDocs build.
 
 All the work happens in generator.pipeline; this class only hands its results to MkDocs at each
-event. Its state (the last generated site, the stylesheets, the built pages for search, the
+event. Its state (the last generated site, the stylesheets, the component folders, the built pages for search, the
 topic cache) lives on the plugin object, which `mkdocs serve` keeps across rebuilds, so an
 unchanged topic is not loaded or rendered again.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -16,8 +17,10 @@ from mkdocs.exceptions import BuildError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from ...components.catalog import Component, ComponentError, components
 from ...model.review_check import check_reviews
 from ...pipeline import Generated, generate
+from ...reading.edit_markers import edit_markers
 from ...reading.problems import ContentError
 from ...render.cache import TopicCache
 from ...render.disk_cache import topic_cache
@@ -25,9 +28,12 @@ from ...render.structured_data import for_page, to_script_json
 from ...structure.links_lock import check_lock
 from ...structure.navigation import footer_links, navigation
 from ...structure.routes import off_menu_paths
-from . import csp, css_bundle, hidden_headings, theme_markup
+from . import csp, css_bundle, hidden_headings, packaged_files, page_scripts, theme_markup
 from .search import index as search_index
 from .search.lay_terms import BuiltPage
+
+# Set by the publishing build (commands/build.py): stand-ins marked EDIT ME fail it.
+PUBLISH_VARIABLE = "HEALTHGUIDE_PUBLISH"
 
 
 class HealthGuideConfig(Config):
@@ -43,7 +49,7 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
         super().__init__()
         self.generated: Generated | None = None
         self.cache: TopicCache | None = None  # kept across `mkdocs serve` rebuilds
-        self.stylesheets: list[str] = []  # extra_css as mkdocs.yml lists it, joined into one file
+        self.components: list[Component] = []  # generator/components/, read again on every build
         self.search_pages: list[BuiltPage] = []
         self.footer_links: dict[str, list[tuple[str, str]]] = {}
         self.hidden_anchors: dict[str, set[str]] = {}  # page URL -> ids hidden when it opens
@@ -56,6 +62,10 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
         return Path(config.config_file_path).parent / self.config.content_dir
 
     def on_config(self, config):
+        try:
+            packaged_files.use_packaged_files(config)
+        except packaged_files.PackagedFilesError as err:
+            raise BuildError(str(err)) from None
         content_dir = self.content_dir(config)
         if self.cache is None:
             self.cache = topic_cache(content_dir)
@@ -63,18 +73,24 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
             self.generated = generate(content_dir, site_url=config.site_url, cache=self.cache)
             check_reviews(self.generated.content, strict=self.config.strict_review)
             check_lock(self.generated.content)  # published links must keep working
+            if os.environ.get(PUBLISH_VARIABLE) == "1":
+                unwritten = edit_markers(content_dir)
+                if unwritten:
+                    raise ContentError(unwritten)
+            self.components = components()
         except ContentError as err:
             # BuildError makes MkDocs print the message and exit 1, without a traceback.
             raise BuildError(err.report()) from None
+        except ComponentError as err:
+            raise BuildError(str(err)) from None
         config.nav = navigation(self.generated.content)
         self.footer_links = footer_links(self.generated.content)
         # The site's name and description are content (site.yaml), shown by the theme in every
-        # page's header and <head>; the theme templates escape them (overrides/).
+        # page's header and <head>; the theme templates escape them (generator/engine/mkdocs/theme/).
         config.site_name = self.generated.content.site.site_name
         config.site_description = self.generated.content.site.site_description
-        # Pages link one joined stylesheet instead of each feature's (see css_bundle.py). On a
-        # serve rebuild the config is read afresh, so the list is taken from it every time.
-        self.stylesheets = [str(path) for path in config.extra_css if str(path) != css_bundle.BUNDLE_PATH] or self.stylesheets
+        # Pages link one joined stylesheet instead of the site-wide ones and each component's
+        # (see css_bundle.py).
         config.extra_css = [css_bundle.BUNDLE_PATH]
         return config
 
@@ -85,7 +101,13 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
         for page in self.generated.pages:
             inclusion = InclusionLevel.NOT_IN_NAV if page.path in off_menu else InclusionLevel.UNDEFINED
             files.append(File.generated(config, page.path, content=page.markdown, inclusion=inclusion))
-        files.append(File.generated(config, css_bundle.BUNDLE_PATH, content=css_bundle.bundle(config.docs_dir, self.stylesheets)))
+        stylesheets = css_bundle.sources(packaged_files.SITE_FILES_DIR, list(packaged_files.SITE_STYLESHEETS), self.components)
+        files.append(File.generated(config, css_bundle.BUNDLE_PATH, content=css_bundle.bundle(stylesheets)))
+        # Each component's script, and the loader that knows which pages load it (page_scripts.py).
+        files.append(File.generated(config, page_scripts.LOADER_PATH, content=page_scripts.loader(self.components)))
+        for component in self.components:
+            if component.script:
+                files.append(File.generated(config, page_scripts.script_path(component), abs_src_path=str(component.script.path)))
         for moved in self.generated.redirects:
             files.append(File.generated(config, moved.path, content=moved.html))
         self.search_pages = [
@@ -93,6 +115,13 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
             for page in self.generated.pages
         ]
         return files
+
+    def on_serve(self, server, config, builder):
+        """`mkdocs serve` rebuilds when the content changes (and the package's theme, for its
+        developers); mkdocs.yml need not list them under `watch`."""
+        server.watch(str(self.content_dir(config)))
+        server.watch(str(packaged_files.THEME_DIR))
+        return server
 
     def on_page_content(self, html: str, page, config, files) -> str:
         """Headings hidden when the page opens leave its contents and, after the build, the
@@ -104,7 +133,7 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
 
     def on_page_context(self, context, page, config, nav):
         """A page whose front matter names a `structured_data` type gets its JSON-LD as
-        `json_ld`, which overrides/main.html prints in the page's <head>."""
+        `json_ld`, which generator/engine/mkdocs/theme/main.html prints in the page's <head>."""
         # The footer links each topic page to the topic's pages that no menu lists (footer.html).
         page.meta["footer_links"] = self.footer_links.get(page.file.src_uri, [])
         marker = page.meta.get("structured_data")

@@ -4,7 +4,7 @@ The theme lists results under their page's title; an item deeper than a section 
 (a cause, a treatment, a care card) would otherwise appear without the section it belongs
 to. Its index entry's title gets an empty element carrying the section's name in an
 attribute: the search never indexes attribute values (so ranking is unchanged), and
-docs/stylesheets/search.css shows it as "Section: Treatments" under the result's title.
+generator/engine/mkdocs/site_files/stylesheets/search.css shows it as "Section: Treatments" under the result's title.
 """
 
 from __future__ import annotations

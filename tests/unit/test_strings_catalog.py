@@ -1,0 +1,235 @@
+"""The strings catalog (generator/strings/<language>.yaml): every interface word of the templates
+and scripts comes from it, every key in it is used, a catalog with a missing or unknown key is
+refused with a located problem, and generic components say nothing about one topic."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+from urllib.parse import unquote
+
+import pytest
+
+from generator.model.strings import CATALOGS, load_strings
+from generator.reading.problems import Problem
+from support import ROOT
+
+# Page templates, and each component folder's templates and script.
+TEMPLATE_FOLDERS = (ROOT / "generator" / "templates", ROOT / "generator" / "components")
+SCRIPT_FILES = ("generator/components/*/script.js", "generator/engine/mkdocs/assets/*.js", "generator/engine/mkdocs/site_files/javascripts/*.js")
+# Each script's words: the catalog section it receives in its data.
+SCRIPT_SECTIONS = {
+    "self_check_script": "generator/components/self-check/script.js",
+    "diary_script": "generator/components/diary/script.js",
+    "checklist_script": "generator/components/checklist/script.js",
+    "copy_link_script": "generator/components/deep-links/script.js",
+}
+# Machine words that look like text: schema.org types, key names, the scripts' global names and
+# a rejection reason nobody sees.
+NOT_WORDS = {"MedicalWebPage", "FAQPage", "Escape", "Esc", "Diary", "Checklist", "article abbr", "copy failed", "use strict"}
+WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+def catalog() -> dict[str, dict[str, str]]:
+    problems: list[Problem] = []
+    strings = load_strings("en-GB", problems)
+    assert not problems, problems
+    return strings.sections
+
+
+def templates() -> dict[str, str]:
+    paths = sorted(path for folder in TEMPLATE_FOLDERS for path in folder.rglob("*.j2"))
+    return {str(path.relative_to(ROOT)): path.read_text(encoding="utf-8") for path in paths}
+
+
+def scripts() -> dict[str, str]:
+    paths = sorted(path for pattern in SCRIPT_FILES for path in ROOT.glob(pattern))
+    return {str(path.relative_to(ROOT)): path.read_text(encoding="utf-8") for path in paths}
+
+
+# --- No literal words --------------------------------------------------------------------------
+
+
+def template_text_words(source: str) -> list[str]:
+    """Words a reader would see that the template writes itself: text between tags, literal
+    attributes a reader hears (aria-label, title, alt) and quoted text inside Jinja code."""
+    found = []
+    code = re.findall(r"\{\{.*?\}\}|\{%.*?%\}", source, flags=re.S)
+    for block in code:
+        found += [lit for lit in re.findall(r'"([^"]*)"', block) if _looks_like_words(lit)]
+    text = re.sub(r"\{#.*?#\}", "", source, flags=re.S)
+    text = re.sub(r"\{\{.*?\}\}|\{%.*?%\}", " ", text, flags=re.S)
+    found += [value for value in re.findall(r'(?:aria-label|title|alt|placeholder)="([^"]*)"', text) if WORD.search(value)]
+    text = re.sub(r"^---\n.*?^---\n", "", text, flags=re.S | re.M)  # front matter
+    text = re.sub(r"^[a-z_]+:", " ", text, flags=re.M)  # front matter lines a macro writes
+    text = re.sub(r"<[^>]*>", " ", text)  # tags and their attributes
+    text = re.sub(r"\{[^{}]*\}", " ", text)  # Markdown attribute lists: { .class rel="next" }
+    text = re.sub(r"\]\([^)]*\)", "]", text)  # link targets
+    text = re.sub(r"&\w+;", " ", text)
+    return found + WORD.findall(text)
+
+
+def _looks_like_words(literal: str) -> bool:
+    """A quoted string in code that reads as text: words with a space, or a capitalised word."""
+    if literal in NOT_WORDS or re.search(r"[_/.#\[]|--", literal):
+        return False
+    return bool(re.search(r"[A-Za-z]{2,} [A-Za-z]|^[A-Z][a-z]+$|[A-Za-z]{2,} $", literal))
+
+
+def script_literal_words(source: str) -> list[str]:
+    """String literals in a script that read as text (comments left out)."""
+    code = re.sub(r"/\*.*?\*/", "", source, flags=re.S)
+    code = re.sub(r"^\s*//.*$|\s//.*$", "", code, flags=re.M)
+    return [lit for lit in re.findall(r'"((?:[^"\\]|\\.)*)"', code) if _looks_like_words(lit)]
+
+
+@pytest.mark.parametrize("name", sorted(templates()))
+def test_a_template_writes_no_words_of_its_own(name):
+    words = template_text_words(templates()[name])
+    assert not words, f"{name} writes {words}: put them in {CATALOGS / 'en.yaml'} and use t('component.key')"
+
+
+@pytest.mark.parametrize("name", sorted(scripts()))
+def test_a_script_writes_no_words_of_its_own(name):
+    words = script_literal_words(scripts()[name])
+    assert not words, f"{name} writes {words}: put them in the catalog section its data carries"
+
+
+def test_the_word_scans_find_literal_words():
+    """The scans above would catch a word written into a template or a script."""
+    assert template_text_words('<p class="a">Your result</p>') == ["Your", "result"]
+    assert template_text_words('{{ heading(2, "Questions to ask", id) }}') == ["Questions to ask"]
+    assert template_text_words('<nav aria-label="Pages about {{ topic }}">') == ["Pages about  "]
+    assert script_literal_words('button.textContent = "Copy link";') == ["Copy link"]
+    assert script_literal_words('el("button", "Edit", "md-button")') == ["Edit"]
+    assert script_literal_words('status.textContent = n + " of " + m;') == [" of "]
+    assert not script_literal_words('root.querySelector("[data-diary-form]"); el("p", undefined, "diary__note md-button");')
+
+
+# --- Every key used, every key known -----------------------------------------------------------
+
+
+def test_every_catalog_key_is_used():
+    sources = "\n".join(templates().values())
+    unused = []
+    for component, words in catalog().items():
+        script = scripts().get(SCRIPT_SECTIONS.get(component, ""), "")
+        for key in words:
+            stem = re.sub(r"_(one|other)$", "", key)
+            in_template = f't("{component}.{key}"' in sources
+            in_script = bool(script) and re.search(rf'\.{key}\b|"{key}"|"{stem}"', script) is not None
+            if not (in_template or in_script):
+                unused.append(f"{component}.{key}")
+    assert not unused, f"keys no template or script uses: {unused}"
+
+
+def test_every_key_a_template_asks_for_is_in_the_catalog():
+    known = {f"{component}.{key}" for component, words in catalog().items() for key in words}
+    asked = {key for source in templates().values() for key in re.findall(r'\bt\("([^"]+)"', source)}
+    assert asked and not asked - known, f"not in the catalog: {sorted(asked - known)}"
+    sections = {name for source in templates().values() for name in re.findall(r'script_strings\("([^"]+)"\)', source)}
+    assert sections <= set(catalog())
+
+
+def test_the_scripts_read_their_words_from_their_data():
+    """Each script section travels to its script: in the self-check's and diary's JSON, the
+    checklist's data attribute and the copy-link marker (see generator/render/renderer.py)."""
+    from generator.model.loading import load_content
+    from generator.render.renderer import PageRenderer
+
+    pages = {page.path: page.markdown for page in PageRenderer(load_content(ROOT / "content")).pages()}
+    guide, diary, check = pages["facial-twitching/index.md"], pages["facial-twitching/diary.md"], pages["facial-twitching/self-check.md"]
+    words = catalog()
+
+    def percent_json(page: str, attribute: str) -> dict:
+        return json.loads(unquote(re.search(rf'{attribute}="([^"]*)"', page).group(1)))
+
+    assert percent_json(diary, "data-config")["strings"] == words["diary_script"]
+    assert percent_json(check, "data-rules")["strings"] == words["self_check_script"]
+    assert percent_json(guide, "data-strings") == words["checklist_script"]
+    assert "Copy link to: {title}" in re.search(r'data-deep-links[^>]*data-strings="([^"]*)"', guide).group(1)
+
+
+# --- A catalog for another language ------------------------------------------------------------
+
+
+@pytest.fixture
+def catalogs(tmp_path: Path) -> Path:
+    folder = tmp_path / "strings"
+    folder.mkdir()
+    shutil.copy(CATALOGS / "en.yaml", folder / "en.yaml")
+    return folder
+
+
+def test_a_second_catalog_with_exactly_the_english_keys_is_accepted(catalogs):
+    (catalogs / "es.yaml").write_text((catalogs / "en.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    problems: list[Problem] = []
+    strings = load_strings("es-ES", problems, folder=catalogs)
+    assert not problems and strings.language == "es"
+
+
+def test_a_second_catalog_with_a_missing_or_unknown_key_is_refused_with_located_problems(catalogs):
+    english = (catalogs / "en.yaml").read_text(encoding="utf-8")
+    spanish = english.replace("  do: Do\n", "").replace("  dont: Do not\n", "  dont: No\n  hacer: Haz\n")
+    spanish = spanish.replace('  ticked: "{ticked} of {total} ticked."', '  ticked: "{ticked} marcados."')
+    (catalogs / "es.yaml").write_text(spanish, encoding="utf-8")
+    problems: list[Problem] = []
+
+    assert load_strings("es", problems, folder=catalogs) is None
+
+    by_field = {problem.field: problem for problem in problems}
+    lines = spanish.splitlines()
+    missing = by_field["checklist.do"]
+    assert missing.file == catalogs / "es.yaml" and "required" in missing.message
+    assert lines[missing.line - 1] == "checklist:"
+    unknown = by_field["checklist.hacer"]
+    assert lines[unknown.line - 1] == "  hacer: Haz" and "unknown field" in unknown.message
+    assert set(by_field) == {"checklist.do", "checklist.hacer"}, "placeholders are compared once the keys match"
+
+
+def test_a_translation_must_keep_the_english_placeholders(catalogs):
+    english = (catalogs / "en.yaml").read_text(encoding="utf-8")
+    (catalogs / "es.yaml").write_text(english.replace('"{ticked} of {total} ticked."', '"{ticked} marcados."'), encoding="utf-8")
+    problems: list[Problem] = []
+    assert load_strings("es", problems, folder=catalogs) is None
+    [problem] = problems
+    assert problem.field == "checklist_script.ticked" and problem.line is not None
+    assert "['ticked']" in problem.message and "['ticked', 'total']" in problem.message
+
+
+def test_a_locale_without_a_catalog_is_a_located_problem_in_site_yaml(content):
+    content.replace("locale: en-GB", "locale: fr-FR", file=content.site_file)
+    [problem] = content.problems()
+    assert problem.file == content.site_file and problem.field == "locale"
+    assert problem.line == content.site_file.read_text(encoding="utf-8").splitlines().index("locale: fr-FR") + 1
+    assert "no strings catalog for language 'fr'" in problem.message
+
+
+# --- Generic components say nothing about one topic --------------------------------------------
+
+
+def test_no_template_or_script_names_the_first_topic():
+    sources = {**templates(), **scripts(), **{path.name: path.read_text(encoding="utf-8") for path in (ROOT / "generator" / "pages").glob("*.py")}}
+    assert not [name for name, source in sources.items() if "twitch" in source.lower()]
+
+
+def test_a_second_topic_s_diary_asks_its_own_questions(content):
+    """A topic about an itch: its pages never say "twitch", and its diary asks its own questions."""
+    content.topic_file.write_text(re.sub("twitch", "itch", content.text, flags=re.I), encoding="utf-8")
+    content.append_part("itch_diary")
+    pages = content.markdown_pages()
+
+    assert not [path for path, page in pages.items() if "twitch" in page.lower()]
+    diary = content.html_pages()["sample-topic/diary.md"]
+    legends = [legend.squashed_text for legend in diary.find_all("legend")]
+    assert legends == ["Where did it itch?", "How long did the flare-up last?", "How bad was the itch?", "What might have set it off?"]
+    text = diary.squashed_text
+    assert "Flare-ups each day, last 14 days" in text and "Number of flare-ups noted each day, last 14 days" in text
+    assert "Each time the itch flares up, write down:" in text
+    config = json.loads(unquote(re.search(r'data-config="([^"]*)"', pages["sample-topic/diary.md"]).group(1)))
+    assert config["words"]["location_missing"] == "Choose where it itched."
+    assert config["words"]["episode_other"] == "flare-ups" and config["words"]["days_with"] == "Days with itching"
+    conditions = content.html_pages()["sample-topic/conditions.md"].squashed_text
+    assert "How it differs from the usual kind:" in conditions
