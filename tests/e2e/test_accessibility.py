@@ -93,6 +93,40 @@ FOCUS_SETTLED = f"""() => {{
 }}"""
 
 
+# Every link of the site navigation a desktop reader can see, and whether the sticky site name
+# (or anything else) covers its middle (a section's title is a heading there, not a target).
+NAV_LINKS_COVERED = """() => {
+    const wrap = document.querySelector('.md-sidebar--primary .md-sidebar__scrollwrap').getBoundingClientRect();
+    return [...document.querySelectorAll('.md-nav--primary a.md-nav__link')]
+        .filter((link) => link.offsetParent !== null)
+        .map((link) => ({link, box: link.getBoundingClientRect()}))
+        .filter(({box}) => box.height > 0 && box.top >= wrap.top && box.bottom <= wrap.bottom)
+        .map(({link, box}) => {
+            const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+            const name = link.textContent.replace(/\\s+/g, ' ').trim();
+            return {name, covered: !(hit && link.contains(hit)), by: hit ? hit.tagName + '.' + hit.className : null};
+        });
+}"""
+
+
+@pytest.mark.parametrize("url", ["facial-twitching/", "facial-twitching/causes/", "facial-twitching/when-to-get-help/", "bells-palsy/"])
+def test_the_site_navigation_lists_other_topics_as_one_link_and_nothing_covers_it(browser, site_url, url):
+    """With four topics, every topic's pages made the desktop navigation taller than the screen;
+    scrolled to the current page, it put other topics' links under the sticky site name."""
+    context, page = open_page(browser, site_url, url)
+    try:
+        page.wait_for_function(MOTION_DONE)
+        links = page.evaluate(NAV_LINKS_COVERED)
+        assert links, "no navigation link is on screen"
+        assert not [link["name"] for link in links if link["covered"]], links
+        others = page.locator(".md-nav--primary .md-nav__item--pruned > a.md-nav__link")
+        assert others.count() == 3, "each other topic is one link"
+        fits = page.evaluate("() => { const w = document.querySelector('.md-sidebar--primary .md-sidebar__scrollwrap'); return w.scrollHeight <= w.clientHeight; }")
+        assert fits, "the site navigation is taller than the screen"
+    finally:
+        context.close()
+
+
 def tab_through(page, limit: int) -> tuple[list[dict], bool]:
     """Press Tab until focus leaves the page or comes back round; (focus states, escaped)."""
     seen: list[dict] = []
