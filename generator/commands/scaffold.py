@@ -16,6 +16,9 @@ from .schema import write_schemas
 SCAFFOLD = Path(__file__).resolve().parent.parent / "scaffold"
 SLUG = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")  # the model's Id, as an address
 KINDS = {"symptom": "MedicalSignOrSymptom", "condition": "MedicalCondition"}
+# A symptom guide's parts that a condition page does without (AUTHORING.md): its skeleton leaves
+# them out rather than have the author fill in, then delete, parts the page does not need.
+SYMPTOM_ONLY_PARTS = ("causes", "warning_signs", "conditions", "checklist", "story", "closing")
 
 
 class ScaffoldError(Exception):
@@ -48,9 +51,22 @@ def new_topic(content_dir: Path, slug: str, kind: str, today: datetime.date | No
     for placeholder, value in {"__SLUG__": slug, "__ABOUT__": KINDS[kind], "__TODAY__": today.isoformat(),
                                "__NEXT_YEAR__": today.replace(year=today.year + 1, day=min(today.day, 28)).isoformat()}.items():
         text = text.replace(placeholder, value)
+    if kind == "condition":
+        text = _without_parts(text, SYMPTOM_ONLY_PARTS)
     with path.open("x", encoding="utf-8") as stream:  # never over a file made meanwhile
         stream.write(text)
     return path
+
+
+def _without_parts(text: str, parts: tuple[str, ...]) -> str:
+    """The skeleton without the top-level blocks named `parts` (each runs to the next top-level key)."""
+    kept, skipping = [], False
+    for line in text.splitlines(keepends=True):
+        if line[:1].strip() and not line.startswith("#"):
+            skipping = line.split(":", 1)[0] in parts
+        if not skipping:
+            kept.append(line)
+    return "".join(kept)
 
 
 def _slugs(topics: Path) -> set[str]:

@@ -63,6 +63,19 @@ def test_new_writes_a_skeleton_that_validates(content, kind, about):
     assert "EDIT ME" in loaded["knee-pain"].title
 
 
+def test_a_condition_skeleton_has_only_the_parts_a_condition_page_needs(content):
+    """A condition topic needs no causes, look-alike table, list of conditions, checklist, story or
+    main points (AUTHORING.md); its skeleton leaves them out so the author writes none of them."""
+    assert cli("--content", content.root, "new", "knee-pain", "--kind", "condition").returncode == 0
+    assert cli("--content", content.root, "new", "back-pain", "--kind", "symptom").returncode == 0
+
+    loaded = {item.topic.slug: item.topic for item in load_content(content.root).topics}
+    symptom_only = ["causes", "warning_signs", "conditions", "checklist", "story", "closing"]
+    assert [part for part in symptom_only if getattr(loaded["knee-pain"], part) is not None] == []
+    assert [part for part in symptom_only if getattr(loaded["back-pain"], part) is None] == []
+    assert loaded["knee-pain"].treatments and loaded["knee-pain"].faq
+
+
 @pytest.mark.parametrize("slug, message", [
     ("Knee_Pain", "'Knee_Pain': a topic's name must be lowercase letters, digits and single hyphens"),
     ("sample-topic", "a topic named sample-topic already exists; choose another name (nothing was written)"),
