@@ -132,7 +132,7 @@ class PageRenderer:
             values.update(topic_named={other.topic.slug: other.topic for other in self.content.topics}.__getitem__)
             values.update(signs_of=lambda ids: [loaded.topic.sign(sign_id) for sign_id in ids], card_items=_card_items(loaded.topic))
             values.update(most_urgent_sign=lambda ids: min((loaded.topic.sign(i) for i in ids), key=lambda s: CARE_LEVELS.index(s.level)))
-            values.update(topic_page_keys=[kind.key for kind in menu_pages_of(loaded.topic)], page_titles={kind.key: kind.title for kind in TOPIC_PAGES})
+            values.update(topic_page_keys=[kind.key for kind in menu_pages_of(loaded.topic)], page_titles={kind.key: kind.title_of(loaded.topic) for kind in TOPIC_PAGES})
             values.update(guide_part_keys=[kind.key for kind in pages_of(loaded.topic) if kind.guide_part])
             values.update(link_groups=lambda: clinician_links.groups(loaded, self.site_url))
             if loaded.topic.triage is not None:

@@ -22,7 +22,7 @@ def navigation(content: Content) -> list[dict]:
     if len(content.topics) >= NAV_GROUP_FROM:
         return [{HOME.title: HOME.file}, *others]
     sections = [
-        {loaded.topic.title: [{page.title: topic_page_path(loaded.topic.slug, page)} for page in menu_pages_of(loaded.topic)]}
+        {loaded.topic.title: [{page.title_of(loaded.topic): topic_page_path(loaded.topic.slug, page)} for page in menu_pages_of(loaded.topic)]}
         for loaded in content.topics
     ]
     return [{HOME.title: HOME.file}, *sections, *others]
@@ -34,6 +34,6 @@ def footer_links(content: Content) -> dict[str, list[tuple[str, str]]]:
     links = {}
     for loaded in content.topics:
         topic = loaded.topic
-        off_menu = [(kind.title, page_url(topic_page_path(topic.slug, kind)).lstrip("/")) for kind in pages_of(topic) if not kind.in_menu]
+        off_menu = [(kind.title_of(topic), page_url(topic_page_path(topic.slug, kind)).lstrip("/")) for kind in pages_of(topic) if not kind.in_menu]
         links.update({topic_page_path(topic.slug, kind): off_menu for kind in pages_of(topic)})
     return links

@@ -64,6 +64,13 @@ class PageKind:
     # links) stays out of the patient's menus: it is reached from the footer and About instead.
     in_menu: bool = True
     guide_part: bool = False  # one of the short pages the guide is split into (contents list, previous/next)
+    # A topic page whose parts are optional is titled by those the topic has: no 'Tests and
+    # treatment' for a topic with no tests. `title` is the name with every part.
+    title_for: Callable[[Topic], str] | None = None
+
+    def title_of(self, topic: Topic) -> str:
+        """This page's title for `topic`."""
+        return self.title_for(topic) if self.title_for else self.title
 
 
 HOME = PageKind("home", "Home", "index.md", "pages/home.md.j2", "site")
@@ -87,13 +94,23 @@ CONDITIONS = PageKind(
     "conditions", "Conditions that can cause it", "conditions.md", "pages/topic_conditions.md.j2", "topic",
     exists=_has_any("conditions"), parts=("conditions",), links=EVERY_ITEM, guide_part=True,
 )
+def _treatment_title(topic: Topic) -> str:
+    if topic.appointment and not topic.treatments:
+        return "Tests"
+    if topic.treatments and not topic.appointment:
+        return "Treatment"
+    return "Tests and treatment"
+
+
 TREATMENT = PageKind(
     "treatment", "Tests and treatment", "tests-and-treatment.md", "pages/topic_treatment.md.j2", "topic",
     exists=_has_any("appointment", "treatments", "story"), parts=("appointment", "treatments", "story"), links=EVERY_ITEM, guide_part=True,
+    title_for=_treatment_title,
 )
 SOURCES = PageKind(
     "sources", "Main points and sources", "sources.md", "pages/topic_sources.md.j2", "topic",
     parts=("closing", "references"), links=EVERY_ITEM, guide_part=True,
+    title_for=lambda topic: "Main points and sources" if topic.closing else "Sources",
 )
 FAQ = PageKind(
     "faq", "Questions and answers", "faq.md", "pages/topic_faq.md.j2", "topic",

@@ -62,3 +62,22 @@ def test_no_empty_heading_for_a_missing_part(content):
             for heading in page.find_all(level):
                 assert heading.text.strip(), (path, level)
         assert "None" not in page.text, path
+
+
+def test_a_page_is_titled_by_the_parts_it_holds(content):
+    """'Tests and treatment' with no tests, or 'Main points and sources' with no main points,
+    would promise the reader something the page does not have."""
+    def treatment_without_tests_and_no_main_points(data: dict) -> None:
+        del data["appointment"], data["closing"]
+
+    content.edit_yaml(treatment_without_tests_and_no_main_points)
+    loaded_content = content.load()
+    pages = content.markdown_pages()
+
+    nav_section = navigation(loaded_content)[1]["Sample topic"]
+    titles = [next(iter(entry)) for entry in nav_section]
+    assert "Treatment" in titles and "Sources" in titles, titles
+    assert "Tests and treatment" not in titles and "Main points and sources" not in titles
+    assert "\n# Sample topic: Treatment" in pages["sample-topic/tests-and-treatment.md"]
+    assert "\n# Sample topic: Sources" in pages["sample-topic/sources.md"]
+    assert "[Sources](" in pages["sample-topic/index.md"]  # the topic menu
