@@ -87,7 +87,7 @@ def test_titles_descriptions_and_names_read_as_typed(watched, hostile):
     sidebar = page.locator("nav.md-nav--primary")
     assert sidebar.locator("> label.md-nav__title").text_content().strip() == site.site_name
     assert site.topic_title in [text.strip() for text in sidebar.locator(".md-ellipsis").all_text_contents()]
-    assert page.get_attribute("nav.topic-menu", "aria-label") == f"Pages about {site.topic_title.lower()}"
+    assert page.get_attribute("nav.topic-menu", "aria-label") == f"Pages about {site.topic_title[:1].lower()}{site.topic_title[1:]}"
     page.goto(site_url)
     assert page.title() == site.site_name
     assert page.get_attribute("meta[name=description]", "content") == site.site_description

@@ -97,6 +97,10 @@ def renamed_site(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("renamed")
     content = copy_content(tmp / "content")
     replace_once(content / TOPIC_FILE, f"\nslug: {OLD}\n", f"\nslug: {NEW}\nmoved_from: [{OLD}]\n")
+    # The other topics name it in related_topics; the build asks for the new slug there.
+    for other in (content / "topics").glob("*.yaml"):
+        if other.name != TOPIC_FILE.name:
+            other.write_text(other.read_text(encoding="utf-8").replace(f"related_topics: [{OLD},", f"related_topics: [{NEW},"), encoding="utf-8")
     with built_and_served(content, tmp / "site") as url:
         yield url
 
