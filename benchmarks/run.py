@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/run.py                 # N = 1, 100, 1000 (or: make bench)
     .venv/bin/python benchmarks/run.py --sizes 1 10    # a quick look
+    .venv/bin/python benchmarks/run.py --sizes 100 --serve-topic --only-serve   # `make serve TOPIC=slug`, one save
 
 For each N (topics from benchmarks/make_topics.py, fixed seed) it measures, in this one run:
 - generator: YAML load + validate + render, alone in a child process (and its peak memory);
@@ -199,21 +200,25 @@ def page_weight(site: Path, slug: str) -> dict:
     return {"page_gzip_kib": sum(sizes.values()) / 1024, "requests": len(sizes)}
 
 
-def edit_to_rebuilt(count: int, work: Path) -> float:
-    """`mkdocs serve`: seconds from saving an edited topic to the page showing the edit."""
+def edit_to_rebuilt(count: int, work: Path, preview: bool = False) -> float:
+    """`mkdocs serve`: seconds from saving an edited topic to the page showing the edit.
+    `preview`: serve that topic alone, as `make serve TOPIC=slug` does (HEALTHGUIDE_TOPIC)."""
     import socket
 
     content = work / f"content-{count}"
+    if not content.exists():
+        make_topics(count, content)
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     config = inherit_config(work / f"serve-{count}.yml", docs_dir=str(content),
                             watch=[str(content)], site_url=f"http://127.0.0.1:{port}/")
-    env = {**ENV, "HEALTHGUIDE_CONTENT": str(content)}
+    topic = sorted((content / "topics").glob("*.yaml"))[0]
+    env = {**ENV, "HEALTHGUIDE_CONTENT": str(content), "HEALTHGUIDE_TOPIC": topic.stem if preview else "",
+           "HEALTHGUIDE_CACHE_DIR": str(work / f"cache-serve-{count}-{'topic' if preview else 'site'}")}
     # Not --no-livereload: in MkDocs 1.6 that also turns off watching, so no edit is ever seen.
     server = subprocess.Popen(MKDOCS + ["serve", "-q", "-f", str(config), "-a", f"127.0.0.1:{port}"],
                               env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    topic = sorted((content / "topics").glob("*.yaml"))[0]
     url = f"http://127.0.0.1:{port}/{topic.stem}/"
     try:
         if not _wait_for(url, "<title", timeout=1800):
@@ -297,16 +302,31 @@ def table(rows: list[dict]) -> str:
     return "\n".join(lines)
 
 
+def serve_timings(args, count: int, work: Path) -> None:
+    if args.serve:
+        print(f"mkdocs serve, edit one topic at N={count}: rebuilt and served after {edit_to_rebuilt(count, work):.1f} s")
+    if args.serve_topic:
+        seconds = edit_to_rebuilt(count, work, preview=True)
+        print(f"make serve TOPIC=slug, edit that topic at N={count}: rebuilt and served after {seconds:.1f} s")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1, 100, 1000])
     parser.add_argument("--keep", action="store_true", help="keep the work folder")
     parser.add_argument("--serve", action="store_true", help="also time a real `mkdocs serve` edit (see RESULTS.md)")
+    parser.add_argument("--serve-topic", action="store_true",
+                        help="also time an edit in `make serve TOPIC=slug` (one topic previewed) at the middle size")
+    parser.add_argument("--only-serve", action="store_true", help="only the serve timings (--serve, --serve-topic)")
     parser.add_argument("--no-lighthouse", action="store_true")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="healthguide-bench-"))
     rows = []
+    middle = args.sizes[len(args.sizes) // 2]
     try:
+        if args.only_serve:
+            serve_timings(args, middle, work)
+            return
         for count in args.sizes:
             row = measure(count, work)
             rows.append(row)
@@ -321,12 +341,10 @@ def main() -> None:
             smallest = rows[0]
             scores = lighthouse(work / "site-{}".format(smallest["N"]), smallest["topic"])
             print(f"Lighthouse (N={smallest['N']}, {smallest['topic']}): {scores}")
-        middle = args.sizes[len(args.sizes) // 2]
         _, _, out = run_child([PYTHON, "-c", REBUILD_PROBE, str(work / f"content-{middle}")],
                               env={**ENV, "HEALTHGUIDE_CACHE_DIR": "off"})  # the in-process cache alone
         print(f"Generator after editing one topic at N={middle} (serve rebuild, cache warm): {json.loads(out)['seconds']:.2f} s")
-        if args.serve:
-            print(f"mkdocs serve, edit one topic at N={middle}: rebuilt and served after {edit_to_rebuilt(middle, work):.1f} s")
+        serve_timings(args, middle, work)
     finally:
         if args.keep:
             print(f"work folder kept: {work}")

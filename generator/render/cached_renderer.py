@@ -27,7 +27,8 @@ class CachedPageRenderer(PageRenderer):
         """Cached topics as they were; the others rendered together (parallel.py)."""
         found: dict[int, list[RenderedPage]] = {}
         missing: list[tuple[int, LoadedTopic, str | None]] = []
-        for position, loaded in enumerate(self.content.topics):
+        shown = self.topics_to_render()
+        for position, loaded in enumerate(shown):
             key = self._key(loaded)
             cached = None if key is None else self.cache.lookup("pages", loaded.source, key)
             if cached is None:
@@ -39,7 +40,11 @@ class CachedPageRenderer(PageRenderer):
             if key is not None:
                 self.cache.put("pages", loaded.source, key, topic_pages)
             found[position] = topic_pages
-        return [found[position] for position in range(len(self.content.topics))]
+        return [found[position] for position in range(len(shown))]
+
+    def topics_to_render(self) -> list[LoadedTopic]:
+        """Every topic; a one-topic preview (engine/mkdocs/topic_preview.py) renders one."""
+        return self.content.topics
 
     def _key(self, loaded: LoadedTopic) -> str | None:
         digest = file_digest(loaded.source)

@@ -31,6 +31,12 @@ from ...structure.routes import off_menu_paths
 from . import csp, css_bundle, hidden_headings, packaged_files, page_scripts, theme_markup
 from .search import index as search_index
 from .search.lay_terms import BuiltPage
+from .topic_preview import (
+    PreviewError,
+    TopicPreview,
+    previewed_topic,
+    quieten_link_checks,
+)
 
 # Set by the publishing build (commands/build.py): stand-ins marked EDIT ME fail it.
 PUBLISH_VARIABLE = "HEALTHGUIDE_PUBLISH"
@@ -53,6 +59,7 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
         self.search_pages: list[BuiltPage] = []
         self.footer_links: dict[str, list[tuple[str, str]]] = {}
         self.hidden_anchors: dict[str, set[str]] = {}  # page URL -> ids hidden when it opens
+        self.preview = TopicPreview()  # make serve TOPIC=slug, kept across rebuilds
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so that MkDocs keeps this one plugin object for every `mkdocs serve` rebuild
@@ -69,10 +76,17 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
         content_dir = self.content_dir(config)
         if self.cache is None:
             self.cache = topic_cache(content_dir)
+        preview = previewed_topic()  # make serve TOPIC=slug
         try:
-            self.generated = generate(content_dir, site_url=config.site_url, cache=self.cache)
+            if preview:  # that topic alone, its lines of links.lock checked
+                self.generated = self.preview.generate(content_dir, preview, config.site_url, self.cache,
+                                                       publishing=os.environ.get(PUBLISH_VARIABLE) == "1")
+                quieten_link_checks(config)
+            else:
+                self.generated = generate(content_dir, site_url=config.site_url, cache=self.cache)
             check_reviews(self.generated.content, strict=self.config.strict_review)
-            check_lock(self.generated.content)  # published links must keep working
+            if not preview:
+                check_lock(self.generated.content)  # published links must keep working
             if os.environ.get(PUBLISH_VARIABLE) == "1":
                 unwritten = edit_markers(content_dir)
                 if unwritten:
@@ -81,7 +95,7 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
         except ContentError as err:
             # BuildError makes MkDocs print the message and exit 1, without a traceback.
             raise BuildError(err.report()) from None
-        except ComponentError as err:
+        except (ComponentError, PreviewError) as err:
             raise BuildError(str(err)) from None
         config.nav = navigation(self.generated.content)
         self.footer_links = footer_links(self.generated.content)

@@ -1,0 +1,52 @@
+"""`make serve TOPIC=slug` (HEALTHGUIDE_TOPIC): a preview of one topic and the site's own pages,
+so a rebuild after a save takes the same time at any site size (issue 17)."""
+
+from __future__ import annotations
+
+from support import build_site, copy_content
+
+
+def built_pages(site) -> set[str]:
+    return {path.parent.relative_to(site).as_posix() for path in site.rglob("index.html")}
+
+
+def test_a_topic_preview_builds_only_that_topic_and_the_site_pages(tmp_path):
+    site = tmp_path / "site"
+    result = build_site(site, extra_env={"HEALTHGUIDE_TOPIC": "facial-twitching"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    pages = built_pages(site)
+    assert {".", "about", "facial-twitching", "facial-twitching/faq"} <= pages
+    others = {page for page in pages if page.split("/")[0] in {"bells-palsy", "blepharospasm", "hemifacial-spasm"}}
+    assert not others, f"pages of other topics in a one-topic preview: {sorted(others)}"
+    assert "Twitch" in (site / "facial-twitching" / "index.html").read_text(encoding="utf-8")
+
+
+def test_an_unknown_topic_is_one_clear_error(tmp_path):
+    site = tmp_path / "site"
+    result = build_site(site, extra_env={"HEALTHGUIDE_TOPIC": "facial-twiching"})
+    assert result.returncode == 1
+    output = result.stdout + result.stderr
+    assert "Traceback" not in output
+    assert "HEALTHGUIDE_TOPIC" in output and "'facial-twiching'" in output
+    assert "did you mean 'facial-twitching'" in output
+    assert not (site / "index.html").exists()
+
+
+def test_a_publishing_build_refuses_a_topic_preview(tmp_path):
+    site = tmp_path / "site"
+    result = build_site(site, extra_env={"HEALTHGUIDE_TOPIC": "facial-twitching", "HEALTHGUIDE_PUBLISH": "1"})
+    assert result.returncode == 1
+    output = result.stdout + result.stderr
+    assert "Traceback" not in output and "HEALTHGUIDE_TOPIC" in output
+
+
+def test_a_topic_preview_checks_that_topic_s_published_links_only(tmp_path):
+    content = copy_content(tmp_path / "content")
+    lock = content / "links.lock"
+    lock.write_text(lock.read_text(encoding="utf-8") + "/bells-palsy/#no-such-item\n", encoding="utf-8")
+    result = build_site(tmp_path / "other", content_dir=content, extra_env={"HEALTHGUIDE_TOPIC": "facial-twitching"})
+    assert result.returncode == 0, result.stdout + result.stderr  # another topic's link: make site checks it
+    lock.write_text(lock.read_text(encoding="utf-8") + "/facial-twitching/#no-such-item\n", encoding="utf-8")
+    result = build_site(tmp_path / "own", content_dir=content, extra_env={"HEALTHGUIDE_TOPIC": "facial-twitching"})
+    assert result.returncode == 1
+    assert "published link '/facial-twitching/#no-such-item' is lost" in result.stdout + result.stderr
