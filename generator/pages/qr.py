@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 import segno
@@ -32,6 +33,10 @@ def svg_path(matrix: tuple[bytes, ...]) -> str:
     return "".join(parts)
 
 
+# A save in `make serve TOPIC=slug` re-renders the topic with the same addresses: its codes
+# come from here instead of being encoded again (~1 ms each, 140 a topic). Bounded, so a
+# build of many topics, where each address is seen once, does not keep them all.
+@functools.lru_cache(maxsize=2048)
 def qr_svg(url: str) -> Markup:
     """A compact SVG QR code of `url`. Decorative (aria-hidden): the URL is always printed beside it.
 
