@@ -7,7 +7,15 @@ from pathlib import Path
 
 from ..model.loading import load_content
 from ..reading.problems import ContentError
-from ..structure.links_lock import LOCK_FILE, LOCK_HEADER, link_index, lock_text, read_lock
+from ..structure.links_lock import (
+    CROSS_ARROW,
+    LOCK_FILE,
+    LOCK_HEADER,
+    link_index,
+    lock_text,
+    read_cross_references,
+    read_lock,
+)
 
 
 def run_lock(content_root: Path, check: bool = False) -> int:
@@ -23,7 +31,7 @@ def run_lock(content_root: Path, check: bool = False) -> int:
         if path.exists() and path.read_text(encoding="utf-8") == text:
             print(f"ok: {path} lists every published link")
             return 0
-        written = set(locked)
+        written = set(locked) | {here + CROSS_ARROW + there for here, there in read_cross_references(path)}
         wanted = {line for line in text.splitlines() if line and not line.startswith("#")}
         for link in sorted(wanted - written):
             print(f"{path}: missing {link}", file=sys.stderr)
