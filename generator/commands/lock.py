@@ -10,7 +10,6 @@ from ..reading.problems import ContentError
 from ..structure.links_lock import (
     CROSS_ARROW,
     LOCK_FILE,
-    LOCK_HEADER,
     link_index,
     lock_text,
     read_cross_references,
@@ -43,5 +42,6 @@ def run_lock(content_root: Path, check: bool = False) -> int:
         if index.resolve(link) is None:
             print(f"unpublished (old links to it will break): {link}")
     path.write_text(text, encoding="utf-8")
-    print(f"wrote {path}: {text.count(chr(10)) - LOCK_HEADER.count(chr(10))} links")
+    links = [line for line in text.splitlines() if line and not line.startswith("#")]
+    print(f"wrote {path}: {len(links)} links")
     return 0

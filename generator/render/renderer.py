@@ -125,11 +125,13 @@ class PageRenderer:
             return link(reference if "#" in reference else "#" + reference)
 
         def target_title(reference: str) -> str:
-            """The referenced item's title; another topic's item also names its topic."""
+            """The referenced item's title; another topic's item also names its topic, unless
+            its title does ("Signs of blepharospasm")."""
             if "#" not in reference:
                 return loaded.titles_by_id[reference]
             _, target_id, holder = self._target(loaded, reference)
-            return f"{holder.titles_by_id[target_id]} ({holder.topic.title})"
+            title, topic_title = holder.titles_by_id[target_id], holder.topic.title
+            return title if topic_title.lower() in title.lower() else f"{title} ({topic_title})"
 
         values = dict(
             site=self.content.site,

@@ -35,6 +35,15 @@ def test_a_reference_list_links_to_the_page_of_the_other_topic_that_holds_the_it
     assert link.text == "Is it serious? (Hemifacial spasm)"
 
 
+def test_an_item_title_that_names_its_topic_is_not_followed_by_the_topic_again(content):
+    second_topic(content, title="Sleep")
+    see_also(content, "other-topic#faq-one")
+    content.replace("question: Is it serious?", "question: Is sleep loss serious?", file=content.root / "topics" / "other-topic.yaml")
+    page = content.html_pages()["sample-topic/conditions.md"]
+
+    assert [a.text for a in page.find_all("a") if a.attrs.get("href") == "../other-topic/faq.md#faq-one"] == ["Is sleep loss serious?"]
+
+
 def test_a_prose_link_to_another_topic_s_item_is_an_ordinary_link(content):
     second_topic(content)
     content.replace(DESCRIPTION, "      description: Rare. Read [what causes it](other-topic#cause-one).\n")
