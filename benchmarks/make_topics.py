@@ -63,6 +63,20 @@ def vary_prose(node, rng: random.Random):
     return node
 
 
+CROSS_TOPIC_PROSE_LINK = re.compile(r"\[([^\[\]\n]+)\]\([a-z0-9-]+#[a-z0-9-]+\)")
+
+
+def without_cross_topic_links(node):
+    """References to another topic's item (`other-slug#id`) dropped; a prose link keeps its text."""
+    if isinstance(node, dict):
+        return {key: without_cross_topic_links(value) for key, value in node.items()}
+    if isinstance(node, list):
+        return [without_cross_topic_links(value) for value in node if not (isinstance(value, str) and re.fullmatch(r"[a-z0-9-]+#[a-z0-9-]+", value))]
+    if isinstance(node, str):
+        return CROSS_TOPIC_PROSE_LINK.sub(r"\1", node)
+    return node
+
+
 def make_topic(base: dict, title: str, rng: random.Random) -> dict:
     topic = copy.deepcopy(base)
     self_check = topic.pop("self_check", None)
@@ -70,6 +84,7 @@ def make_topic(base: dict, title: str, rng: random.Random) -> dict:
     topic.pop("related_topics", None)
     for condition in topic["conditions"]["items"]:
         condition.pop("topic", None)
+    topic = without_cross_topic_links(topic)
     topic = vary_prose(topic, rng)
     for path in SHUFFLED_LISTS:
         parent = topic

@@ -7,7 +7,14 @@ from pathlib import Path
 
 from ..model.loading import load_content
 from ..reading.problems import ContentError
-from ..structure.links_lock import LOCK_FILE, LOCK_HEADER, link_index, lock_text, read_lock
+from ..structure.links_lock import (
+    CROSS_ARROW,
+    LOCK_FILE,
+    link_index,
+    lock_text,
+    read_cross_references,
+    read_lock,
+)
 
 
 def run_lock(content_root: Path, check: bool = False) -> int:
@@ -23,7 +30,7 @@ def run_lock(content_root: Path, check: bool = False) -> int:
         if path.exists() and path.read_text(encoding="utf-8") == text:
             print(f"ok: {path} lists every published link")
             return 0
-        written = set(locked)
+        written = set(locked) | {here + CROSS_ARROW + there for here, there in read_cross_references(path)}
         wanted = {line for line in text.splitlines() if line and not line.startswith("#")}
         for link in sorted(wanted - written):
             print(f"{path}: missing {link}", file=sys.stderr)
@@ -35,5 +42,6 @@ def run_lock(content_root: Path, check: bool = False) -> int:
         if index.resolve(link) is None:
             print(f"unpublished (old links to it will break): {link}")
     path.write_text(text, encoding="utf-8")
-    print(f"wrote {path}: {text.count(chr(10)) - LOCK_HEADER.count(chr(10))} links")
+    links = [line for line in text.splitlines() if line and not line.startswith("#")]
+    print(f"wrote {path}: {len(links)} links")
     return 0

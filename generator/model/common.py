@@ -26,6 +26,14 @@ REFERS_TO_ITEM = RefersToItem()
 # The id of another item of the same topic (see_also, sources, signs...): the build fails,
 # naming the file, line and field, when no item has it.
 ItemRef = Annotated[Id, REFERS_TO_ITEM]
+# A reference that may also name an item of another topic, as `other-slug#item-id` (see_also,
+# related, used_for, explained_by): checked once every topic is loaded (model/topic_links.py).
+AnyTopicItemRef = Annotated[
+    str,
+    StringConstraints(pattern=r"^([a-z][a-z0-9]*(-[a-z0-9]+)*#)?[a-z][a-z0-9]*(-[a-z0-9]+)*$", max_length=161),
+    Field(description="Id of an item of this topic, or 'other-topic-slug#item-id' for an item of another topic."),
+    REFERS_TO_ITEM,
+]
 # One line of text shown exactly as written (Markdown and HTML characters are escaped).
 PlainText = Annotated[
     str,
@@ -36,7 +44,7 @@ PlainText = Annotated[
 Prose = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=1, max_length=20000),
-    Field(description="Prose: paragraphs, *emphasis*, **strong**, '- ' lists and links [text](#id) or [text](https://...). No HTML."),
+    Field(description="Prose: paragraphs, *emphasis*, **strong**, '- ' lists and links [text](#id), [text](other-topic#id) or [text](https://...). No HTML."),
 ]
 LayTerms = Annotated[
     list[PlainText],

@@ -10,7 +10,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .common import Id, ItemRef, Linkable, PlainText, Prose, Strict
+from .common import AnyTopicItemRef, Id, Linkable, PlainText, Prose, Strict
 
 # Patterns the page script can detect in the last 14 days of entries (generator/components/diary/script.js).
 PatternKind = Literal["spreading", "more-frequent", "lasting"]
@@ -30,7 +30,7 @@ class WarningPattern(Linkable):
         description="spreading: a new place in the last 7 days; more-frequent: clearly more episodes than the 7 days before; lasting: episodes recorded over more than 2 weeks."
     )
     message: PlainText = Field(description="What the reader is told when their entries show this pattern.")
-    explained_by: list[ItemRef] = Field(min_length=1, description="Ids of guide sections to read, e.g. the warning-signs row.")
+    explained_by: list[AnyTopicItemRef] = Field(min_length=1, description="Ids of guide sections to read, e.g. the warning-signs row (or 'other-topic#id').")
 
 
 class DiaryWords(Strict):

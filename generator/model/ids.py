@@ -10,7 +10,7 @@ from pydantic import BaseModel
 from ..reading.problems import Problem
 from ..reading.yaml_source import SourceDocument
 from .items import walk_ids
-from .references import links_in
+from .references import is_cross_topic, links_in
 
 # Anchors the page templates use themselves; an item may not take them.
 RESERVED_IDS = {"questions-and-answers", "related-topics"}
@@ -31,11 +31,12 @@ def check_ids(doc: SourceDocument, data: Any) -> list[Problem]:
 
 def check_references(doc: SourceDocument, data: Any, model: type[BaseModel]) -> list[Problem]:
     """Every value of an `ItemRef` field of `model` (see_also, sources, signs...) and every
-    [text](#id) link in raw `data` must name an existing id (model/references.py finds them)."""
+    [text](#id) link in raw `data` must name an existing id (model/references.py finds them).
+    Links to another topic's item wait until every topic is loaded (topic_links.py)."""
     known = {item_id for item_id, _ in walk_ids(data)}
     problems = []
     for target, loc in links_in(model, data):
-        if target not in known:
+        if not is_cross_topic(target) and target not in known:
             problems.append(doc.problem(loc, f"links to unknown id '{target}'{_suggest(target, known)}"))
     return problems
 

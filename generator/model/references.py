@@ -1,6 +1,7 @@
 """Typed references: the fields that name another item's id are found from the models.
 
-A field declared `ItemRef` (or `list[ItemRef]`, see common.py) names an item of the same topic.
+A field declared `ItemRef` (or `list[ItemRef]`, see common.py) names an item of the same topic;
+one declared `AnyTopicItemRef` may also name another topic's item as `other-slug#item-id`.
 The reference check reads the raw topic data with the model beside it, so it knows which values
 are references without a hand-kept list of field names: adding a reference field is one edit
 in the model, and a wrong id is still reported at its file, line and field.
@@ -19,13 +20,20 @@ from pydantic.fields import FieldInfo
 from .common import REFERS_TO_ITEM
 
 Path = tuple[Any, ...]
-# A prose link to an item of the same topic: [text](#id).
-PROSE_LINK = re.compile(r"\]\(#([^)\s]*)\)")
+# A prose link to an item: [text](#id) in the same topic, [text](other-slug#id) in another.
+# No ':' or '/' before the '#', so a website's address is never read as one.
+PROSE_LINK = re.compile(r"\]\(([^)\s#:/]*)#([^)\s]*)\)")
+
+
+def is_cross_topic(target: str) -> bool:
+    """Whether a reference names another topic's item (`other-slug#item-id`)."""
+    return "#" in target
 
 
 def links_in(model: type[BaseModel], data: Any, loc: Path = ()) -> Iterator[tuple[str, Path]]:
     """Every (id, path) that raw `data`, read as `model`, links to, in document order: the
-    values of its `ItemRef` fields and the [text](#id) links in its text. Values the model does
+    values of its `ItemRef` fields and the [text](#id) links in its text. A link to another
+    topic's item comes as `other-slug#item-id`. Values the model does
     not expect are passed over: validation reports them."""
     yield from _walk(model, data, loc)
 
@@ -82,7 +90,8 @@ def _walk(annotation: Any, value: Any, loc: Path) -> Iterator[tuple[str, Path]]:
         yield from _walk(option, value, loc)
     elif isinstance(value, str):
         for match in PROSE_LINK.finditer(value):
-            yield match.group(1), loc
+            slug, item_id = match.groups()
+            yield (f"{slug}#{item_id}" if slug else item_id), loc
     elif get_origin(annotation) in (list, tuple) and isinstance(value, list):
         for index, entry in enumerate(value):
             yield from _walk(get_args(annotation)[0], entry, loc + (index,))

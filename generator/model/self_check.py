@@ -13,7 +13,16 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .common import CARE_LEVELS, CareLevel, ItemRef, Linkable, PlainText, Prose, Strict
+from .common import (
+    CARE_LEVELS,
+    AnyTopicItemRef,
+    CareLevel,
+    ItemRef,
+    Linkable,
+    PlainText,
+    Prose,
+    Strict,
+)
 from .signs import Sign, SignLevel
 
 Answer = Literal["yes", "not-sure", "no"]
@@ -53,7 +62,7 @@ class Outcome(Linkable):
     level: CareLevel
     title: PlainText
     body: Prose
-    explained_by: list[ItemRef] = Field(default_factory=list, description="Ids of guide sections to read next.")
+    explained_by: list[AnyTopicItemRef] = Field(default_factory=list, description="Ids of guide sections to read next (or 'other-topic#id').")
     safety_net: list[PlainText] = Field(default_factory=list, description="Changes that should bring the reader back.")
 
 

@@ -8,7 +8,17 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field, HttpUrl, StringConstraints, model_validator
 
-from .common import CareLevel, Id, ItemRef, LayTerms, Linkable, PlainText, Prose, Strict
+from .common import (
+    AnyTopicItemRef,
+    CareLevel,
+    Id,
+    ItemRef,
+    LayTerms,
+    Linkable,
+    PlainText,
+    Prose,
+    Strict,
+)
 from .diary import Diary
 from .pictures import FacePicture, FastPicture
 from .self_check import SelfCheck, SelfCheckPage
@@ -53,7 +63,7 @@ class Condition(Linkable):
     how_it_differs: Prose = Field(description="How it differs from the ordinary, harmless symptom (shown after the section's how_it_differs_title).")
     urgency: CareLevel = Field(description="How soon to get it checked if you think you have it.")
     urgency_note: PlainText = Field(description="One line saying who to see and how soon.")
-    see_also: list[ItemRef] = Field(default_factory=list, description="Ids of related items in this topic.")
+    see_also: list[AnyTopicItemRef] = Field(default_factory=list, description="Ids of related items in this topic, or 'other-topic#id'.")
     # A topic slug, not an item id (ItemRef): checked once every topic is loaded (topic_links.py).
     topic: Id | None = Field(
         default=None, description="Slug of the topic that covers this condition in full; the entry links to it ('Read more about ...')."
@@ -194,7 +204,7 @@ class Treatment(Linkable):
 
     name: PlainText
     body: Prose
-    used_for: list[ItemRef] = Field(default_factory=list, description="Ids of causes or conditions it treats.")
+    used_for: list[AnyTopicItemRef] = Field(default_factory=list, description="Ids of causes or conditions it treats (or 'other-topic#id').")
     sources: list[ItemRef] = Field(default_factory=list, description="Ids of the references its figures come from.")
 
 
@@ -207,7 +217,7 @@ class FaqEntry(Linkable):
 
     question: PlainText
     answer: Prose
-    related: list[ItemRef] = Field(default_factory=list, description="Ids of items that say more.")
+    related: list[AnyTopicItemRef] = Field(default_factory=list, description="Ids of items that say more, in this topic or as 'other-topic#id'.")
     signs: list[ItemRef] = Field(default_factory=list, description="Warning signs this answer is about; shown with their level.")
 
 

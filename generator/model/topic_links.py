@@ -1,5 +1,7 @@
 """Links between topics: every slug a topic names (`related_topics`, a condition's `topic`) is
-another topic of the site. Checked once every topic is loaded, since no file alone can tell."""
+another topic of the site, and every reference to another topic's item (`other-slug#item-id`,
+in a reference list or a prose link) names an item that topic has. Checked once every topic is
+loaded, since no file alone can tell."""
 
 from __future__ import annotations
 
@@ -9,6 +11,9 @@ from pathlib import Path
 
 from ..reading.problems import ContentError, Problem
 from ..reading.yaml_source import format_loc, load_yaml
+from .items import walk_ids
+from .previous_ids import moved_ids
+from .references import is_cross_topic, links_in
 from .topic import Topic
 
 
@@ -17,19 +22,47 @@ def check_topic_links(topics: list[tuple[Topic, Path]]) -> list[Problem]:
     slugs = {topic.slug for topic, _ in topics}
     moved = {old: topic.slug for topic, _ in topics for old in topic.moved_from}
     problems = []
+    dumps = {topic.slug: topic.model_dump() for topic, _ in topics}
+    ids = {slug: {item_id for item_id, _ in walk_ids(data)} for slug, data in dumps.items()}
     for topic, source in topics:
         for slug, loc in topic_links(topic):
-            if slug == topic.slug:
-                message = f"'{slug}' is this topic itself; name other topics here"
-            elif slug in moved:  # links name the current slug; only published addresses are forwarded
-                message = f"topic '{slug}' has moved to '{moved[slug]}': name the new slug"
-            elif slug not in slugs:
-                guess = difflib.get_close_matches(slug, sorted(slugs - {topic.slug}), n=1)
-                message = f"links to unknown topic '{slug}'" + (f" (did you mean '{guess[0]}'?)" if guess else "")
-            else:
-                continue
-            problems.append(_located(source, loc, message))
+            message = _slug_problem(slug, topic.slug, slugs, moved)
+            if message:
+                problems.append(_located(source, loc, message))
+        for target, loc in cross_topic_references(topic, dumps[topic.slug]):
+            slug, _, item_id = target.partition("#")
+            message = _slug_problem(slug, topic.slug, slugs, moved, itself=f"write '{item_id}' (or '#{item_id}' in text) for an item of this topic")
+            if message is None and item_id not in ids[slug]:
+                message = _id_problem(slug, item_id, ids[slug], moved_ids(dumps[slug]))
+            if message:
+                problems.append(_located(source, loc, message))
     return problems
+
+
+def _slug_problem(slug: str, own: str, slugs: set[str], moved: dict[str, str], itself: str = "name other topics here") -> str | None:
+    if slug == own:
+        return f"'{slug}' is this topic itself; {itself}"
+    if slug in moved:  # links name the current slug; only published addresses are forwarded
+        return f"topic '{slug}' has moved to '{moved[slug]}': name the new slug"
+    if slug not in slugs:
+        guess = difflib.get_close_matches(slug, sorted(slugs - {own}), n=1)
+        return f"links to unknown topic '{slug}'" + (f" (did you mean '{guess[0]}'?)" if guess else "")
+    return None
+
+
+def _id_problem(slug: str, item_id: str, known: set[str], renamed: dict[str, str]) -> str:
+    if item_id in renamed:  # the old id is forwarded for published links, but a link names the current one
+        return f"'{item_id}' in topic '{slug}' is now '{renamed[item_id]}': write '{slug}#{renamed[item_id]}'"
+    guess = difflib.get_close_matches(item_id, sorted(known), n=1)
+    return f"links to unknown id '{item_id}' in topic '{slug}'" + (f" (did you mean '{slug}#{guess[0]}'?)" if guess else "")
+
+
+def cross_topic_references(topic: Topic, data: dict | None = None) -> Iterator[tuple[str, tuple]]:
+    """Each `other-slug#item-id` the topic links to (reference lists and prose links), with
+    where it is written; `data` is `topic.model_dump()` when the caller has it already."""
+    for target, loc in links_in(Topic, topic.model_dump() if data is None else data):
+        if is_cross_topic(target):
+            yield target, loc
 
 
 def topic_links(topic: Topic) -> Iterator[tuple[str, tuple]]:
@@ -48,3 +81,8 @@ def _located(source: Path, loc: tuple, message: str) -> Problem:
         return load_yaml(source).problem(loc, message)
     except ContentError:
         return Problem(source, message, field=format_loc(loc))
+
+
+def linked_slugs(topic: Topic) -> set[str]:
+    """The other topics this topic's pages show something of (a title, a summary, an item's page)."""
+    return {slug for slug, _ in topic_links(topic)} | {target.partition("#")[0] for target, _ in cross_topic_references(topic)}

@@ -46,6 +46,8 @@ def _message(item: dict[str, Any], loc: tuple[Any, ...], vocabulary: set[str]) -
         return f"unknown field '{name}'{hint}"
     if kind == "missing":
         return "required field is missing"
+    if kind == "string_pattern_mismatch" and "#" in str(item.get("input")):
+        return f"{item.get('input')!r} names an item of another topic; this field takes ids of this topic only"
     if kind == "string_pattern_mismatch" and loc and loc[-1] in ("id", "slug"):
         return f"invalid id {item.get('input')!r}: use lowercase letters, digits and single hyphens"
     message = item["msg"]

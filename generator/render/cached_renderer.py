@@ -8,7 +8,8 @@ import json
 from datetime import date
 
 from ..model.loading import SITE_FILE, Content, LoadedTopic
-from ..model.topic_links import topic_links
+from ..model.topic_links import cross_topic_references, topic_links
+from ..structure.routes import page_of
 from . import parallel
 from .cache import TopicCache, file_digest, fingerprint, shared_inputs
 from .renderer import PageRenderer, RenderedPage
@@ -51,7 +52,12 @@ class CachedPageRenderer(PageRenderer):
         return None if digest is None else digest + self.shared_key + self._linked_topics_key(loaded)
 
     def _linked_topics_key(self, loaded: LoadedTopic) -> str:
-        """The title and summary of each topic this one links to: its pages show them."""
-        by_slug = {other.topic.slug: other.topic for other in self.content.topics}
-        shown = [(slug, by_slug[slug].title, by_slug[slug].summary) for slug, _ in topic_links(loaded.topic)]
+        """The title and summary of each topic this one links to, and the page and title of each
+        other topic's item it links to: its pages show them."""
+        by_slug = {other.topic.slug: other for other in self.content.topics}
+        shown = [(slug, by_slug[slug].topic.title, by_slug[slug].topic.summary) for slug, _ in topic_links(loaded.topic)]
+        for target, _ in cross_topic_references(loaded.topic):
+            slug, _, item_id = target.partition("#")
+            other = by_slug[slug]
+            shown.append((target, other.topic.title, other.titles_by_id[item_id], page_of(other, item_id).file))
         return hashlib.sha256(json.dumps(shown).encode()).hexdigest() if shown else ""

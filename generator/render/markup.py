@@ -23,7 +23,8 @@ _INLINE_PATTERN = re.compile("[" + re.escape("".join(_INLINE_SPECIAL)) + "]")
 _PROSE_SPECIAL = {c: v for c, v in _INLINE_SPECIAL.items() if c != "*"}
 _PROSE_PATTERN = re.compile("[" + re.escape("".join(_PROSE_SPECIAL)) + "]")
 _LEADING_BLOCK_MARKER = re.compile(r"^(\s*)([-+]|\d+\.)")
-_PROSE_LINK = re.compile(r"\[([^\[\]\n]+)\]\((#[a-z0-9-]+|https://[^\s()<>\"']+)\)")
+# An item of this topic (#id), of another topic (other-slug#id), or a website (https://...).
+_PROSE_LINK = re.compile(r"\[([^\[\]\n]+)\]\(((?:[a-z0-9-]+)?#[a-z0-9-]+|https://[^\s()<>\"']+)\)")
 _LIST_LINE = re.compile(r"^(?:[-*]|\d+\.)\s+")
 _RULE_LINE = re.compile(r"^[-=*\s]{3,}$")
 
@@ -40,7 +41,8 @@ def plain_text(value: object) -> Markup:
 
 
 def prose(value: str, resolve_link: LinkResolver) -> Markup:
-    """Paragraphs of author text -> safe Markdown. `resolve_link('#id')` gives the real href."""
+    """Paragraphs of author text -> safe Markdown. `resolve_link('#id')` (or 'other-slug#id')
+    gives the real href."""
     blocks = []
     previous_was_list = False
     for raw_line in str(value).replace("\r\n", "\n").split("\n"):
@@ -68,7 +70,7 @@ def _prose_line(line: str, resolve_link: LinkResolver, is_list: bool) -> str:
     for link in _PROSE_LINK.finditer(line):
         parts.append(_escape_prose(line[cursor : link.start()]))
         href = link.group(2)
-        href = resolve_link(href) if href.startswith("#") else href
+        href = href if href.startswith("https://") else resolve_link(href)
         parts.append(f"[{_escape_prose(link.group(1))}]({href})")
         cursor = link.end()
     parts.append(_escape_prose(line[cursor:]))

@@ -15,6 +15,7 @@ from datetime import date
 
 from ..child_process import die_with_parent
 from ..model.loading import Content, LoadedTopic
+from ..model.topic_links import linked_slugs
 from .renderer import PageRenderer, RenderedPage
 
 PARALLEL_FROM = 8
@@ -28,17 +29,23 @@ def render_topics(content: Content, topics: list[LoadedTopic], today: date, site
         return [renderer.topic_pages(loaded) for loaded in topics]
     # "spawn", not "fork": `mkdocs serve` runs threads, and forking a threaded process can hang.
     context = multiprocessing.get_context("spawn")
-    site_only = Content(root=content.root, site=content.site, topics=[], strings=content.strings)
     # A few batches per worker: each batch makes one renderer (its templates compile once) and
-    # the batches still share out unevenly sized topics.
+    # the batches still share out unevenly sized topics. A batch carries the site and only the
+    # other topics its topics link to (titles, the pages of their items), not the whole site.
     size = max(1, len(topics) // (workers * 4))
-    batches = [(site_only, today, site_url, topics[start : start + size]) for start in range(0, len(topics), size)]
+    batches = [(_with_linked(content, topics[start : start + size]), today, site_url, topics[start : start + size]) for start in range(0, len(topics), size)]
     with ProcessPoolExecutor(workers, mp_context=context, initializer=die_with_parent, initargs=(os.getpid(),)) as pool:
         # die_with_parent: a killed build must not leave workers waiting for work forever.
         return [pages for batch in pool.map(_render_batch, batches) for pages in batch]
 
 
+def _with_linked(content: Content, batch: list[LoadedTopic]) -> Content:
+    wanted = set().union(*(linked_slugs(loaded.topic) for loaded in batch))
+    linked = [loaded for loaded in content.topics if loaded.topic.slug in wanted]
+    return Content(root=content.root, site=content.site, topics=linked, strings=content.strings)
+
+
 def _render_batch(batch: tuple[Content, date, str | None, list[LoadedTopic]]) -> list[list[RenderedPage]]:
-    site_only, today, site_url, topics = batch
-    renderer = PageRenderer(site_only, today=today, site_url=site_url)
+    site_and_linked, today, site_url, topics = batch
+    renderer = PageRenderer(site_and_linked, today=today, site_url=site_url)
     return [renderer.topic_pages(loaded) for loaded in topics]

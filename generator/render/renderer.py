@@ -55,6 +55,7 @@ class PageRenderer:
         self.site_url = site_url  # absolute links (copy-link buttons, QR codes)
         self.today = today or date.today()
         self.md_env, self.html_env = build_environments(content.strings)
+        self._topics = {loaded.topic.slug: loaded for loaded in content.topics}  # cross-topic links
 
     def pages(self) -> list[RenderedPage]:
         pages = [self._render(kind.template, kind.file) for kind in SITE_PAGES]
@@ -93,11 +94,17 @@ class PageRenderer:
         marker = deep_links.marker(loaded, page, self.content.strings.section("copy_link_script"))
         return RenderedPage(path=rendered.path, markdown=rendered.markdown + "\n" + marker)
 
+    def _target(self, loaded: LoadedTopic, href: str) -> tuple[str, str, LoadedTopic]:
+        """'#id' (this topic) or 'other-slug#id' -> (docs-relative page that holds the id, the
+        id, the topic that has it); the route registry knows the page."""
+        slug, _, target_id = href.rpartition("#")
+        holder = self._topics[slug] if slug else loaded
+        return topic_page_path(holder.topic.slug, page_of(holder, target_id)), target_id, holder
+
     def _render(self, template: str, path: str, loaded: LoadedTopic | None = None) -> RenderedPage:
         def link(href: str) -> str:
-            """'#id' -> relative link from this page to the page that holds the id."""
-            target_id = href.removeprefix("#")
-            target = topic_page_path(loaded.topic.slug, page_of(loaded, target_id))
+            """'#id' or 'other-slug#id' -> relative link from this page to the page that holds the id."""
+            target, target_id, _ = self._target(loaded, href)
             if target == path:
                 # Only the fragment: MkDocs rewrites "index.md#id" in Markdown links but not in
                 # raw HTML (a component's button), where it would point at a missing file.
@@ -108,11 +115,23 @@ class PageRenderer:
         def html_link(href: str) -> str:
             """The same link for a raw HTML component, which MkDocs leaves as written: from this
             page's address to the target page's address, not between their Markdown files."""
-            target_id = href.removeprefix("#")
-            target = topic_page_path(loaded.topic.slug, page_of(loaded, target_id))
+            target, target_id, _ = self._target(loaded, href)
             if target == path:
                 return Markup(f"#{target_id}")
             return Markup(f"{posixpath.relpath(page_url(target), page_url(path))}/#{target_id}")
+
+        def item_link(reference: str) -> str:
+            """A reference field's value ('id' or 'other-slug#id') as a link."""
+            return link(reference if "#" in reference else "#" + reference)
+
+        def target_title(reference: str) -> str:
+            """The referenced item's title; another topic's item also names its topic, unless
+            its title does ("Signs of blepharospasm")."""
+            if "#" not in reference:
+                return loaded.titles_by_id[reference]
+            _, target_id, holder = self._target(loaded, reference)
+            title, topic_title = holder.titles_by_id[target_id], holder.topic.title
+            return title if topic_title.lower() in title.lower() else f"{title} ({topic_title})"
 
         values = dict(
             site=self.content.site,
@@ -128,7 +147,7 @@ class PageRenderer:
             anchor=anchor,
         )
         if loaded is not None:
-            values.update(topic=loaded.topic, target_title=loaded.titles_by_id.__getitem__)
+            values.update(topic=loaded.topic, target_title=target_title, item_link=item_link)
             values.update(topic_named={other.topic.slug: other.topic for other in self.content.topics}.__getitem__)
             values.update(signs_of=lambda ids: [loaded.topic.sign(sign_id) for sign_id in ids], card_items=_card_items(loaded.topic))
             values.update(most_urgent_sign=lambda ids: min((loaded.topic.sign(i) for i in ids), key=lambda s: CARE_LEVELS.index(s.level)))

@@ -3,6 +3,10 @@
 A link in the lock must keep working: either it still exists, or the content says where it
 went (`previous_ids` on an item, `moved_from` on a topic). The build fails, naming the lost
 link and the topic file, when one of them disappears; new links are only reported.
+
+The lock also lists each cross-topic reference (`other-slug#item-id` in a topic's content) as
+`/linking/page/ -> /other/page/#item-id`, so a change to what one topic links to in another
+shows in the lock, and a lost item names the pages that linked to it.
 """
 
 from __future__ import annotations
@@ -13,9 +17,10 @@ from pathlib import Path
 
 from ..model.loading import Content, LoadedTopic
 from ..model.previous_ids import moved_ids
+from ..model.topic_links import cross_topic_references
 from ..reading.problems import ContentError, Problem
 from .deep_links import forwarded, linkable_ids
-from .routes import GUIDE, SITE_PAGES, page_url, pages_of, topic_page_path
+from .routes import GUIDE, SITE_PAGES, page_holding, page_of, page_url, pages_of, topic_page_path
 
 log = logging.getLogger("mkdocs.plugins.healthguide.links")
 
@@ -24,6 +29,8 @@ LOCK_HEADER = (
     "# Published links: every page and anchor of the site, relative to site_url, one per line.\n"
     "# Links in this file must keep working. Update it with: python -m generator lock\n"
 )
+CROSS_HEADER = "# Cross-topic references: the page that links -> the other topic's item it links to.\n"
+CROSS_ARROW = " -> "
 
 
 @dataclass
@@ -34,6 +41,7 @@ class LinkIndex:
     topics: dict[str, LoadedTopic] = field(default_factory=dict)  # current and old slugs
     moved: dict[str, dict[str, str]] = field(default_factory=dict)  # slug -> old id -> new id
     forwarded: dict[str, str] = field(default_factory=dict)  # "/slug/#id" -> the id's page now
+    cross: set[tuple[str, str]] = field(default_factory=set)  # (linking page, other topic's "/page/#id")
     problems: list[Problem] = field(default_factory=list)
 
     def resolve(self, link: str) -> str | None:
@@ -81,6 +89,13 @@ def link_index(content: Content) -> LinkIndex:
         # The guide's first page forwards old links to items now on its other pages.
         guide = page_url(topic_page_path(slug, GUIDE))
         index.forwarded.update({f"{guide}#{old}": url for old, url in forwarded(loaded).items()})
+    by_slug = {loaded.topic.slug: loaded for loaded in content.topics}
+    for loaded in content.topics:
+        for target, loc in cross_topic_references(loaded.topic):
+            other, _, item_id = target.partition("#")
+            here = page_url(topic_page_path(loaded.topic.slug, page_holding(loc[0])))
+            there = page_url(topic_page_path(other, page_of(by_slug[other], item_id)))
+            index.cross.add((here, f"{there}#{item_id}"))
     for loaded in content.topics:
         for old in loaded.topic.moved_from:
             other = index.topics.get(old)
@@ -93,13 +108,10 @@ def link_index(content: Content) -> LinkIndex:
 
 def read_lock(path: Path) -> list[str]:
     """The links in a lock file (empty when there is none yet)."""
-    if not path.exists():
-        return []
     links, problems = [], []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
+    for number, line in _lines(path):
+        if CROSS_ARROW in line:
+            continue  # read_cross_references
         if not line.startswith("/") or " " in line:
             problems.append(Problem(path, f"'{line}' is not a site-relative link such as /topic/#id", line=number, column=1))
         links.append(line)
@@ -108,10 +120,36 @@ def read_lock(path: Path) -> list[str]:
     return links
 
 
+def read_cross_references(path: Path) -> list[tuple[str, str]]:
+    """The cross-topic references a lock file lists, as (linking page, linked item)."""
+    references, problems = [], []
+    for number, line in _lines(path):
+        if CROSS_ARROW not in line:
+            continue
+        here, _, there = line.partition(CROSS_ARROW)
+        if not (here.startswith("/") and there.startswith("/") and "#" in there and " " not in here + there):
+            problems.append(Problem(path, f"'{line}' is not a cross-topic reference such as /topic/page/ -> /other/page/#id", line=number, column=1))
+        references.append((here, there))
+    if problems:
+        raise ContentError(problems)
+    return references
+
+
+def _lines(path: Path) -> list[tuple[int, str]]:
+    """(number, text) of each line of the lock that is not blank or a comment."""
+    if not path.exists():
+        return []
+    lines = enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+    return [(number, line.strip()) for number, line in lines if line.strip() and not line.strip().startswith("#")]
+
+
 def lock_text(index: LinkIndex, locked: list[str]) -> str:
     """The new lock: every current link, plus old links that still redirect somewhere."""
     kept = {link for link in locked if index.resolve(link) is not None}
-    return LOCK_HEADER + "".join(f"{link}\n" for link in sorted(index.current | kept))
+    text = LOCK_HEADER + "".join(f"{link}\n" for link in sorted(index.current | kept))
+    if index.cross:
+        text += "\n" + CROSS_HEADER + "".join(f"{here}{CROSS_ARROW}{there}\n" for here, there in sorted(index.cross))
+    return text
 
 
 @dataclass(frozen=True)
@@ -120,16 +158,29 @@ class LockReport:
     lost: list[Problem]  # in the lock, no longer reachable
 
 
-def compare(index: LinkIndex, locked: list[str], content_root: Path) -> LockReport:
+def compare(index: LinkIndex, locked: list[str], content_root: Path, cross: list[tuple[str, str]] = ()) -> LockReport:
+    """`cross`: the lock's cross-topic references; a lost item names the pages that linked to it,
+    and an item another topic linked to is lost even if it was never a published link itself."""
     lost = list(index.problems)
-    for link in locked:
+    linked_from: dict[str, list[str]] = {}
+    for here, there in cross:
+        linked_from.setdefault(there, []).append(here)
+    for link in [*locked, *(there for there in linked_from if there not in locked)]:
         if index.resolve(link) is None:
-            lost.append(_lost(index, link, content_root))
+            lost.append(_lost(index, link, content_root, linked_from.get(link, [])))
     new = sorted(index.current - set(locked))
     return LockReport(new=new, lost=lost)
 
 
-def _lost(index: LinkIndex, link: str, content_root: Path) -> Problem:
+def _lost(index: LinkIndex, link: str, content_root: Path, linked_from: list[str]) -> Problem:
+    problem = _lost_link(index, link, content_root)
+    if not linked_from:
+        return problem
+    pages = ", ".join(sorted(set(linked_from)))
+    return Problem(problem.file, problem.message.replace(" is lost:", f" (linked from {pages}) is lost:", 1), field=problem.field)
+
+
+def _lost_link(index: LinkIndex, link: str, content_root: Path) -> Problem:
     path, _, anchor = link.partition("#")
     slug = _slug(path)
     loaded = index.topics.get(slug)
@@ -157,7 +208,7 @@ def check_lock(content: Content) -> LockReport:
     """Raise ContentError for every lost link; log the new ones (not an error)."""
     content_root = Path(content.root)
     lock = content_root / LOCK_FILE
-    report = compare(link_index(content), read_lock(lock), content_root)
+    report = compare(link_index(content), read_lock(lock), content_root, read_cross_references(lock))
     if report.lost:
         raise ContentError(report.lost)
     if report.new:

@@ -41,6 +41,7 @@ EDITS: dict[str, list[tuple[str, str]]] = {
     "unknown-key": [("urgency_note: See a GP.", "urgency_nte: See a GP.")],
     "duplicate-id": [("  id: causes\n", "  id: overview\n")],
     "dangling-reference": [("see_also: [cause-one]", "see_also: [cause-on]")],
+    "dangling-cross-topic-reference": [("description: Rare.", "description: Rare. Read [more](other-topic#faq-one).")],
     "invalid-date": [("written_on: 2026-01-01", "written_on: 2026-02-30")],
     "several-mistakes": [
         ("title: Sample topic", "titel: Sample topic"),

@@ -97,3 +97,16 @@ def test_renaming_a_related_topic_rerenders_the_topics_that_link_to_it(two_topic
     pages = pages_of(generate(two_topics.root, today=TODAY, cache=cache))
 
     assert "Other topic, renamed" in pages["sample-topic/sources.md"]
+
+
+def test_retitling_another_topic_s_linked_item_rerenders_the_topics_that_link_to_it(two_topics, cache):
+    """A cross-topic reference (`other-topic#faq-one`) shows the item's title and links to its
+    page: the linking topic's pages are not reused when that item changes."""
+    two_topics.replace("      see_also: [cause-one]\n", "      see_also: [cause-one, other-topic#faq-one]\n")
+    generate(two_topics.root, today=TODAY, cache=cache)
+    other = two_topics.root / "topics" / "other.yaml"
+    two_topics.replace("question: Is it serious?", "question: Is it ever serious?", file=other)
+
+    pages = pages_of(generate(two_topics.root, today=TODAY, cache=cache))
+
+    assert "Is it ever serious? (Other topic)" in pages["sample-topic/conditions.md"]
