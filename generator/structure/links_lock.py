@@ -93,6 +93,8 @@ def link_index(content: Content) -> LinkIndex:
     for loaded in content.topics:
         for target, loc in cross_topic_references(loaded.topic):
             other, _, item_id = target.partition("#")
+            if other not in by_slug:
+                continue  # a one-topic preview; loading has already refused a topic that does not exist
             here = page_url(topic_page_path(loaded.topic.slug, page_holding(loc[0])))
             there = page_url(topic_page_path(other, page_of(by_slug[other], item_id)))
             index.cross.add((here, f"{there}#{item_id}"))

@@ -12,7 +12,14 @@ from generator.model.strings import load_strings
 from generator.render.environment import anchor, build_environments
 
 MD_ENV, _ = build_environments(load_strings("en-GB", []))
-CONTEXT = dict(anchor=anchor, link=lambda href: Markup(href), target_title={"a": "First & one", "b": "Second"}.__getitem__)
+def _link(href: str) -> Markup:
+    return Markup(href)
+
+
+CONTEXT = dict(
+    anchor=anchor, link=_link, item_link=lambda reference: _link("#" + reference),
+    target_title={"a": "First & one", "b": "Second"}.__getitem__,
+)
 
 
 def render(source: str, **values) -> str:
