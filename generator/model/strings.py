@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import string
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from pathlib import Path
 
@@ -41,6 +42,11 @@ class Strings:
             return self.sections[component][name]
         except KeyError:
             raise KeyError(f"{key!r} is not in the strings catalog ({catalog_path(REFERENCE)})") from None
+
+    def long_date(self, value: date) -> str:
+        """A date as this language writes it in a sentence: "3 March 2026", "3 de marzo de 2026"."""
+        month = self.text(f"dates.month_{value.month}")
+        return self.text("dates.long").format(day=value.day, month=month, year=value.year)
 
     def section(self, component: str) -> dict[str, str]:
         """A component's words, e.g. for a script's JSON data."""

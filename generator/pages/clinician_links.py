@@ -34,8 +34,9 @@ def item_url(loaded: LoadedTopic, item_id: str, site_url: str | None) -> str:
     return absolute(site_url, page_url(md_path)) + "#" + item_id
 
 
-def groups(loaded: LoadedTopic, site_url: str | None) -> list[LinkGroup]:
-    """One group per top-level section, in page order; items that get copy buttons only."""
+def groups(loaded: LoadedTopic, site_url: str | None, words: dict[str, str]) -> list[LinkGroup]:
+    """One group per top-level section, in page order; items that get copy buttons only.
+    `words`: the catalog's copy_link_script (a source's title names its publisher)."""
     data = loaded.topic.model_dump()
     linkable = {item_id for page in TOPIC_PAGES for item_id in linkable_ids(loaded, page)}
     result = []
@@ -43,7 +44,7 @@ def groups(loaded: LoadedTopic, site_url: str | None) -> list[LinkGroup]:
         if not (isinstance(part, dict) and isinstance(part.get("id"), str)):
             continue
         entries = [
-            LinkEntry(item_id, item_title(loaded, item_id), url := item_url(loaded, item_id, site_url), qr_svg(url))
+            LinkEntry(item_id, item_title(loaded, item_id, words), url := item_url(loaded, item_id, site_url), qr_svg(url))
             for item_id in _anchors_in(name, part, loaded.topic)
             if item_id in linkable
         ]

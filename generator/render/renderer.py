@@ -79,7 +79,7 @@ class PageRenderer:
         which carries the old #anchor along (a meta refresh drops it)."""
         old_dir = moved.old_url.strip("/")
         html = self.html_env.get_template(REDIRECT.template).render(
-            heading=REDIRECT.title,
+            heading=REDIRECT.name(self.content.strings),
             language=self.content.strings.language,
             title=moved.title,
             canonical=absolute(self.site_url, moved.new_url),
@@ -132,9 +132,9 @@ class PageRenderer:
             values.update(topic_named={other.topic.slug: other.topic for other in self.content.topics}.__getitem__)
             values.update(signs_of=lambda ids: [loaded.topic.sign(sign_id) for sign_id in ids], card_items=_card_items(loaded.topic))
             values.update(most_urgent_sign=lambda ids: min((loaded.topic.sign(i) for i in ids), key=lambda s: CARE_LEVELS.index(s.level)))
-            values.update(topic_page_keys=[kind.key for kind in menu_pages_of(loaded.topic)], page_titles={kind.key: kind.title_of(loaded.topic) for kind in TOPIC_PAGES})
+            values.update(topic_page_keys=[kind.key for kind in menu_pages_of(loaded.topic)], page_titles={kind.key: kind.title_of(loaded.topic, self.content.strings) for kind in TOPIC_PAGES})
             values.update(guide_part_keys=[kind.key for kind in pages_of(loaded.topic) if kind.guide_part])
-            values.update(link_groups=lambda: clinician_links.groups(loaded, self.site_url))
+            values.update(link_groups=lambda: clinician_links.groups(loaded, self.site_url, self.content.strings.section("copy_link_script")))
             if loaded.topic.triage is not None:
                 data = self_check_data(loaded.topic.triage, self.content.strings.section("self_check_script"))
                 values.update(self_check_json=json_attribute(data))
