@@ -1,0 +1,183 @@
+"""Translated topics (model/translation.py, structure/translations_lock.py): a translation is
+validated with the same models, keeps the English ids and structure, takes every value that is
+not words from the ONE English model (so it cannot triage differently), and each item is tracked
+against the English words it was translated from."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.commands.cli import main
+from generator.model.loading import load_content, load_language
+from generator.model.strings import CATALOGS
+from generator.reading.problems import ContentError
+from generator.structure.translations_lock import LOCK_FILE, lock_text, staleness
+
+TRANSLATION_BLOCK = "translation: {from_language: en, translated_from: 2026-01-01, review: {status: not-reviewed}}\n"
+# The sample topic's words in "Spanish" (enough to tell them apart), the structure untouched.
+WORDS = {
+    "title: Sample topic": "title: Tema de ejemplo",
+    "text: Your face droops on one side": "text: Se le cae un lado de la cara",
+    "title: Call {emergency_number} if you notice these": "title: Llame al {emergency_number} si nota esto",
+    "question: Is it serious?": "question: ¿Es grave?",
+}
+
+
+class Language:
+    """A private content folder with a Spanish translation of the sample topic."""
+
+    def __init__(self, root: Path, catalogs: Path):
+        self.root, self.catalogs = root, catalogs
+        self.folder = root / "languages" / "es"
+        (self.folder / "topics").mkdir(parents=True)
+        site = (root / "site.yaml").read_text(encoding="utf-8").replace("locale: en-GB", "locale: es-ES")
+        self.site_file = self.folder / "site.yaml"
+        self.site_file.write_text("language: {code: es, name: Español, dir: ltr, locale: es-ES}\n" + site, encoding="utf-8")
+        text = (root / "topics" / "sample.yaml").read_text(encoding="utf-8")
+        for english, spanish in WORDS.items():
+            assert english in text
+            text = text.replace(english, spanish)
+        self.topic_file = self.folder / "topics" / "sample.yaml"
+        self.topic_file.write_text(TRANSLATION_BLOCK + text, encoding="utf-8")
+
+    def replace(self, old: str, new: str, file: Path | None = None) -> None:
+        file = file or self.topic_file
+        text = file.read_text(encoding="utf-8")
+        assert text.count(old) == 1, old
+        file.write_text(text.replace(old, new), encoding="utf-8")
+
+    def load(self):
+        english = load_content(self.root)
+        return english, load_language(self.root, "es", english, catalogs=self.catalogs)
+
+    def problems(self):
+        with pytest.raises(ContentError) as err:
+            self.load()
+        return err.value.problems
+
+    def line_of(self, text: str, file: Path | None = None) -> int:
+        return (file or self.topic_file).read_text(encoding="utf-8").splitlines().index(text) + 1
+
+
+@pytest.fixture
+def spanish(content, tmp_path) -> Language:
+    catalogs = tmp_path / "strings"
+    catalogs.mkdir()
+    shutil.copy(CATALOGS / "en.yaml", catalogs / "en.yaml")
+    shutil.copy(CATALOGS / "en.yaml", catalogs / "es.yaml")  # the same keys: a valid catalog
+    return Language(content.root, catalogs)
+
+
+def test_a_translation_has_the_english_structure_and_its_own_words(spanish):
+    english, translated = spanish.load()
+    [loaded] = translated.topics
+    topic, source = loaded.topic, english.topics[0].topic
+
+    assert topic.title == "Tema de ejemplo" and topic.sign("rf-face").text == "Se le cae un lado de la cara"
+    assert topic.red_flags.title == "Llame al 999 si nota esto"  # the language's own settings are filled in
+    assert loaded.translation.translated_from.isoformat() == "2026-01-01"
+    assert translated.language.code == "es" and translated.language.name == "Español"
+    assert [s.level for s in topic.signs] == [s.level for s in source.signs]
+    assert [card.signs for card in topic.when_to_get_help.cards] == [card.signs for card in source.when_to_get_help.cards]
+
+
+def test_a_translation_that_states_another_level_is_one_located_problem(spanish):
+    spanish.replace("    level: emergency\n    onset: sudden", "    level: urgent\n    onset: sudden")
+    [problem] = spanish.problems()
+
+    assert problem.file == spanish.topic_file and problem.field == "signs[0].level"
+    assert problem.line == spanish.line_of("    level: urgent")
+    assert "'urgent'" in problem.message and "'emergency'" in problem.message
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "field"),
+    [
+        ("- {id: cause-one, name: Cause one", "- {id: cause-uno, name: Cause one", "causes.items[0].id"),
+        ("onset: gradual", "onset: sudden", "signs[1].onset"),
+        ("signs: [help-gp-2-weeks]\n    - id: help-emergency", "signs: [help-gp-2-weeks, rf-face]\n    - id: help-emergency", "when_to_get_help.cards[0].signs"),
+        ('url: "https://www.nhs.uk/"', 'url: "https://example.org/"', "references.items[0].url"),
+        ("urgency: see-doctor", "urgency: urgent", "conditions.items[0].urgency"),
+    ],
+)
+def test_a_translation_keeps_ids_card_membership_onsets_urgency_and_urls(spanish, old, new, field):
+    spanish.replace(old, new)
+    problems = spanish.problems()
+    assert field in {problem.field for problem in problems}, problems
+    assert all(problem.file == spanish.topic_file and problem.line for problem in problems)
+
+
+def test_a_translation_with_an_item_more_or_less_is_refused(spanish):
+    spanish.replace("  do:\n    - {id: do-sleep, text: Sleep well}\n", "  do:\n    - {id: do-sleep, text: Sleep well}\n    - {id: do-rest, text: Descanse}\n")
+    [problem] = spanish.problems()
+    assert problem.field == "checklist.do" and "has 2 items but the English has 1" in problem.message
+
+
+def test_lay_terms_are_the_translation_s_own(spanish):
+    spanish.replace("title: Tema de ejemplo\n", "title: Tema de ejemplo\nlay_terms: [tic, temblor del párpado]\n")
+    _, translated = spanish.load()
+    assert translated.topics[0].topic.lay_terms == ["tic", "temblor del párpado"]
+
+
+def test_the_translation_block_is_required_and_checked(spanish):
+    spanish.replace(TRANSLATION_BLOCK, "")
+    [problem] = spanish.problems()
+    assert problem.file == spanish.topic_file and "'translation' block" in problem.message
+
+    spanish.topic_file.write_text(TRANSLATION_BLOCK.replace("not-reviewed", "checked") + spanish.topic_file.read_text(encoding="utf-8"), encoding="utf-8")
+    [problem] = spanish.problems()
+    assert problem.field == "translation.review.status" and problem.line == 1
+
+
+def test_a_translation_of_no_english_topic_and_a_wrong_language_block_are_located(spanish):
+    spanish.replace("slug: sample-topic", "slug: other-topic")
+    spanish.replace("language: {code: es,", "language: {code: fr,", file=spanish.site_file)
+    problems = spanish.problems()
+    [topic] = [problem for problem in problems if problem.file == spanish.topic_file]
+    [language] = [problem for problem in problems if problem.field == "language"]
+
+    assert "no English topic has the slug 'other-topic'" in topic.message and topic.line == spanish.line_of("slug: other-topic")
+    assert language.file == spanish.site_file and "'fr'" in language.message and language.line == 1
+
+
+def test_a_partial_translation_is_not_published(spanish):
+    spanish.topic_file.rename(spanish.topic_file.with_name("sample.yaml.partial"))
+    _, translated = spanish.load()
+    assert translated.topics == []
+
+
+# --- Staleness -----------------------------------------------------------------------------------
+
+
+def test_every_item_is_stale_until_the_lock_is_written_then_none(spanish):
+    english, translated = spanish.load()
+    assert "rf-face" in staleness(english, translated).of("sample-topic")
+
+    (spanish.folder / LOCK_FILE).write_text(lock_text(english, translated), encoding="utf-8")
+    assert staleness(english, translated).of("sample-topic") == []
+
+
+def test_an_english_edit_makes_only_that_item_stale(spanish):
+    english, translated = spanish.load()
+    (spanish.folder / LOCK_FILE).write_text(lock_text(english, translated), encoding="utf-8")
+    sample = spanish.root / "topics" / "sample.yaml"
+    sample.write_text(sample.read_text(encoding="utf-8").replace("answer: Rarely.", "answer: Very rarely."), encoding="utf-8")
+    english, translated = spanish.load()
+
+    report = staleness(english, translated)
+    assert report.of("sample-topic") == ["faq-one"]
+    [line] = report.lines("es")
+    assert "'sample-topic'" in line and "faq-one" in line and "translations --update es" in line
+
+
+def test_the_translations_command_writes_the_lock_and_reports_stale_items(spanish, capsys, monkeypatch):
+    monkeypatch.setattr("generator.commands.translations.CATALOGS", spanish.catalogs)
+    assert main(["--content", str(spanish.root), "translations", "es"]) == 1
+    assert "rf-face" in capsys.readouterr().out
+
+    assert main(["--content", str(spanish.root), "translations", "--update", "es"]) == 0
+    assert (spanish.folder / LOCK_FILE).exists()
+    assert main(["--content", str(spanish.root), "translations", "es"]) == 0
