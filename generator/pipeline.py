@@ -11,12 +11,13 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from .model.loading import Content, load_content
+from .model.loading import Content, load_content, load_language
 from .render.cache import TopicCache
 from .render.cached_renderer import CachedPageRenderer
 from .render.disk_cache import topic_cache
 from .render.renderer import PageRenderer, RedirectPage, RenderedPage
 from .structure.redirects import moved_pages
+from .structure.translations_lock import Staleness, staleness
 
 
 @dataclass(frozen=True)
@@ -24,16 +25,28 @@ class Generated:
     content: Content
     pages: list[RenderedPage]
     redirects: list[RedirectPage]
+    english: Content | None = None  # a translated site: the English content it is merged with
+    staleness: Staleness = Staleness({})  # a translated site: items whose English changed since
 
 
-def generate(content_dir: Path, today: date | None = None, site_url: str | None = None, cache: TopicCache | None = None) -> Generated:
+def generate(
+    content_dir: Path, today: date | None = None, site_url: str | None = None, cache: TopicCache | None = None, language: str | None = None,
+) -> Generated:
     """Load and validate everything, then render every page. Raises ContentError on bad input.
 
     `site_url` is the deployed address, for the absolute links some pages show. `cache` keeps
     unchanged topics between calls (the MkDocs plugin passes the same one to every rebuild);
-    without one, a new cache is made, which still reuses what earlier builds left on disk."""
+    without one, a new cache is made, which still reuses what earlier builds left on disk.
+    `language`: the code of a translation (content/languages/<code>/) to generate instead of the
+    English; its pages are rendered afresh each time (a translated page also depends on the
+    English topic, which the page cache's key does not cover)."""
     cache = cache if cache is not None else topic_cache(Path(content_dir))
     content = load_content(Path(content_dir), cache)
+    if language is not None:
+        english, content = content, load_language(Path(content_dir), language, content)
+        report = staleness(english, content)
+        renderer = PageRenderer(content, today=today, site_url=site_url, stale=report.stale)
+        return Generated(content=content, pages=renderer.pages(), redirects=[], english=english, staleness=report)
     renderer = CachedPageRenderer(content, cache, today=today, site_url=site_url)
     return Generated(content=content, pages=renderer.pages(), redirects=redirect_pages(renderer))
 

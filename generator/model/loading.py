@@ -24,13 +24,14 @@ from .items import walk_ids
 from .previous_ids import check_previous_ids
 from .sign_checks import check_signs
 from .site import Language, SiteSettings
-from .strings import CATALOGS, Strings, load_strings
+from .strings import CATALOGS, Strings, language_of, load_strings
 from .topic import Topic
 from .topic_links import check_topic_links
 from .translation import TranslationSource, language_folder, merge, split_translation
 from .validation import problems_from_validation
 
 SITE_FILE = "site.yaml"
+OWN_CATALOG = "strings.yaml"  # a language's interface words kept with its content (see _strings_of)
 TOPICS_DIR = "topics"
 T = TypeVar("T")
 
@@ -100,11 +101,16 @@ def load_content(root: Path, cache: Remembers | None = None) -> Content:
     return Content(root=root, site=site, topics=sorted(topics, key=lambda t: t.topic.title.lower()), strings=strings)
 
 
-def _strings_of(site: SiteSettings | None, problems: list[Problem], site_doc: SourceDocument | None, catalogs: Path = CATALOGS) -> Strings | None:
-    """The catalog of the site's language: its `language.code`, else the first part of `locale`."""
+def _strings_of(
+    site: SiteSettings | None, problems: list[Problem], site_doc: SourceDocument | None, catalogs: Path = CATALOGS, own: Path | None = None,
+) -> Strings | None:
+    """The catalog of the site's language: its `language.code`, else the first part of `locale`;
+    the package's, else `own` (a catalog beside the language's site.yaml), when there is one."""
     if site is None:
         return None
-    return load_strings(site.language.code if site.language else site.locale, problems, site_doc, folder=catalogs)
+    code = site.language.code if site.language else site.locale
+    path = own if own is not None and own.is_file() and not (catalogs / f"{language_of(code)}.yaml").is_file() else None
+    return load_strings(code, problems, site_doc, folder=catalogs, path=path)
 
 
 def load_language(root: Path, code: str, english: Content, catalogs: Path = CATALOGS) -> Content:
@@ -117,7 +123,7 @@ def load_language(root: Path, code: str, english: Content, catalogs: Path = CATA
     if site is not None and (site.language is None or site.language.code != code):
         said = f"says '{site.language.code}'" if site.language else "is missing"
         problems.append(site_doc.problem(("language",) if site.language else (), f"the language block {said}, but this is the folder of '{code}': add language: {{code: {code}, name: ..., dir: ltr}}"))
-    strings = _strings_of(site, problems, site_doc, catalogs)
+    strings = _strings_of(site, problems, site_doc, catalogs, own=folder / OWN_CATALOG)
     by_slug = {loaded.topic.slug: loaded for loaded in english.topics}
     topics = []
     for path in sorted((folder / TOPICS_DIR).glob("*.yaml")):

@@ -65,10 +65,14 @@ def placeholders(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
-def load_strings(locale: str, problems: list[Problem], site_doc: SourceDocument | None = None, folder: Path = CATALOGS) -> Strings | None:
-    """The catalog for the site's `locale`, or None after adding its problems (each located)."""
+def load_strings(
+    locale: str, problems: list[Problem], site_doc: SourceDocument | None = None, folder: Path = CATALOGS, path: Path | None = None,
+) -> Strings | None:
+    """The catalog for the site's `locale`, or None after adding its problems (each located).
+    `path`: a catalog kept with a language's content (content/languages/<code>/strings.yaml),
+    for a language the package has no catalog for; it is checked against the English the same way."""
     language = language_of(locale)
-    path = folder / f"{language}.yaml"
+    path = path or folder / f"{language}.yaml"
     if not path.is_file():
         available = ", ".join(sorted(p.stem for p in folder.glob("*.yaml")))
         message = f"no strings catalog for language '{language}' ({path}); catalogs: {available}"

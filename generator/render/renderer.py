@@ -50,10 +50,11 @@ class RedirectPage:
 class PageRenderer:
     """Renders every page of the site from loaded content."""
 
-    def __init__(self, content: Content, today: date | None = None, site_url: str | None = None):
+    def __init__(self, content: Content, today: date | None = None, site_url: str | None = None, stale: dict[str, list[str]] | None = None):
         self.content = content
         self.site_url = site_url  # absolute links (copy-link buttons, QR codes)
         self.today = today or date.today()
+        self.stale = stale or {}  # a translation: per topic, the items whose English is newer
         self.md_env, self.html_env = build_environments(content.strings)
 
     def pages(self) -> list[RenderedPage]:
@@ -87,6 +88,16 @@ class PageRenderer:
             script=posixpath.relpath("javascripts/redirect.js", old_dir),
         )
         return RedirectPage(path=f"{old_dir}/{REDIRECT.file}", html=html)
+
+    def _english_newer(self, loaded: LoadedTopic, path: str) -> bool:
+        """Whether an item this page shows (or the topic's own words) changed in the English since it was translated."""
+        slug = loaded.topic.slug
+        return any(item == slug or topic_page_path(slug, page_of(loaded, item)) == path for item in self.stale.get(slug, []))
+
+    def _english_url(self, path: str) -> Markup:
+        """From this page of a translation (under /<code>/) to the same page in English."""
+        here = f"/{self.content.language.code}{page_url(path)}"
+        return Markup(posixpath.relpath(page_url(path), here) + "/")
 
     def _with_deep_links(self, rendered: RenderedPage, loaded: LoadedTopic, page: PageKind) -> RenderedPage:
         """Append the hidden copy-link / renamed-anchor marker (see structure/deep_links.py)."""
@@ -126,7 +137,10 @@ class PageRenderer:
                 posixpath.relpath(topic_page_path(slug, page), posixpath.dirname(path) or ".")
             ),
             anchor=anchor,
+            translation=None,
         )
+        if loaded is not None and loaded.translation is not None:
+            values.update(translation=loaded.translation, english_newer=self._english_newer(loaded, path), english_url=self._english_url(path))
         if loaded is not None:
             values.update(topic=loaded.topic, target_title=loaded.titles_by_id.__getitem__)
             values.update(topic_named={other.topic.slug: other.topic for other in self.content.topics}.__getitem__)
