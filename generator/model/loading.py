@@ -52,12 +52,23 @@ class LoadedTopic:
 
 
 @dataclass(frozen=True)
+class SiteLanguageRef:
+    """One language the site publishes, as the pages of another language name it."""
+
+    code: str
+    name: str  # in itself: "Español"
+    prefix: str  # "" for the English at the root, "es/" for a translation
+    slugs: frozenset[str]  # the topics it has
+
+
+@dataclass(frozen=True)
 class Content:
     root: Path
     site: SiteSettings
     topics: list[LoadedTopic]
     strings: Strings  # the interface words in the site's language (model/strings.py)
     language: Language | None = None  # None: the English site at the root; else content/languages/<code>/
+    languages: tuple[SiteLanguageRef, ...] = ()  # every language the site publishes (pipeline.py sets it)
 
 
 def load_content(root: Path, cache: Remembers | None = None) -> Content:

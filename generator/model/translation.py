@@ -27,6 +27,7 @@ from .topic import ClinicalReview, Topic
 from .validation import problems_from_validation
 
 TRANSLATION_KEY = "translation"
+LANGUAGES_DIR = "languages"
 # Taken from the English as it is, never compared: the review dates and published-link history
 # change in the English without making the translation wrong (staleness is tracked per item).
 FROM_ENGLISH = frozenset({"review", "previous_ids", "moved_from"})
@@ -164,7 +165,12 @@ def _value_type(annotation: Any) -> Any:
 
 def language_folder(root: Path, code: str) -> Path:
     """Where a language's files are: content/languages/<code>/ (site.yaml, topics/)."""
-    return root / "languages" / code
+    return root / LANGUAGES_DIR / code
+
+
+def translation_codes(root: Path) -> list[str]:
+    """The translations a content folder publishes: each languages/<code>/ with a site.yaml."""
+    return sorted(path.parent.name for path in (Path(root) / LANGUAGES_DIR).glob("*/site.yaml"))
 
 
 def words_by_item(topic: Topic) -> dict[str, list[str]]:

@@ -28,7 +28,7 @@ def render_topics(content: Content, topics: list[LoadedTopic], today: date, site
         return [renderer.topic_pages(loaded) for loaded in topics]
     # "spawn", not "fork": `mkdocs serve` runs threads, and forking a threaded process can hang.
     context = multiprocessing.get_context("spawn")
-    site_only = Content(root=content.root, site=content.site, topics=[], strings=content.strings)
+    site_only = Content(root=content.root, site=content.site, topics=[], strings=content.strings, language=content.language, languages=content.languages)
     # A few batches per worker: each batch makes one renderer (its templates compile once) and
     # the batches still share out unevenly sized topics.
     size = max(1, len(topics) // (workers * 4))

@@ -89,6 +89,18 @@ class PageRenderer:
         )
         return RedirectPage(path=f"{old_dir}/{REDIRECT.file}", html=html)
 
+    def _other_languages(self, slug: str) -> tuple[clinician_links.LanguageRoot, ...]:
+        """The other languages that have the topic, with their addresses under this build's site_url."""
+        own = self.content.language.code if self.content.language else None
+        site_url = absolute(self.site_url, "/")
+        root = site_url.removesuffix(f"{own}/") if own else site_url
+        mine = next((language.code for language in self.content.languages if language.prefix == (f"{own}/" if own else "")), None)
+        return tuple(
+            clinician_links.LanguageRoot(language.code, language.name, root + language.prefix)
+            for language in self.content.languages
+            if language.code != mine and slug in language.slugs
+        )
+
     def _english_newer(self, loaded: LoadedTopic, path: str) -> bool:
         """Whether an item this page shows (or the topic's own words) changed in the English since it was translated."""
         slug = loaded.topic.slug
@@ -148,7 +160,7 @@ class PageRenderer:
             values.update(most_urgent_sign=lambda ids: min((loaded.topic.sign(i) for i in ids), key=lambda s: CARE_LEVELS.index(s.level)))
             values.update(topic_page_keys=[kind.key for kind in menu_pages_of(loaded.topic)], page_titles={kind.key: kind.title_of(loaded.topic, self.content.strings) for kind in TOPIC_PAGES})
             values.update(guide_part_keys=[kind.key for kind in pages_of(loaded.topic) if kind.guide_part])
-            values.update(link_groups=lambda: clinician_links.groups(loaded, self.site_url, self.content.strings.section("copy_link_script")))
+            values.update(link_groups=lambda: clinician_links.groups(loaded, self.site_url, self.content.strings.section("copy_link_script"), self._other_languages(loaded.topic.slug)))
             if loaded.topic.triage is not None:
                 data = self_check_data(loaded.topic.triage, self.content.strings.section("self_check_script"))
                 values.update(self_check_json=json_attribute(data))

@@ -13,8 +13,13 @@ import pytest
 from generator.commands.cli import main
 from generator.model.loading import load_content, load_language
 from generator.model.strings import CATALOGS
+from generator.pipeline import generate
 from generator.reading.problems import ContentError
+from generator.structure.links_lock import LOCK_FILE as LINKS_LOCK
+from generator.structure.links_lock import check_lock, site_link_index
+from generator.structure.links_lock import lock_text as links_lock_text
 from generator.structure.translations_lock import LOCK_FILE, lock_text, staleness
+from support import ROOT
 
 TRANSLATION_BLOCK = "translation: {from_language: en, translated_from: 2026-01-01, review: {status: not-reviewed}}\n"
 # The sample topic's words in "Spanish" (enough to tell them apart), the structure untouched.
@@ -181,3 +186,58 @@ def test_the_translations_command_writes_the_lock_and_reports_stale_items(spanis
     assert main(["--content", str(spanish.root), "translations", "--update", "es"]) == 0
     assert (spanish.folder / LOCK_FILE).exists()
     assert main(["--content", str(spanish.root), "translations", "es"]) == 0
+
+
+# --- The links lock covers every language --------------------------------------------------------
+
+
+def test_the_links_lock_covers_every_language_and_a_lost_translated_link_fails(spanish):
+    english, translated = spanish.load()
+    index = site_link_index(english, {"es": translated})
+    (spanish.root / LINKS_LOCK).write_text(links_lock_text(index, []), encoding="utf-8")
+    locked = (spanish.root / LINKS_LOCK).read_text(encoding="utf-8").splitlines()
+    assert "/es/sample-topic/#rf-face" in locked and "/sample-topic/#rf-face" in locked and "/es/" in locked
+    assert check_lock(english, {"es": translated}).lost == []
+
+    spanish.topic_file.rename(spanish.topic_file.with_name("sample.yaml.partial"))  # withdrawn
+    english, translated = spanish.load()
+    with pytest.raises(ContentError) as err:
+        check_lock(english, {"es": translated})
+    assert any("(es) published link '/sample-topic/" in problem.message for problem in err.value.problems)
+
+
+# --- Pages of a translation (the RTL fixture keeps its own catalog beside its site.yaml) -------
+
+
+@pytest.fixture
+def rtl(tmp_path, monkeypatch) -> Path:
+    monkeypatch.setenv("HEALTHGUIDE_CACHE_DIR", "off")
+    return Path(shutil.copytree(ROOT / "tests" / "fixtures" / "rtl", tmp_path / "content"))
+
+
+def pages_of(generated) -> dict[str, str]:
+    return {page.path: page.markdown for page in generated.pages}
+
+
+def test_the_clinicians_page_offers_each_link_in_every_language(rtl):
+    english = pages_of(generate(rtl, site_url="https://example.org/guide/"))["sample-topic/links.md"]
+    arabic = pages_of(generate(rtl, site_url="https://example.org/guide/ar/", language="ar"))["sample-topic/links.md"]
+
+    for page in (english, arabic):
+        assert 'href="https://example.org/guide/sample-topic/#rf-face"' in page
+        assert 'href="https://example.org/guide/ar/sample-topic/#rf-face"' in page
+    assert 'hreflang="ar"' in english and '<span lang="ar">العربية</span>' in english
+    assert 'hreflang="en"' in arabic and '<span lang="en">English</span>' in arabic
+
+
+def test_a_translated_page_says_where_it_comes_from_and_when_its_english_is_newer(rtl):
+    guide = pages_of(generate(rtl, language="ar"))["sample-topic/index.md"]
+    assert "Translated from the English version of" in guide and "1 يناير 2026" in guide
+    assert "has changed since it was translated" not in guide  # the fixture's lock is up to date
+
+    english = rtl / "topics" / "sample.yaml"
+    english.write_text(english.read_text(encoding="utf-8").replace("body: Subsection text.", "body: New subsection text."), encoding="utf-8")
+    pages = pages_of(generate(rtl, language="ar"))
+    assert "has changed since it was translated" in pages["sample-topic/index.md"]  # sub-one is on the first page
+    assert 'href="../../sample-topic/" hreflang="en"' in pages["sample-topic/index.md"]
+    assert "has changed since it was translated" not in pages["sample-topic/causes.md"]

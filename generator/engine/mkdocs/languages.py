@@ -18,15 +18,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ...model.loading import Content, load_content, load_language
+from ...model.translation import translation_codes
 from ...structure.routes import SITE_PAGES, page_url, pages_of, topic_page_path
 
-LANGUAGES_DIR = "languages"
 MATERIAL_LANGUAGES = Path(__import__("material").__file__).parent / "templates" / "partials" / "languages"
-
-
-def translation_codes(content_dir: Path) -> list[str]:
-    """The translations a content folder publishes: each languages/<code>/ with a site.yaml."""
-    return sorted(path.parent.name for path in (Path(content_dir) / LANGUAGES_DIR).glob("*/site.yaml"))
 
 
 @dataclass(frozen=True)
@@ -42,11 +37,15 @@ def page_urls(content: Content) -> frozenset[str]:
     return frozenset(page_url(path) for path in paths)
 
 
-def site_languages(content_dir: Path, english: Content) -> list[SiteLanguage]:
-    """The English, then each translation (content loaded again: cheap next to rendering)."""
+def load_translations(content_dir: Path, english: Content) -> dict[str, Content]:
+    """Each translation's content, by code (loading is cheap next to rendering)."""
+    return {code: load_language(Path(content_dir), code, english) for code in translation_codes(content_dir)}
+
+
+def site_languages(english: Content, translations: dict[str, Content]) -> list[SiteLanguage]:
+    """The English, then each translation."""
     found = [SiteLanguage(_english_code(english), english.strings.text("language.name"), "", page_urls(english))]
-    for code in translation_codes(content_dir):
-        translated = load_language(Path(content_dir), code, english)
+    for code, translated in translations.items():
         found.append(SiteLanguage(code, translated.language.name, f"{code}/", page_urls(translated)))
     return found
 

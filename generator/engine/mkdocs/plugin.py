@@ -30,7 +30,14 @@ from ...structure.links_lock import check_lock
 from ...structure.navigation import footer_links, navigation
 from ...structure.routes import off_menu_paths
 from . import csp, css_bundle, hidden_headings, packaged_files, page_scripts, theme_markup
-from .languages import SiteLanguage, alternates, build_translations, site_languages, with_language
+from .languages import (
+    SiteLanguage,
+    alternates,
+    build_translations,
+    load_translations,
+    site_languages,
+    with_language,
+)
 from .search import index as search_index
 from .search.lay_terms import BuiltPage
 
@@ -77,14 +84,15 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
         try:
             self.generated = generate(content_dir, site_url=config.site_url, cache=self.cache, language=self.config.language or None)
             english = self.generated.english or self.generated.content
+            translations = load_translations(content_dir, english)
             if not self.config.language:
                 check_reviews(english, strict=self.config.strict_review)
-                check_lock(english)  # published links must keep working
+                check_lock(english, translations)  # published links, in every language, must keep working
             # An English edit makes translated items stale: said (INFO, so `make site` still
             # publishes) and shown on the pages, never a failed build.
             for line in self.generated.staleness.lines(self.config.language):
                 logging.getLogger("mkdocs.plugins.healthguide").info(line)
-            self.languages = site_languages(content_dir, english)
+            self.languages = site_languages(english, translations)
             if os.environ.get(PUBLISH_VARIABLE) == "1":
                 unwritten = edit_markers(content_dir)
                 if unwritten:
