@@ -49,7 +49,7 @@ def generate(
     if language is not None:
         content = replace(translations[language], languages=languages)
         report = staleness(english, content)
-        renderer = PageRenderer(content, today=today, site_url=site_url, stale=report.stale)
+        renderer = PageRenderer(content, today=today, site_url=site_url, stale=report.stale, english=english)
         return Generated(content=content, pages=renderer.pages(), redirects=[], english=english, staleness=report)
     renderer = CachedPageRenderer(content, cache, today=today, site_url=site_url)
     return Generated(content=content, pages=renderer.pages(), redirects=redirect_pages(renderer))

@@ -50,8 +50,14 @@ class RedirectPage:
 class PageRenderer:
     """Renders every page of the site from loaded content."""
 
-    def __init__(self, content: Content, today: date | None = None, site_url: str | None = None, stale: dict[str, list[str]] | None = None):
+    def __init__(
+        self, content: Content, today: date | None = None, site_url: str | None = None,
+        stale: dict[str, list[str]] | None = None, english: Content | None = None,
+    ):
         self.content = content
+        # A translation: the English topics, for links to a topic it does not have yet (they
+        # open the English page, at its absolute address: it is outside this language's build).
+        self.english_topics = {loaded.topic.slug: loaded.topic for loaded in english.topics} if english else {}
         self.site_url = site_url  # absolute links (copy-link buttons, QR codes)
         self.today = today or date.today()
         self.stale = stale or {}  # a translation: per topic, the items whose English is newer
@@ -88,6 +94,15 @@ class PageRenderer:
             script=posixpath.relpath("javascripts/redirect.js", old_dir),
         )
         return RedirectPage(path=f"{old_dir}/{REDIRECT.file}", html=html)
+
+    def _topic_page_link(self, slug: str, page: str, path: str) -> Markup:
+        """A link from the page at `path` to a topic's page: its Markdown file, or in a translation
+        without that topic, the English page's address."""
+        if any(loaded.topic.slug == slug for loaded in self.content.topics) or slug not in self.english_topics:
+            return Markup(posixpath.relpath(topic_page_path(slug, page), posixpath.dirname(path) or "."))
+        own = self.content.language.code if self.content.language else ""
+        root = absolute(self.site_url, "/").removesuffix(f"{own}/")
+        return Markup(root.rstrip("/") + page_url(topic_page_path(slug, page)))
 
     def _other_languages(self, slug: str) -> tuple[clinician_links.LanguageRoot, ...]:
         """The other languages that have the topic, with their addresses under this build's site_url."""
@@ -145,9 +160,7 @@ class PageRenderer:
             link=link,
             html_link=html_link,
             care_level=lambda level: self.content.site.care_levels[level],
-            page_url=lambda slug, page: Markup(
-                posixpath.relpath(topic_page_path(slug, page), posixpath.dirname(path) or ".")
-            ),
+            page_url=lambda slug, page: self._topic_page_link(slug, page, path),
             anchor=anchor,
             translation=None,
         )
@@ -155,7 +168,11 @@ class PageRenderer:
             values.update(translation=loaded.translation, english_newer=self._english_newer(loaded, path), english_url=self._english_url(path))
         if loaded is not None:
             values.update(topic=loaded.topic, target_title=loaded.titles_by_id.__getitem__)
-            values.update(topic_named={other.topic.slug: other.topic for other in self.content.topics}.__getitem__)
+            named = {**self.english_topics, **{other.topic.slug: other.topic for other in self.content.topics}}
+            values.update(topic_named=named.__getitem__)
+            # Related topics by title; in a translation, one it lacks is the English (lang="en").
+            values.update(related=sorted((named[slug] for slug in loaded.topic.related_topics), key=lambda other: other.title.lower()))
+            values.update(in_english=lambda slug: slug in self.english_topics and not any(t.topic.slug == slug for t in self.content.topics))
             values.update(signs_of=lambda ids: [loaded.topic.sign(sign_id) for sign_id in ids], card_items=_card_items(loaded.topic))
             values.update(most_urgent_sign=lambda ids: min((loaded.topic.sign(i) for i in ids), key=lambda s: CARE_LEVELS.index(s.level)))
             values.update(topic_page_keys=[kind.key for kind in menu_pages_of(loaded.topic)], page_titles={kind.key: kind.title_of(loaded.topic, self.content.strings) for kind in TOPIC_PAGES})

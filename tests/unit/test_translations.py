@@ -241,3 +241,15 @@ def test_a_translated_page_says_where_it_comes_from_and_when_its_english_is_newe
     assert "has changed since it was translated" in pages["sample-topic/index.md"]  # sub-one is on the first page
     assert 'href="../../sample-topic/" hreflang="en"' in pages["sample-topic/index.md"]
     assert "has changed since it was translated" not in pages["sample-topic/causes.md"]
+
+
+def test_a_translation_links_a_topic_it_lacks_to_the_english_page(monkeypatch):
+    """The Spanish guide names the condition topics, which are not translated yet: its links
+    open the English pages (outside the Spanish build, so at their full address) and say so."""
+    monkeypatch.setenv("HEALTHGUIDE_CACHE_DIR", "off")
+    pages = pages_of(generate(ROOT / "content", site_url="https://example.org/guide/es/", language="es"))
+    sources, conditions = pages["facial-twitching/sources.md"], pages["facial-twitching/conditions.md"]
+
+    assert '- <span lang="en">[Bell\'s palsy](https://example.org/guide/bells-palsy/):' in sources
+    assert "(https://example.org/guide/blepharospasm/)" in conditions
+    assert "bells-palsy/index.md" not in sources + conditions
