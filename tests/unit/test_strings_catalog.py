@@ -282,3 +282,11 @@ def test_a_second_topic_s_diary_asks_its_own_questions(content):
     assert config["words"]["episode_other"] == "flare-ups" and config["words"]["days_with"] == "Days with itching"
     conditions = content.html_pages()["sample-topic/conditions.md"].squashed_text
     assert "How it differs from the usual kind:" in conditions
+
+
+@pytest.mark.parametrize("language", sorted(path.stem for path in CATALOGS.glob("*.yaml")))
+def test_a_copy_button_s_name_holds_its_visible_words_in_every_catalog(language):
+    """WCAG 2.5.3 (axe label-content-name-mismatch): the copy button shows `button` and is
+    named `copy_label`, so a voice-control user can say what they see."""
+    words = load_strings(language, []).sections["copy_link_script"]
+    assert words["copy_label"].lower().startswith(words["button"].lower()), (words["button"], words["copy_label"])
