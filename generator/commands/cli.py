@@ -51,10 +51,14 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _validate(args) -> int:
-    from ..model.loading import load_content
+    from ..model.loading import load_content, load_language
+    from ..model.translation import translation_codes
 
     content = load_content(args.content)
     print(f"ok: site settings and {len(content.topics)} topic(s) are valid")
+    for code in translation_codes(args.content):  # each translation, checked against the English
+        translated = load_language(args.content, code, content)
+        print(f"ok: {code}: site settings and {len(translated.topics)} translated topic(s) are valid")
     return 0
 
 

@@ -253,3 +253,15 @@ def test_a_translation_links_a_topic_it_lacks_to_the_english_page(monkeypatch):
     assert '- <span lang="en">[Bell\'s palsy](https://example.org/guide/bells-palsy/):' in sources
     assert "(https://example.org/guide/blepharospasm/)" in conditions
     assert "bells-palsy/index.md" not in sources + conditions
+
+
+def test_validate_checks_each_translation_and_names_its_mistake(spanish, capsys, monkeypatch):
+    monkeypatch.setattr("generator.model.loading.CATALOGS", spanish.catalogs)
+    monkeypatch.setattr("generator.model.loading.load_language.__defaults__", (spanish.catalogs,))
+    assert main(["--content", str(spanish.root), "validate"]) == 0
+    assert "ok: es: site settings and 1 translated topic(s) are valid" in capsys.readouterr().out
+
+    spanish.replace("    level: emergency\n    onset: sudden", "    level: urgent\n    onset: sudden")
+    assert main(["--content", str(spanish.root), "validate"]) == 1
+    err = capsys.readouterr().err
+    assert f"{spanish.topic_file}:{spanish.line_of('    level: urgent')}" in err and "signs[0].level" in err and "Traceback" not in err
