@@ -7,16 +7,18 @@ says which pages there are, and the render stage writes them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from .model.loading import Content, load_content
+from .model.loading import Content, SiteLanguageRef, load_content, load_language
+from .model.translation import translation_codes
 from .render.cache import TopicCache
 from .render.cached_renderer import CachedPageRenderer
 from .render.disk_cache import topic_cache
 from .render.renderer import PageRenderer, RedirectPage, RenderedPage
 from .structure.redirects import moved_pages
+from .structure.translations_lock import Staleness, staleness
 
 
 @dataclass(frozen=True)
@@ -24,18 +26,42 @@ class Generated:
     content: Content
     pages: list[RenderedPage]
     redirects: list[RedirectPage]
+    english: Content | None = None  # a translated site: the English content it is merged with
+    staleness: Staleness = Staleness({})  # a translated site: items whose English changed since
 
 
-def generate(content_dir: Path, today: date | None = None, site_url: str | None = None, cache: TopicCache | None = None) -> Generated:
+def generate(
+    content_dir: Path, today: date | None = None, site_url: str | None = None, cache: TopicCache | None = None, language: str | None = None,
+) -> Generated:
     """Load and validate everything, then render every page. Raises ContentError on bad input.
 
     `site_url` is the deployed address, for the absolute links some pages show. `cache` keeps
     unchanged topics between calls (the MkDocs plugin passes the same one to every rebuild);
-    without one, a new cache is made, which still reuses what earlier builds left on disk."""
+    without one, a new cache is made, which still reuses what earlier builds left on disk.
+    `language`: the code of a translation (content/languages/<code>/) to generate instead of the
+    English; its pages are rendered afresh each time (a translated page also depends on the
+    English topic, which the page cache's key does not cover)."""
     cache = cache if cache is not None else topic_cache(Path(content_dir))
-    content = load_content(Path(content_dir), cache)
+    english = load_content(Path(content_dir), cache)
+    translations = {code: load_language(Path(content_dir), code, english) for code in translation_codes(Path(content_dir))}
+    languages = every_language(english, translations)
+    content = replace(english, languages=languages)
+    if language is not None:
+        content = replace(translations[language], languages=languages)
+        report = staleness(english, content)
+        renderer = PageRenderer(content, today=today, site_url=site_url, stale=report.stale, english=english)
+        return Generated(content=content, pages=renderer.pages(), redirects=[], english=english, staleness=report)
     renderer = CachedPageRenderer(content, cache, today=today, site_url=site_url)
     return Generated(content=content, pages=renderer.pages(), redirects=redirect_pages(renderer))
+
+
+def every_language(english: Content, translations: dict[str, Content]) -> tuple[SiteLanguageRef, ...]:
+    """The English, then each translation, with the topics each has (the clinicians' page links them)."""
+    code = english.site.language.code if english.site.language else english.strings.language
+    found = [SiteLanguageRef(code, english.strings.text("language.name"), "", frozenset(t.topic.slug for t in english.topics))]
+    for other, translated in translations.items():
+        found.append(SiteLanguageRef(other, translated.language.name, f"{other}/", frozenset(t.topic.slug for t in translated.topics)))
+    return tuple(found)
 
 
 def redirect_pages(renderer: PageRenderer) -> list[RedirectPage]:

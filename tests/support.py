@@ -376,13 +376,14 @@ READ_SEARCH_RESULTS = """() => {
 }"""
 
 
-def open_search(page) -> None:
+def open_search(page, prompt: str = "Type") -> None:
     """Open the search box as a reader does at the page's width (the box itself on a wide
     screen, the header's search button on a phone) and wait until the search worker is ready.
-    The page must have WATCH_SEARCH_WORKER as an init script."""
+    The page must have WATCH_SEARCH_WORKER as an init script. `prompt`: how the theme's prompt
+    starts in the page's language ("Teclee" on a Spanish page)."""
     phone_button = page.locator('label.md-header__button[for="__search"]')
     (phone_button if phone_button.is_visible() else page.locator("input.md-search__input")).click()
-    page.wait_for_function(f"() => ({SEARCH_META})().startsWith('Type')")  # the search worker is ready
+    page.wait_for_function(f"(prompt) => ({SEARCH_META})().startsWith(prompt)", arg=prompt)  # the search worker is ready
     # Remember the empty-box prompt on the page itself, to tell it from a result count later.
     page.evaluate(f"() => document.querySelector('.md-search__input').dataset.prompt = ({SEARCH_META})()")
 

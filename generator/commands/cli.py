@@ -27,6 +27,9 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
     lock = commands.add_parser("lock", help="rewrite links.lock (in the content folder) with every published link")
     lock.add_argument("--check", action="store_true", help="fail if the lock is out of date")
+    translations = commands.add_parser("translations", help="name the translated items whose English changed; --update records the English they match")
+    translations.add_argument("code", help="the language's code, its folder under content/languages/, e.g. es")
+    translations.add_argument("--update", action="store_true", help="the translation is up to date: write translations.lock")
     new_site = commands.add_parser("new-site", help="write a site to start from (settings, an example topic, mkdocs.yml) into a new folder")
     new_site.add_argument("folder", type=Path, help="a folder that does not exist yet, or is empty")
     new = commands.add_parser("new", help="write the skeleton of a new topic into the content folder's topics/")
@@ -48,10 +51,14 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _validate(args) -> int:
-    from ..model.loading import load_content
+    from ..model.loading import load_content, load_language
+    from ..model.translation import translation_codes
 
     content = load_content(args.content)
     print(f"ok: site settings and {len(content.topics)} topic(s) are valid")
+    for code in translation_codes(args.content):  # each translation, checked against the English
+        translated = load_language(args.content, code, content)
+        print(f"ok: {code}: site settings and {len(translated.topics)} translated topic(s) are valid")
     return 0
 
 
@@ -90,6 +97,12 @@ def _build(args) -> int:
     return safe_build(args.config, args.site_dir)
 
 
+def _translations(args) -> int:
+    from .translations import run_translations
+
+    return run_translations(args.content, args.code, update=args.update)
+
+
 def _lock(args) -> int:
     from .lock import run_lock
 
@@ -126,7 +139,7 @@ def _serve(args) -> int:
 
 
 COMMANDS = {"validate": _validate, "render": _render, "schema": _schema, "readability": _readability, "build": _build,
-            "lock": _lock, "new-site": _new_site, "new": _new, "serve": _serve}
+            "lock": _lock, "translations": _translations, "new-site": _new_site, "new": _new, "serve": _serve}
 
 if __name__ == "__main__":
     sys.exit(main())

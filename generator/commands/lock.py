@@ -5,22 +5,25 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ..model.loading import load_content
+from ..model.loading import load_content, load_language
+from ..model.translation import translation_codes
 from ..reading.problems import ContentError
 from ..structure.links_lock import (
     CROSS_ARROW,
     LOCK_FILE,
-    link_index,
     lock_text,
     read_cross_references,
     read_lock,
+    site_link_index,
 )
 
 
 def run_lock(content_root: Path, check: bool = False) -> int:
     """`python -m generator lock [--check]`: rewrite the lock, or fail when it is stale."""
     content_root = Path(content_root)
-    index = link_index(load_content(content_root))
+    english = load_content(content_root)
+    translations = {code: load_language(content_root, code, english) for code in translation_codes(content_root)}
+    index = site_link_index(english, translations)  # every language's links (/es/...)
     if index.problems:
         raise ContentError(index.problems)
     path = content_root / LOCK_FILE

@@ -34,15 +34,29 @@ AnyTopicItemRef = Annotated[
     Field(description="Id of an item of this topic, or 'other-topic-slug#item-id' for an item of another topic."),
     REFERS_TO_ITEM,
 ]
+
+
+class WordsForReaders:
+    """Metadata of `PlainText` and `Prose`: words a translation rewrites. Every other value of a
+    topic (ids, levels, onsets, URLs, dates) is its structure, which a translation keeps from the
+    English (model/translation.py finds the words from the models, with no list kept by hand)."""
+
+    def __repr__(self) -> str:
+        return "WORDS_FOR_READERS"
+
+
+WORDS_FOR_READERS = WordsForReaders()
 # One line of text shown exactly as written (Markdown and HTML characters are escaped).
 PlainText = Annotated[
     str,
+    WORDS_FOR_READERS,
     StringConstraints(strip_whitespace=True, min_length=1, max_length=2000),
     Field(description="Plain text, shown exactly as written."),
 ]
 # Longer text: paragraphs plus a small Markdown subset (see docs/authoring.md).
 Prose = Annotated[
     str,
+    WORDS_FOR_READERS,
     StringConstraints(strip_whitespace=True, min_length=1, max_length=20000),
     Field(description="Prose: paragraphs, *emphasis*, **strong**, '- ' lists and links [text](#id), [text](other-topic#id) or [text](https://...). No HTML."),
 ]

@@ -23,13 +23,15 @@ from .ids import check_ids, check_references
 from .items import walk_ids
 from .previous_ids import check_previous_ids
 from .sign_checks import check_signs
-from .site import SiteSettings
-from .strings import Strings, load_strings
+from .site import Language, SiteSettings
+from .strings import CATALOGS, Strings, language_of, load_strings
 from .topic import Topic
 from .topic_links import check_topic_links
+from .translation import TranslationSource, language_folder, merge, split_translation
 from .validation import problems_from_validation
 
 SITE_FILE = "site.yaml"
+OWN_CATALOG = "strings.yaml"  # a language's interface words kept with its content (see _strings_of)
 TOPICS_DIR = "topics"
 T = TypeVar("T")
 
@@ -46,6 +48,17 @@ class LoadedTopic:
     source: Path
     parts_by_id: dict[str, str]  # anchor id -> the top-level part that holds it ("faq", "causes"...)
     titles_by_id: dict[str, str]  # anchor id -> the item's visible title, for link text
+    translation: TranslationSource | None = None  # a translated topic: where it comes from (model/translation.py)
+
+
+@dataclass(frozen=True)
+class SiteLanguageRef:
+    """One language the site publishes, as the pages of another language name it."""
+
+    code: str
+    name: str  # in itself: "Español"
+    prefix: str  # "" for the English at the root, "es/" for a translation
+    slugs: frozenset[str]  # the topics it has
 
 
 @dataclass(frozen=True)
@@ -54,6 +67,8 @@ class Content:
     site: SiteSettings
     topics: list[LoadedTopic]
     strings: Strings  # the interface words in the site's language (model/strings.py)
+    language: Language | None = None  # None: the English site at the root; else content/languages/<code>/
+    languages: tuple[SiteLanguageRef, ...] = ()  # every language the site publishes (pipeline.py sets it)
 
 
 def load_content(root: Path, cache: Remembers | None = None) -> Content:
@@ -61,7 +76,7 @@ def load_content(root: Path, cache: Remembers | None = None) -> Content:
     root = Path(root)
     problems: list[Problem] = []
     site, settings, site_doc = _load_site(root / SITE_FILE, problems)
-    strings = load_strings(site.locale, problems, site_doc) if site is not None else None
+    strings = _strings_of(site, problems, site_doc)
     topic_files = sorted((root / TOPICS_DIR).glob("*.yaml"))
     if not topic_files:
         problems.append(Problem(root / TOPICS_DIR, "no topic files (*.yaml) found"))
@@ -97,6 +112,76 @@ def load_content(root: Path, cache: Remembers | None = None) -> Content:
     return Content(root=root, site=site, topics=sorted(topics, key=lambda t: t.topic.title.lower()), strings=strings)
 
 
+def _strings_of(
+    site: SiteSettings | None, problems: list[Problem], site_doc: SourceDocument | None, catalogs: Path = CATALOGS, own: Path | None = None,
+) -> Strings | None:
+    """The catalog of the site's language: its `language.code`, else the first part of `locale`;
+    the package's, else `own` (a catalog beside the language's site.yaml), when there is one."""
+    if site is None:
+        return None
+    code = site.language.code if site.language else site.locale
+    path = own if own is not None and own.is_file() and not (catalogs / f"{language_of(code)}.yaml").is_file() else None
+    return load_strings(code, problems, site_doc, folder=catalogs, path=path)
+
+
+def load_language(root: Path, code: str, english: Content, catalogs: Path = CATALOGS) -> Content:
+    """A translated site, content/languages/<code>/: its site.yaml (with its `language` block) and
+    each topic translated so far, merged with the English topic of the same slug (model/translation.py).
+    A topic not yet translated (or still `<slug>.yaml.partial`) is not published in the language."""
+    folder = language_folder(Path(root), code)
+    problems: list[Problem] = []
+    site, settings, site_doc = _load_site(folder / SITE_FILE, problems)
+    if site is not None and (site.language is None or site.language.code != code):
+        said = f"says '{site.language.code}'" if site.language else "is missing"
+        problems.append(site_doc.problem(("language",) if site.language else (), f"the language block {said}, but this is the folder of '{code}': add language: {{code: {code}, name: ..., dir: ltr}}"))
+    strings = _strings_of(site, problems, site_doc, catalogs, own=folder / OWN_CATALOG)
+    by_slug = {loaded.topic.slug: loaded for loaded in english.topics}
+    topics = []
+    for path in sorted((folder / TOPICS_DIR).glob("*.yaml")):
+        try:
+            raw = read_content_file(path, Path(root))
+        except ContentError as err:
+            problems.extend(err.problems)
+            continue
+        loaded = load_translated_topic(path, raw, by_slug, settings, problems)
+        if loaded is not None:
+            topics.append(loaded)
+    if problems:
+        raise ContentError(problems)
+    return Content(root=folder, site=site, topics=sorted(topics, key=lambda t: t.topic.title.lower()), strings=strings, language=site.language)
+
+
+def load_translated_topic(path: Path, raw: bytes, english: dict[str, LoadedTopic], settings: dict[str, str], problems: list[Problem]) -> LoadedTopic | None:
+    """A translated topic file: checked as a topic of its own, then merged with its English topic."""
+    try:
+        doc = parse_yaml(path, raw)
+    except ContentError as err:
+        problems.extend(err.problems)
+        return None
+    found: list[Problem] = []
+    data, source = split_translation(doc, doc.data(), found)
+    slug = data.get("slug") if isinstance(data, dict) else None
+    if slug not in english:
+        found.append(doc.problem(("slug",) if slug else (), f"no English topic has the slug {slug!r}: a translation keeps the English topic's slug"))
+        problems.extend(found)
+        return None
+    # First what the translation changed of the English (the cause of any other problem it makes),
+    # then the checks every topic gets (its prose links, its cards), on the translation's words.
+    data = site_tokens.fill(doc, data, settings, found)
+    try:
+        translated = Topic.model_validate(data)
+    except ValidationError as err:
+        translated = None
+        found = problems_from_validation(doc, err) + found
+    topic = merge(english[slug].topic, translated, doc, data, found) if translated is not None and not found else None
+    if topic is not None:
+        found += _raw_data_checks(doc, data)
+    problems.extend(found)
+    if topic is None or source is None or found:
+        return None
+    return LoadedTopic(topic=topic, source=path, parts_by_id=english[slug].parts_by_id, titles_by_id=_titles_by_id(topic), translation=source)
+
+
 def load_topic(path: Path, problems: list[Problem], raw: bytes | None = None, settings: dict[str, str] | None = None) -> LoadedTopic | None:
     """The topic in `path` (whose bytes are `raw` when already read), with the site's settings
     filled in, or None after adding its problems."""
@@ -105,18 +190,32 @@ def load_topic(path: Path, problems: list[Problem], raw: bytes | None = None, se
     except ContentError as err:
         problems.extend(err.problems)
         return None
+    found: list[Problem] = []
+    data = doc.data()
+    topic = _validated_topic(doc, data, settings or {}, found)
+    problems.extend(found)
+    if topic is None:
+        return None
+    return LoadedTopic(topic=topic, source=path, parts_by_id=_parts_by_id(data), titles_by_id=_titles_by_id(topic))
+
+
+def _validated_topic(doc: SourceDocument, raw_data: Any, settings: dict[str, str], problems: list[Problem]) -> Topic | None:
+    """The topic model of raw data, after every check that reads the raw data; None after adding problems."""
     token_problems: list[Problem] = []
-    data = site_tokens.fill(doc, doc.data(), settings or {}, token_problems)
-    found = token_problems + check_ids(doc, data) + check_references(doc, data, Topic) + check_previous_ids(doc, data) + check_signs(doc, data)
+    data = site_tokens.fill(doc, raw_data, settings, token_problems)
+    found = token_problems + _raw_data_checks(doc, data)
     try:
         topic = Topic.model_validate(data)
     except ValidationError as err:
         found = problems_from_validation(doc, err) + found
         topic = None
     problems.extend(found)
-    if topic is None or found:
-        return None
-    return LoadedTopic(topic=topic, source=path, parts_by_id=_parts_by_id(data), titles_by_id=_titles_by_id(topic))
+    return None if found else topic
+
+
+def _raw_data_checks(doc: SourceDocument, data: Any) -> list[Problem]:
+    """The checks that read a topic's raw data: unique ids, references, previous ids, signs."""
+    return check_ids(doc, data) + check_references(doc, data, Topic) + check_previous_ids(doc, data) + check_signs(doc, data)
 
 
 def _load_site(path: Path, problems: list[Problem]) -> tuple[SiteSettings | None, dict[str, str], SourceDocument | None]:

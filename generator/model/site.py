@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field, StringConstraints, model_validator
 
@@ -78,7 +78,21 @@ class CareLevelWording(Strict):
     explanation: PlainText = Field(description="One sentence on what this level means.")
 
 
+class Language(Strict):
+    """Which language a site.yaml is in: content/languages/<code>/site.yaml says it; the English
+    site at the root may leave it out (its code comes from `locale`, left to right)."""
+
+    code: str = Field(pattern=r"^[a-z]{2,3}$", description="The language's code, its folder and its address: es -> /es/.")
+    name: PlainText = Field(description="The language's name in itself, for the language switcher, e.g. Español.")
+    dir: Literal["ltr", "rtl"] = Field(default="ltr", description="Writing direction: rtl for Arabic, Hebrew, Urdu...")
+    locale: str | None = Field(
+        default=None, pattern=r"^[a-z]{2,3}(-[A-Z]{2})?$",
+        description="Optional: how dates and numbers are written, e.g. es-ES (default: the site's locale).",
+    )
+
+
 class SiteSettings(Strict):
+    language: Language | None = Field(default=None, description="The language of this site.yaml (required in content/languages/<code>/).")
     site_name: PlainText
     site_description: PlainText
     publisher: Publisher = Field(description="Who publishes the site, and how to contact them about the content.")
@@ -91,6 +105,11 @@ class SiteSettings(Strict):
         default_factory=dict,
         description="Abbreviations and medical terms explained on hover or focus wherever they appear, e.g. EMG.",
     )
+
+    @property
+    def formats_locale(self) -> str:
+        """How dates and numbers are written for the readers of this site (e.g. es-ES)."""
+        return self.language.locale if self.language and self.language.locale else self.locale
 
     @model_validator(mode="after")
     def _every_level_worded(self) -> SiteSettings:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import string
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from pathlib import Path
 
@@ -42,6 +43,11 @@ class Strings:
         except KeyError:
             raise KeyError(f"{key!r} is not in the strings catalog ({catalog_path(REFERENCE)})") from None
 
+    def long_date(self, value: date) -> str:
+        """A date as this language writes it in a sentence: "3 March 2026", "3 de marzo de 2026"."""
+        month = self.text(f"dates.month_{value.month}")
+        return self.text("dates.long").format(day=value.day, month=month, year=value.year)
+
     def section(self, component: str) -> dict[str, str]:
         """A component's words, e.g. for a script's JSON data."""
         return dict(self.sections[component])
@@ -59,10 +65,14 @@ def placeholders(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
-def load_strings(locale: str, problems: list[Problem], site_doc: SourceDocument | None = None, folder: Path = CATALOGS) -> Strings | None:
-    """The catalog for the site's `locale`, or None after adding its problems (each located)."""
+def load_strings(
+    locale: str, problems: list[Problem], site_doc: SourceDocument | None = None, folder: Path = CATALOGS, path: Path | None = None,
+) -> Strings | None:
+    """The catalog for the site's `locale`, or None after adding its problems (each located).
+    `path`: a catalog kept with a language's content (content/languages/<code>/strings.yaml),
+    for a language the package has no catalog for; it is checked against the English the same way."""
     language = language_of(locale)
-    path = folder / f"{language}.yaml"
+    path = path or folder / f"{language}.yaml"
     if not path.is_file():
         available = ", ".join(sorted(p.stem for p in folder.glob("*.yaml")))
         message = f"no strings catalog for language '{language}' ({path}); catalogs: {available}"

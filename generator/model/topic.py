@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from functools import cached_property
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import AfterValidator, Field, HttpUrl, StringConstraints, model_validator
 
@@ -23,6 +23,9 @@ from .diary import Diary
 from .pictures import FacePicture, FastPicture
 from .self_check import SelfCheck, SelfCheckPage
 from .signs import Sign
+
+if TYPE_CHECKING:
+    from .strings import Strings
 
 
 class Section(Linkable):
@@ -294,13 +297,12 @@ class Review(Strict):
         """The last time the page changed or was checked: the sitemap's and JSON-LD's date."""
         return max(self.written_on, self.clinical_review.reviewed_on or self.written_on)
 
-    def status_line(self) -> str:
-        """One line for printed pages: what the review status is, in words."""
-        due = f"{self.next_review_due.day} {self.next_review_due:%B %Y}"
+    def status_line(self, strings: Strings) -> str:
+        """One line for printed pages: what the review status is, in the reader's language."""
+        due = strings.long_date(self.next_review_due)
         if self.approved:
-            reviewed = self.clinical_review.reviewed_on
-            return f"Page last reviewed {reviewed.day} {reviewed:%B %Y}; next review due {due}"
-        return f"Written on {self.written_on.day} {self.written_on:%B %Y}; not yet reviewed by a clinician; next planned review {due}"
+            return strings.text("review.status_approved").format(reviewed=strings.long_date(self.clinical_review.reviewed_on), due=due)
+        return strings.text("review.status_unreviewed").format(written=strings.long_date(self.written_on), due=due)
 
 
 class MedicalCode(Strict):

@@ -15,11 +15,21 @@ from .qr import qr_svg
 
 
 @dataclass(frozen=True)
+class LanguageRoot:
+    """Another language's site, for the links to its version of an item."""
+
+    code: str
+    name: str  # in itself: "Español"
+    root_url: str  # its absolute address: https://example.org/guide/es/
+
+
+@dataclass(frozen=True)
 class LinkEntry:
     id: str
     title: str
     url: str
     qr: Markup
+    language: LanguageRoot | None = None  # the item in another language; None: in this page's
 
 
 @dataclass(frozen=True)
@@ -34,8 +44,11 @@ def item_url(loaded: LoadedTopic, item_id: str, site_url: str | None) -> str:
     return absolute(site_url, page_url(md_path)) + "#" + item_id
 
 
-def groups(loaded: LoadedTopic, site_url: str | None) -> list[LinkGroup]:
-    """One group per top-level section, in page order; items that get copy buttons only."""
+def groups(loaded: LoadedTopic, site_url: str | None, words: dict[str, str], other_languages: tuple[LanguageRoot, ...] = ()) -> list[LinkGroup]:
+    """One group per top-level section, in page order; items that get copy buttons only.
+    `words`: the catalog's copy_link_script (a source's title names its publisher). Each item
+    also in every one of `other_languages` (the languages that have the topic): the same
+    id, under that language's address, with its own QR code."""
     data = loaded.topic.model_dump()
     linkable = {item_id for page in TOPIC_PAGES for item_id in linkable_ids(loaded, page)}
     result = []
@@ -43,13 +56,19 @@ def groups(loaded: LoadedTopic, site_url: str | None) -> list[LinkGroup]:
         if not (isinstance(part, dict) and isinstance(part.get("id"), str)):
             continue
         entries = [
-            LinkEntry(item_id, item_title(loaded, item_id), url := item_url(loaded, item_id, site_url), qr_svg(url))
+            _entry(loaded, item_id, words, site_url, language)
             for item_id in _anchors_in(name, part, loaded.topic)
             if item_id in linkable
+            for language in (None, *other_languages)
         ]
         if entries:
             result.append(LinkGroup(part["id"], loaded.titles_by_id[part["id"]], entries))
     return result
+
+
+def _entry(loaded: LoadedTopic, item_id: str, words: dict[str, str], site_url: str | None, language: LanguageRoot | None) -> LinkEntry:
+    url = item_url(loaded, item_id, language.root_url if language else site_url)
+    return LinkEntry(item_id, item_title(loaded, item_id, words), url, qr_svg(url), language)
 
 
 def _anchors_in(name: str, part: dict, topic) -> list[str]:

@@ -22,7 +22,8 @@ class CachedPageRenderer(PageRenderer):
     def __init__(self, content: Content, cache: TopicCache, today: date | None = None, site_url: str | None = None):
         super().__init__(content, today=today, site_url=site_url)
         self.cache = cache
-        self.shared_key = fingerprint(shared_inputs(self.content.root / SITE_FILE), self.today, self.site_url)
+        # The languages too: a topic's clinicians' page links it in every language that has it.
+        self.shared_key = fingerprint(shared_inputs(self.content.root / SITE_FILE), self.today, self.site_url, sorted(map(repr, self.content.languages)))
 
     def every_topic_s_pages(self) -> list[list[RenderedPage]]:
         """Cached topics as they were; the others rendered together (parallel.py)."""

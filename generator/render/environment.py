@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import string
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 from urllib.parse import quote
 
@@ -35,7 +34,7 @@ def build_environments(strings: Strings) -> tuple[Environment, Environment]:
     html_env = Environment(autoescape=True, **common)
     for env in (md_env, html_env):
         env.filters["prose"] = _prose_filter
-        env.filters["long_date"] = long_date
+        env.filters["long_date"] = strings.long_date
         env.filters["url"] = url
         env.filters["mid_sentence"] = mid_sentence
         env.filters["json_string"] = lambda value: Markup(json.dumps(str(value), ensure_ascii=False))
@@ -43,6 +42,7 @@ def build_environments(strings: Strings) -> tuple[Environment, Environment]:
     html_env.globals["t"] = translator(strings, escape)
     for env in (md_env, html_env):
         env.globals["script_strings"] = lambda component: json_attribute(strings.section(component))
+        env.globals["strings"] = strings  # for the model's own words in the reader's language: status_line(strings)
     md_env.globals["html_component"] = _html_component(html_env)
     return md_env, html_env
 
@@ -116,6 +116,3 @@ def mid_sentence(title: str) -> str:
         return title
     return title[:1].lower() + title[1:]
 
-
-def long_date(value: date) -> str:
-    return f"{value.day} {value:%B %Y}"

@@ -42,7 +42,7 @@ def render_topics(content: Content, topics: list[LoadedTopic], today: date, site
 def _with_linked(content: Content, batch: list[LoadedTopic]) -> Content:
     wanted = set().union(*(linked_slugs(loaded.topic) for loaded in batch))
     linked = [loaded for loaded in content.topics if loaded.topic.slug in wanted]
-    return Content(root=content.root, site=content.site, topics=linked, strings=content.strings)
+    return Content(root=content.root, site=content.site, topics=linked, strings=content.strings, language=content.language, languages=content.languages)
 
 
 def _render_batch(batch: tuple[Content, date, str | None, list[LoadedTopic]]) -> list[list[RenderedPage]]:

@@ -50,10 +50,18 @@ class RedirectPage:
 class PageRenderer:
     """Renders every page of the site from loaded content."""
 
-    def __init__(self, content: Content, today: date | None = None, site_url: str | None = None):
+    def __init__(
+        self, content: Content, today: date | None = None, site_url: str | None = None,
+        stale: dict[str, list[str]] | None = None, english: Content | None = None,
+    ):
         self.content = content
+        # A translation: the English topics, for links to a topic it does not have yet (they
+        # open the English page, at its absolute address: it is outside this language's build).
+        self.english_topics = {loaded.topic.slug: loaded.topic for loaded in english.topics} if english else {}
+        self._english_loaded = {loaded.topic.slug: loaded for loaded in english.topics} if english else {}
         self.site_url = site_url  # absolute links (copy-link buttons, QR codes)
         self.today = today or date.today()
+        self.stale = stale or {}  # a translation: per topic, the items whose English is newer
         self.md_env, self.html_env = build_environments(content.strings)
         self._topics = {loaded.topic.slug: loaded for loaded in content.topics}  # cross-topic links
 
@@ -80,7 +88,7 @@ class PageRenderer:
         which carries the old #anchor along (a meta refresh drops it)."""
         old_dir = moved.old_url.strip("/")
         html = self.html_env.get_template(REDIRECT.template).render(
-            heading=REDIRECT.title,
+            heading=REDIRECT.name(self.content.strings),
             language=self.content.strings.language,
             title=moved.title,
             canonical=absolute(self.site_url, moved.new_url),
@@ -88,6 +96,41 @@ class PageRenderer:
             script=posixpath.relpath("javascripts/redirect.js", old_dir),
         )
         return RedirectPage(path=f"{old_dir}/{REDIRECT.file}", html=html)
+
+    def _topic_page_link(self, slug: str, page: str, path: str) -> Markup:
+        """A link from the page at `path` to a topic's page: its Markdown file, or in a translation
+        without that topic, the English page's address."""
+        if any(loaded.topic.slug == slug for loaded in self.content.topics) or slug not in self.english_topics:
+            return Markup(posixpath.relpath(topic_page_path(slug, page), posixpath.dirname(path) or "."))
+        return self._english_address(topic_page_path(slug, page))
+
+    def _english_address(self, md_path: str) -> Markup:
+        """The absolute address of an English page (outside this translation's build)."""
+        own = self.content.language.code if self.content.language else ""
+        root = absolute(self.site_url, "/").removesuffix(f"{own}/")
+        return Markup(root.rstrip("/") + page_url(md_path))
+
+    def _other_languages(self, slug: str) -> tuple[clinician_links.LanguageRoot, ...]:
+        """The other languages that have the topic, with their addresses under this build's site_url."""
+        own = self.content.language.code if self.content.language else None
+        site_url = absolute(self.site_url, "/")
+        root = site_url.removesuffix(f"{own}/") if own else site_url
+        mine = next((language.code for language in self.content.languages if language.prefix == (f"{own}/" if own else "")), None)
+        return tuple(
+            clinician_links.LanguageRoot(language.code, language.name, root + language.prefix)
+            for language in self.content.languages
+            if language.code != mine and slug in language.slugs
+        )
+
+    def _english_newer(self, loaded: LoadedTopic, path: str) -> bool:
+        """Whether an item this page shows (or the topic's own words) changed in the English since it was translated."""
+        slug = loaded.topic.slug
+        return any(item == slug or topic_page_path(slug, page_of(loaded, item)) == path for item in self.stale.get(slug, []))
+
+    def _english_url(self, path: str) -> Markup:
+        """From this page of a translation (under /<code>/) to the same page in English."""
+        here = f"/{self.content.language.code}{page_url(path)}"
+        return Markup(posixpath.relpath(page_url(path), here) + "/")
 
     def _with_deep_links(self, rendered: RenderedPage, loaded: LoadedTopic, page: PageKind) -> RenderedPage:
         """Append the hidden copy-link / renamed-anchor marker (see structure/deep_links.py)."""
@@ -98,13 +141,20 @@ class PageRenderer:
         """'#id' (this topic) or 'other-slug#id' -> (docs-relative page that holds the id, the
         id, the topic that has it); the route registry knows the page."""
         slug, _, target_id = href.rpartition("#")
-        holder = self._topics[slug] if slug else loaded
+        holder = (self._topics.get(slug) or self._english_loaded[slug]) if slug else loaded
         return topic_page_path(holder.topic.slug, page_of(holder, target_id)), target_id, holder
+
+    def _in_english_only(self, href: str) -> bool:
+        """A translation's reference to a topic it does not have yet (its English page)."""
+        slug = href.rpartition("#")[0]
+        return bool(slug) and slug not in self._topics and slug in self._english_loaded
 
     def _render(self, template: str, path: str, loaded: LoadedTopic | None = None) -> RenderedPage:
         def link(href: str) -> str:
             """'#id' or 'other-slug#id' -> relative link from this page to the page that holds the id."""
             target, target_id, _ = self._target(loaded, href)
+            if self._in_english_only(href):
+                return Markup(f"{self._english_address(target)}#{target_id}")
             if target == path:
                 # Only the fragment: MkDocs rewrites "index.md#id" in Markdown links but not in
                 # raw HTML (a component's button), where it would point at a missing file.
@@ -116,6 +166,8 @@ class PageRenderer:
             """The same link for a raw HTML component, which MkDocs leaves as written: from this
             page's address to the target page's address, not between their Markdown files."""
             target, target_id, _ = self._target(loaded, href)
+            if self._in_english_only(href):
+                return Markup(f"{self._english_address(target)}#{target_id}")
             if target == path:
                 return Markup(f"#{target_id}")
             return Markup(f"{posixpath.relpath(page_url(target), page_url(path))}/#{target_id}")
@@ -141,19 +193,24 @@ class PageRenderer:
             link=link,
             html_link=html_link,
             care_level=lambda level: self.content.site.care_levels[level],
-            page_url=lambda slug, page: Markup(
-                posixpath.relpath(topic_page_path(slug, page), posixpath.dirname(path) or ".")
-            ),
+            page_url=lambda slug, page: self._topic_page_link(slug, page, path),
             anchor=anchor,
+            translation=None,
         )
+        if loaded is not None and loaded.translation is not None:
+            values.update(translation=loaded.translation, english_newer=self._english_newer(loaded, path), english_url=self._english_url(path))
         if loaded is not None:
             values.update(topic=loaded.topic, target_title=target_title, item_link=item_link)
-            values.update(topic_named={other.topic.slug: other.topic for other in self.content.topics}.__getitem__)
+            named = {**self.english_topics, **{other.topic.slug: other.topic for other in self.content.topics}}
+            values.update(topic_named=named.__getitem__)
+            # Related topics by title; in a translation, one it lacks is the English (lang="en").
+            values.update(related=sorted((named[slug] for slug in loaded.topic.related_topics), key=lambda other: other.title.lower()))
+            values.update(in_english=lambda slug: slug in self.english_topics and not any(t.topic.slug == slug for t in self.content.topics))
             values.update(signs_of=lambda ids: [loaded.topic.sign(sign_id) for sign_id in ids], card_items=_card_items(loaded.topic))
             values.update(most_urgent_sign=lambda ids: min((loaded.topic.sign(i) for i in ids), key=lambda s: CARE_LEVELS.index(s.level)))
-            values.update(topic_page_keys=[kind.key for kind in menu_pages_of(loaded.topic)], page_titles={kind.key: kind.title_of(loaded.topic) for kind in TOPIC_PAGES})
+            values.update(topic_page_keys=[kind.key for kind in menu_pages_of(loaded.topic)], page_titles={kind.key: kind.title_of(loaded.topic, self.content.strings) for kind in TOPIC_PAGES})
             values.update(guide_part_keys=[kind.key for kind in pages_of(loaded.topic) if kind.guide_part])
-            values.update(link_groups=lambda: clinician_links.groups(loaded, self.site_url))
+            values.update(link_groups=lambda: clinician_links.groups(loaded, self.site_url, self.content.strings.section("copy_link_script"), self._other_languages(loaded.topic.slug)))
             if loaded.topic.triage is not None:
                 data = self_check_data(loaded.topic.triage, self.content.strings.section("self_check_script"))
                 values.update(self_check_json=json_attribute(data))

@@ -49,19 +49,19 @@ def forwarded(loaded: LoadedTopic) -> dict[str, str]:
     return links
 
 
-def item_title(loaded: LoadedTopic, item_id: str) -> str:
+def item_title(loaded: LoadedTopic, item_id: str, words: dict[str, str]) -> str:
     """The item's title for a button name; a source also names its publisher, since a source
-    often has the same title as the section it supports."""
+    often has the same title as the section it supports. `words`: the catalog's copy_link_script."""
     for reference in loaded.topic.references.items:
         if reference.id == item_id:
-            return f"Source: {reference.publisher}, {reference.title}"
+            return words["source"].format(publisher=reference.publisher, title=reference.title)
     return loaded.titles_by_id[item_id]
 
 
 def marker(loaded: LoadedTopic, page: PageKind, words: dict[str, str]) -> str:
     """The hidden marker element (raw HTML block) for one topic page; `words`: the copy buttons'
     (the strings catalog's copy_link_script)."""
-    items = {item_id: item_title(loaded, item_id) for item_id in linkable_ids(loaded, page)}
+    items = {item_id: item_title(loaded, item_id, words) for item_id in linkable_ids(loaded, page)}
     moved = {old: new for old, new in moved_ids(loaded.topic.model_dump()).items() if new in loaded.parts_by_id and page_of(loaded, new) is page}
     here = page_url(topic_page_path(loaded.topic.slug, page))
     elsewhere = {old: _relative(url, here) for old, url in forwarded(loaded).items()} if page is GUIDE else {}

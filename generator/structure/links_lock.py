@@ -70,6 +70,55 @@ class LinkIndex:
         return new if new in self.current else None
 
 
+    def lost(self, link: str, content_root: Path, linked_from: list[str] = ()) -> Problem:
+        return _lost(self, link, content_root, linked_from)
+
+
+@dataclass
+class SiteLinks:
+    """The links of every language: the English at the root, each translation under /<code>/
+    (the same pages and ids, so an old link is resolved in its own language)."""
+
+    english: LinkIndex
+    translations: dict[str, LinkIndex] = field(default_factory=dict)  # code -> its links, unprefixed
+
+    @property
+    def current(self) -> set[str]:
+        return self.english.current | {f"/{code}{link}" for code, index in self.translations.items() for link in index.current}
+
+    @property
+    def problems(self) -> list[Problem]:
+        return [problem for index in (self.english, *self.translations.values()) for problem in index.problems]
+
+    def _split(self, link: str) -> tuple[str | None, str]:
+        code, _, rest = link.lstrip("/").partition("/")
+        return (code, "/" + rest) if code in self.translations else (None, link)
+
+    def resolve(self, link: str) -> str | None:
+        code, rest = self._split(link)
+        if code is None:
+            return self.english.resolve(link)
+        found = self.translations[code].resolve(rest)
+        return None if found is None else f"/{code}{found}"
+
+    @property
+    def cross(self) -> set[tuple[str, str]]:
+        # A translation keeps the English structure, so the English lines stand for every language.
+        return self.english.cross
+
+    def lost(self, link: str, content_root: Path, linked_from: list[str] = ()) -> Problem:
+        code, rest = self._split(link)
+        if code is None:
+            return _lost(self.english, link, content_root, linked_from)
+        problem = _lost(self.translations[code], rest, content_root, linked_from)
+        return Problem(problem.file, f"({code}) {problem.message}", field=problem.field, line=problem.line, column=problem.column)
+
+
+def site_link_index(english: Content, translations: dict[str, Content] | None = None) -> SiteLinks:
+    """The links of the English site and of each translation (`translations`: code -> content)."""
+    return SiteLinks(link_index(english), {code: link_index(content) for code, content in (translations or {}).items()})
+
+
 def _slug(path: str) -> str:
     return path.strip("/").split("/")[0]
 
@@ -145,7 +194,7 @@ def _lines(path: Path) -> list[tuple[int, str]]:
     return [(number, line.strip()) for number, line in lines if line.strip() and not line.strip().startswith("#")]
 
 
-def lock_text(index: LinkIndex, locked: list[str]) -> str:
+def lock_text(index: LinkIndex | SiteLinks, locked: list[str]) -> str:
     """The new lock: every current link, plus old links that still redirect somewhere."""
     kept = {link for link in locked if index.resolve(link) is not None}
     text = LOCK_HEADER + "".join(f"{link}\n" for link in sorted(index.current | kept))
@@ -160,7 +209,7 @@ class LockReport:
     lost: list[Problem]  # in the lock, no longer reachable
 
 
-def compare(index: LinkIndex, locked: list[str], content_root: Path, cross: list[tuple[str, str]] = ()) -> LockReport:
+def compare(index: LinkIndex | SiteLinks, locked: list[str], content_root: Path, cross: list[tuple[str, str]] = ()) -> LockReport:
     """`cross`: the lock's cross-topic references; a lost item names the pages that linked to it,
     and an item another topic linked to is lost even if it was never a published link itself."""
     lost = list(index.problems)
@@ -169,12 +218,12 @@ def compare(index: LinkIndex, locked: list[str], content_root: Path, cross: list
         linked_from.setdefault(there, []).append(here)
     for link in [*locked, *(there for there in linked_from if there not in locked)]:
         if index.resolve(link) is None:
-            lost.append(_lost(index, link, content_root, linked_from.get(link, [])))
+            lost.append(index.lost(link, content_root, linked_from.get(link, [])))
     new = sorted(index.current - set(locked))
     return LockReport(new=new, lost=lost)
 
 
-def _lost(index: LinkIndex, link: str, content_root: Path, linked_from: list[str]) -> Problem:
+def _lost(index: LinkIndex, link: str, content_root: Path, linked_from: list[str] = ()) -> Problem:
     problem = _lost_link(index, link, content_root)
     if not linked_from:
         return problem
@@ -206,11 +255,11 @@ def _lost_link(index: LinkIndex, link: str, content_root: Path) -> Problem:
     return Problem(loaded.source, f"published link '{link}' is lost: the page no longer exists", field="slug")
 
 
-def check_lock(content: Content) -> LockReport:
-    """Raise ContentError for every lost link; log the new ones (not an error)."""
+def check_lock(content: Content, translations: dict[str, Content] | None = None) -> LockReport:
+    """Raise ContentError for every lost link, in any language; log the new ones (not an error)."""
     content_root = Path(content.root)
     lock = content_root / LOCK_FILE
-    report = compare(link_index(content), read_lock(lock), content_root, read_cross_references(lock))
+    report = compare(site_link_index(content, translations), read_lock(lock), content_root, read_cross_references(lock))
     if report.lost:
         raise ContentError(report.lost)
     if report.new:

@@ -18,14 +18,15 @@ def navigation(content: Content) -> list[dict]:
     find a topic on the home page's A to Z list, and move between its pages with the menu
     at the top of each (components/topic-menu/template.md.j2).
     """
-    others = [{kind.title: kind.file} for kind in SITE_PAGES if kind is not HOME]
+    strings = content.strings
+    others = [{kind.name(strings): kind.file} for kind in SITE_PAGES if kind is not HOME]
     if len(content.topics) >= NAV_GROUP_FROM:
-        return [{HOME.title: HOME.file}, *others]
+        return [{HOME.name(strings): HOME.file}, *others]
     sections = [
-        {loaded.topic.title: [{page.title_of(loaded.topic): topic_page_path(loaded.topic.slug, page)} for page in menu_pages_of(loaded.topic)]}
+        {loaded.topic.title: [{page.title_of(loaded.topic, strings): topic_page_path(loaded.topic.slug, page)} for page in menu_pages_of(loaded.topic)]}
         for loaded in content.topics
     ]
-    return [{HOME.title: HOME.file}, *sections, *others]
+    return [{HOME.name(strings): HOME.file}, *sections, *others]
 
 
 def footer_links(content: Content) -> dict[str, list[tuple[str, str]]]:
@@ -34,6 +35,6 @@ def footer_links(content: Content) -> dict[str, list[tuple[str, str]]]:
     links = {}
     for loaded in content.topics:
         topic = loaded.topic
-        off_menu = [(kind.title_of(topic), page_url(topic_page_path(topic.slug, kind)).lstrip("/")) for kind in pages_of(topic) if not kind.in_menu]
+        off_menu = [(kind.title_of(topic, content.strings), page_url(topic_page_path(topic.slug, kind)).lstrip("/")) for kind in pages_of(topic) if not kind.in_menu]
         links.update({topic_page_path(topic.slug, kind): off_menu for kind in pages_of(topic)})
     return links

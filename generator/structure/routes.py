@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:  # types only: the registry must stay importable from every stage
     from ..model.loading import LoadedTopic
+    from ..model.strings import Strings
     from ..model.topic import Topic
 
 DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
@@ -53,7 +54,7 @@ SECTIONS_ONLY = LinkPolicy(every_item=False)
 @dataclass(frozen=True)
 class PageKind:
     key: str  # how templates and code name the page, e.g. "faq"
-    title: str  # its name in the navigation and in each topic page's menu
+    title: str  # its name in the navigation and in each topic page's menu: a key of the catalog's `pages`
     file: str  # Markdown file: in the site's root (site pages) or the topic's folder (topic pages)
     template: str  # under generator/templates/
     scope: Literal["site", "topic", "moved"]
@@ -65,60 +66,65 @@ class PageKind:
     in_menu: bool = True
     guide_part: bool = False  # one of the short pages the guide is split into (contents list, previous/next)
     # A topic page whose parts are optional is titled by those the topic has: no 'Tests and
-    # treatment' for a topic with no tests. `title` is the name with every part.
+    # treatment' for a topic with no tests. `title` is the name with every part; `title_for`
+    # gives the catalog key of the name for a topic.
     title_for: Callable[[Topic], str] | None = None
 
-    def title_of(self, topic: Topic) -> str:
-        """This page's title for `topic`."""
-        return self.title_for(topic) if self.title_for else self.title
+    def name(self, strings: Strings) -> str:
+        """This page's name in the reader's language (the one with every part)."""
+        return strings.text(f"pages.{self.title}")
+
+    def title_of(self, topic: Topic, strings: Strings) -> str:
+        """This page's title for `topic`, in the reader's language."""
+        return strings.text(f"pages.{self.title_for(topic) if self.title_for else self.title}")
 
 
-HOME = PageKind("home", "Home", "index.md", "pages/home.md.j2", "site")
-ABOUT = PageKind("about", "About this site", "about.md", "pages/about.md.j2", "site")
+HOME = PageKind("home", "home", "index.md", "pages/home.md.j2", "site")
+ABOUT = PageKind("about", "about", "about.md", "pages/about.md.j2", "site")
 # The guide is a few short pages, in the NHS manner. Its first page keeps the topic's address
 # (`/slug/`) and shows every part no other page names; its marker forwards the old
 # `/slug/#id` links of items that moved to the other pages (structure/deep_links.py).
 GUIDE = PageKind(
-    "guide", "Overview and self-help", "index.md", "pages/topic_guide.md.j2", "topic",
+    "guide", "guide", "index.md", "pages/topic_guide.md.j2", "topic",
     parts=("overview", "red_flags", "steps", "checklist"), links=EVERY_ITEM, guide_part=True,
 )
 GET_HELP = PageKind(
-    "get-help", "When to get help", "when-to-get-help.md", "pages/topic_get_help.md.j2", "topic",
+    "get-help", "get_help", "when-to-get-help.md", "pages/topic_get_help.md.j2", "topic",
     parts=("warning_signs", "when_to_get_help"), links=EVERY_ITEM, guide_part=True,
 )
 CAUSES = PageKind(
-    "causes", "Causes", "causes.md", "pages/topic_causes.md.j2", "topic",
+    "causes", "causes", "causes.md", "pages/topic_causes.md.j2", "topic",
     exists=_has_any("causes"), parts=("causes",), links=EVERY_ITEM, guide_part=True,
 )
 CONDITIONS = PageKind(
-    "conditions", "Conditions that can cause it", "conditions.md", "pages/topic_conditions.md.j2", "topic",
+    "conditions", "conditions", "conditions.md", "pages/topic_conditions.md.j2", "topic",
     exists=_has_any("conditions"), parts=("conditions",), links=EVERY_ITEM, guide_part=True,
 )
 def _treatment_title(topic: Topic) -> str:
     if topic.appointment and not topic.treatments:
-        return "Tests"
+        return "tests_only"
     if topic.treatments and not topic.appointment:
-        return "Treatment"
-    return "Tests and treatment"
+        return "treatment_only"
+    return "treatment"
 
 
 TREATMENT = PageKind(
-    "treatment", "Tests and treatment", "tests-and-treatment.md", "pages/topic_treatment.md.j2", "topic",
+    "treatment", "treatment", "tests-and-treatment.md", "pages/topic_treatment.md.j2", "topic",
     exists=_has_any("appointment", "treatments", "story"), parts=("appointment", "treatments", "story"), links=EVERY_ITEM, guide_part=True,
     title_for=_treatment_title,
 )
 SOURCES = PageKind(
-    "sources", "Main points and sources", "sources.md", "pages/topic_sources.md.j2", "topic",
+    "sources", "sources", "sources.md", "pages/topic_sources.md.j2", "topic",
     parts=("closing", "references"), links=EVERY_ITEM, guide_part=True,
-    title_for=lambda topic: "Main points and sources" if topic.closing else "Sources",
+    title_for=lambda topic: "sources" if topic.closing else "sources_only",
 )
 FAQ = PageKind(
-    "faq", "Questions and answers", "faq.md", "pages/topic_faq.md.j2", "topic",
+    "faq", "faq", "faq.md", "pages/topic_faq.md.j2", "topic",
     exists=_has_any("faq"), parts=("faq",), links=EVERY_ITEM,
 )
 SELF_CHECK = PageKind(
     "self-check",
-    "Self-check: how urgent is it?",
+    "self_check",
     "self-check.md",
     "pages/topic_self_check.md.j2",
     "topic",
@@ -127,13 +133,13 @@ SELF_CHECK = PageKind(
     links=LinkPolicy(every_item=False, also=lambda topic: [outcome.id for outcome in topic.self_check.outcomes] if topic.self_check else []),
 )
 DIARY = PageKind(
-    "diary", "Symptom diary", "diary.md", "pages/topic_diary.md.j2", "topic",
+    "diary", "diary", "diary.md", "pages/topic_diary.md.j2", "topic",
     exists=lambda topic: topic.diary is not None, parts=("diary",),
 )
-LINKS = PageKind("links", "Links for clinicians", "links.md", "pages/topic_links.md.j2", "topic", in_menu=False)
+LINKS = PageKind("links", "links", "links.md", "pages/topic_links.md.j2", "topic", in_menu=False)
 # A small page at each old address of a topic that moved (`moved_from`), for each of its pages.
 REDIRECT = PageKind(
-    "redirect", "This page has moved", "index.html", "pages/redirect.html.j2", "moved",
+    "redirect", "redirect", "index.html", "pages/redirect.html.j2", "moved",
     exists=lambda topic: bool(topic.moved_from),
 )
 

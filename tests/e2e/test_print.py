@@ -70,7 +70,8 @@ def test_printout_has_no_site_chrome(printed):
 
 
 def test_printout_starts_with_the_page_address_and_review_dates(printed, built_site):
-    topics = {loaded.topic.slug: loaded.topic for loaded in load_content(ROOT / "content").topics}
+    content = load_content(ROOT / "content")
+    topics = {loaded.topic.slug: loaded.topic for loaded in content.topics}
     for url, pages in printed.items():
         slug = url.split("/")[0]
         review = topics[slug].review
@@ -79,7 +80,7 @@ def test_printout_starts_with_the_page_address_and_review_dates(printed, built_s
         assert canonical.endswith(f"/{url}")
         first = no_space(pages[0][:400])
         assert no_space(f"Printed from {canonical}") in first, pages[0][:400]
-        assert no_space(review.status_line()) in first  # written on..., not yet reviewed..., next planned review...
+        assert no_space(review.status_line(content.strings)) in first  # written on..., not yet reviewed..., next planned review...
 
 
 def page_holding(pages: list[str], text: str) -> int:

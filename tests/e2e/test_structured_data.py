@@ -99,7 +99,8 @@ def test_a_condition_page_is_about_a_medical_condition_with_its_icd_10_code(buil
 
 def test_only_topic_guides_and_faqs_carry_json_ld(built_site):
     guides = topic_guide_pages(built_site)
-    assert guides == ["bells-palsy/", "blepharospasm/", "facial-twitching/", "hemifacial-spasm/"]
+    assert guides == ["bells-palsy/", "blepharospasm/", "es/facial-twitching/", "facial-twitching/", "hemifacial-spasm/"]
+    assert json_ld(built_site, "es/facial-twitching/")[0]["inLanguage"] == "es-ES"  # the Spanish guide, in its language
     for url in site_pages(built_site):
         types = [ld["@type"] for ld in json_ld(built_site, url)]
         if url in guides:

@@ -1,4 +1,5 @@
-"""CONTRIBUTING.md's counts stay true: a new page kind takes 2 files and a new component with a
+"""CONTRIBUTING.md's counts stay true: a new page kind takes 3 files (its name in each strings
+catalog) and a new component with a
 stylesheet and a script 6, and nothing else learns of them by hand. A copy of the generator gets
 only those edits; the page must then be rendered, in the navigation, the topic menu, links.lock
 and the clinicians' page's policy; the component's styles, script and loader entry must reach
@@ -16,7 +17,7 @@ from support import ROOT
 
 FIXTURE = ROOT / "tests" / "fixtures" / "minimal"
 NEW_KIND = '''
-SUMMARY = PageKind("summary", "In short", "summary.md", "pages/topic_summary.md.j2", "topic")
+SUMMARY = PageKind("summary", "summary", "summary.md", "pages/topic_summary.md.j2", "topic")
 '''
 TEMPLATE = '# {{ topic.title }}: in short\n\n{{ topic.summary }}\n'
 PROBE = """
@@ -36,7 +37,7 @@ print(json.dumps({
 """
 
 
-def test_a_new_page_kind_takes_two_files(tmp_path):
+def test_a_new_page_kind_takes_three_files(tmp_path):
     copy = tmp_path / "generator"
     shutil.copytree(ROOT / "generator", copy, ignore=shutil.ignore_patterns("__pycache__"))
     routes = copy / "structure" / "routes.py"
@@ -46,6 +47,10 @@ def test_a_new_page_kind_takes_two_files(tmp_path):
     text = text.replace(anchor, NEW_KIND.strip() + "\n\n" + anchor).replace("LINKS, ABOUT", "LINKS, SUMMARY, ABOUT")
     routes.write_text(text, encoding="utf-8")  # file 1: the registry
     (copy / "templates" / "pages" / "topic_summary.md.j2").write_text(TEMPLATE, encoding="utf-8")  # file 2
+    for catalog in (copy / "strings").glob("*.yaml"):  # file 3: its name, in each language's catalog
+        words = catalog.read_text(encoding="utf-8")
+        assert words.count("\npages:\n") == 1
+        catalog.write_text(words.replace("\npages:\n", "\npages:\n  summary: In short\n"), encoding="utf-8")
 
     result = subprocess.run(
         [sys.executable, "-c", PROBE, str(FIXTURE)],
@@ -137,7 +142,8 @@ def test_a_required_field_needs_a_value_in_the_topic_files_contributing_names():
     topics = sorted(name for name in whole if re.search(r"^slug:", (ROOT / name).read_text(encoding="utf-8"), re.M))
     assert topics == ["content/languages/es/topics/facial-twitching.yaml", "content/topics/bells-palsy.yaml", "content/topics/blepharospasm.yaml", "content/topics/facial-twitching.yaml",
                       "content/topics/hemifacial-spasm.yaml", "generator/scaffold/new_site/content/topics/hiccups-example.yaml",
-                      "generator/scaffold/topic/skeleton.yaml", "tests/fixtures/minimal/topics/sample.yaml"]
+                      "generator/scaffold/topic/skeleton.yaml", "tests/fixtures/minimal/topics/sample.yaml",
+                      "tests/fixtures/rtl/languages/ar/topics/sample.yaml", "tests/fixtures/rtl/topics/sample.yaml"]
     recipe = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
-    assert "every topic\nfile, today 8:" in recipe and all(f"`{name}`" in recipe for name in topics)
+    assert "every topic\nfile, today 10:" in recipe and all(f"`{name}`" in recipe for name in topics)
     assert "REFERENCE_LISTS" not in recipe and "whole topics" not in recipe

@@ -125,10 +125,11 @@ def test_an_item_renamed_after_it_moved_is_forwarded_from_the_topic_s_address_to
 
 
 def test_the_topic_s_first_page_carries_where_moved_items_went_relative_to_itself(content):
-    loaded = load_content(content.root).topics[0]
+    loaded_content = load_content(content.root)
+    loaded = loaded_content.topics[0]
     elsewhere = {}
     for page in pages_of(loaded.topic):
-        found = re.search(r'data-elsewhere="([^"]*)"', marker(loaded, page, {}))
+        found = re.search(r'data-elsewhere="([^"]*)"', marker(loaded, page, loaded_content.strings.section("copy_link_script")))
         elsewhere[page.key] = json.loads(html.unescape(found.group(1)))
 
     assert elsewhere["guide"]["cause-one"] == "causes/#cause-one"  # relative: works under any site_url

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from generator.commands.readability import TARGET_GRADE, grades, page_text
+from generator.commands.readability import (
+    TARGET_GRADE,
+    TARGET_SPANISH_EASE,
+    grades,
+    page_text,
+    report,
+    spanish_ease,
+)
 from support import ROOT
 
 
@@ -18,3 +25,20 @@ def test_page_text_ignores_addresses_markup_and_glossary_definitions():
     assert "https" not in text and "{#t}" not in text and "title: x" not in text
     assert "National Health Service" not in text
     assert "See NHS now" in text
+
+
+def test_every_spanish_page_is_at_or_above_the_fernandez_huerta_target(monkeypatch):
+    monkeypatch.setenv("HEALTHGUIDE_CACHE_DIR", "off")
+    rows = spanish_ease(ROOT / "content")
+    assert {path for path, _, _ in rows} >= {"facial-twitching/index.md", "facial-twitching/faq.md"}
+    too_hard = [(path, round(ease, 1)) for path, ease, _ in rows if ease < TARGET_SPANISH_EASE]
+    assert not too_hard, f"Spanish pages below reading ease {TARGET_SPANISH_EASE}: {too_hard}"
+
+
+def test_the_report_lists_the_spanish_pages_by_their_own_measure_and_the_english_grade_is_unchanged(monkeypatch, capsys):
+    monkeypatch.setenv("HEALTHGUIDE_CACHE_DIR", "off")
+    before = dict((path, grade) for path, grade, _ in grades(ROOT / "content"))
+    report(ROOT / "content")
+    out = capsys.readouterr().out
+    assert "es/facial-twitching/faq.md" in out and "Fernández-Huerta" in out
+    assert dict((path, grade) for path, grade, _ in grades(ROOT / "content")) == before  # textstat's language set back

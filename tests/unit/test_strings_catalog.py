@@ -7,13 +7,17 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from datetime import date
 from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
 
+from generator.model.loading import load_content
 from generator.model.strings import CATALOGS, load_strings
+from generator.model.topic import Review
 from generator.reading.problems import Problem
+from generator.structure.routes import HOME, kind
 from support import ROOT
 
 # Page templates, and each component folder's templates and script.
@@ -111,8 +115,26 @@ def test_the_word_scans_find_literal_words():
 # --- Every key used, every key known -----------------------------------------------------------
 
 
+def python_sources() -> str:
+    return "\n".join(path.read_text(encoding="utf-8") for path in sorted((ROOT / "generator").rglob("*.py")))
+
+
+def used_by_python(component: str, key: str, python: str) -> bool:
+    """The generator's own words: `strings.text("review.status_approved")`, a section's words
+    (`words["source"]`), a page name (a catalog key in the route registry, `pages.<key>`) and the
+    month names (`dates.month_{n}`)."""
+    if f'"{component}.{key}"' in python or f'words["{key}"]' in python:
+        return True
+    if component == "pages":
+        routes = (ROOT / "generator" / "structure" / "routes.py").read_text(encoding="utf-8")
+        return 'f"pages.{' in python and f'"{key}"' in routes
+    month = re.fullmatch(r"month_([1-9]|1[0-2])", key)
+    return component == "dates" and month is not None and 'f"dates.month_{value.month}"' in python
+
+
 def test_every_catalog_key_is_used():
     sources = "\n".join(templates().values())
+    python = python_sources()
     unused = []
     for component, words in catalog().items():
         script = scripts().get(SCRIPT_SECTIONS.get(component, ""), "")
@@ -120,7 +142,7 @@ def test_every_catalog_key_is_used():
             stem = re.sub(r"_(one|other)$", "", key)
             in_template = f't("{component}.{key}"' in sources
             in_script = bool(script) and re.search(rf'\.{key}\b|"{key}"|"{stem}"', script) is not None
-            if not (in_template or in_script):
+            if not (in_template or in_script or used_by_python(component, key, python)):
                 unused.append(f"{component}.{key}")
     assert not unused, f"keys no template or script uses: {unused}"
 
@@ -199,6 +221,33 @@ def test_a_translation_must_keep_the_english_placeholders(catalogs):
     assert "['ticked']" in problem.message and "['ticked', 'total']" in problem.message
 
 
+def test_dates_and_the_review_line_are_written_in_the_catalog_s_language(catalogs):
+    english = (catalogs / "en.yaml").read_text(encoding="utf-8")
+    spanish = english.replace('  long: "{day} {month} {year}"', '  long: "{day} de {month} de {year}"').replace("  month_3: March", "  month_3: marzo")
+    spanish = spanish.replace('  status_unreviewed: "Written on {written}; not yet reviewed by a clinician; next planned review {due}"', '  status_unreviewed: "Escrito el {written}; sin revisar; próxima revisión {due}"')
+    (catalogs / "es.yaml").write_text(spanish, encoding="utf-8")
+    strings = load_strings("es-ES", [], folder=catalogs)
+    review = Review(written_on=date(2026, 3, 3), next_review_due=date(2027, 3, 4), clinical_review={"status": "not-reviewed"})
+
+    assert strings.long_date(date(2026, 3, 3)) == "3 de marzo de 2026"
+    assert review.status_line(strings) == "Escrito el 3 de marzo de 2026; sin revisar; próxima revisión 4 de marzo de 2027"
+    assert "March" not in review.status_line(strings)
+
+
+def test_page_names_come_from_the_catalog(catalogs):
+    english = (catalogs / "en.yaml").read_text(encoding="utf-8")
+    spanish = english.replace("  faq: Questions and answers", "  faq: Preguntas y respuestas").replace("  home: Home", "  home: Inicio")
+    spanish = spanish.replace("  treatment_only: Treatment", "  treatment_only: Tratamiento")
+    (catalogs / "es.yaml").write_text(spanish, encoding="utf-8")
+    strings = load_strings("es-ES", [], folder=catalogs)
+    topic = load_content(ROOT / "content").topics[0].topic
+    without_tests = topic.model_copy(update={"appointment": None})
+
+    assert kind("faq").title_of(topic, strings) == "Preguntas y respuestas"
+    assert HOME.name(strings) == "Inicio"
+    assert kind("treatment").title_of(without_tests, strings) == "Tratamiento"
+
+
 def test_a_locale_without_a_catalog_is_a_located_problem_in_site_yaml(content):
     content.replace("locale: en-GB", "locale: fr-FR", file=content.site_file)
     [problem] = content.problems()
@@ -233,3 +282,11 @@ def test_a_second_topic_s_diary_asks_its_own_questions(content):
     assert config["words"]["episode_other"] == "flare-ups" and config["words"]["days_with"] == "Days with itching"
     conditions = content.html_pages()["sample-topic/conditions.md"].squashed_text
     assert "How it differs from the usual kind:" in conditions
+
+
+@pytest.mark.parametrize("language", sorted(path.stem for path in CATALOGS.glob("*.yaml")))
+def test_a_copy_button_s_name_holds_its_visible_words_in_every_catalog(language):
+    """WCAG 2.5.3 (axe label-content-name-mismatch): the copy button shows `button` and is
+    named `copy_label`, so a voice-control user can say what they see."""
+    words = load_strings(language, []).sections["copy_link_script"]
+    assert words["copy_label"].lower().startswith(words["button"].lower()), (words["button"], words["copy_label"])

@@ -666,7 +666,7 @@
     function facts(summary) {
       var list = [];
       list.push(fill(words.days_with, { label: topicWords.days_with, days: summary.daysWithEpisodes, window: WINDOW_DAYS }));
-      list.push(fill(words.noted, { label: topicWords.noted, total: summary.total, per_day: (summary.total / WINDOW_DAYS).toFixed(1) }));
+      list.push(fill(words.noted, { label: topicWords.noted, total: summary.total, per_day: (summary.total / WINDOW_DAYS).toLocaleString(lang(), { minimumFractionDigits: 1, maximumFractionDigits: 1 }) }));
       list.push(summary.triggers.length
         ? fill(words.triggers, { triggers: summary.triggers.slice(0, 3).map(function (t) { return label(config, "triggers", t.id) + " (" + plural(words, "times", t.count) + ")"; }).join(", ") })
         : words.no_triggers);

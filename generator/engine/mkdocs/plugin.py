@@ -8,6 +8,7 @@ unchanged topic is not loaded or rendered again.
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 
@@ -29,6 +30,14 @@ from ...structure.links_lock import check_lock
 from ...structure.navigation import footer_links, navigation
 from ...structure.routes import off_menu_paths
 from . import csp, css_bundle, hidden_headings, packaged_files, page_scripts, theme_markup
+from .languages import (
+    SiteLanguage,
+    alternates,
+    build_translations,
+    load_translations,
+    site_languages,
+    with_language,
+)
 from .search import index as search_index
 from .search.lay_terms import BuiltPage
 from .topic_preview import (
@@ -48,6 +57,8 @@ class HealthGuideConfig(Config):
     # True (or "1", "yes"...) fails the build when a topic is past its next review date;
     # otherwise that is a warning (see model/review_check.py).
     strict_review = c.Type((bool, str, int), default=False)
+    # Set only on the derived config of a translation's build (languages.py): its code.
+    language = c.Type(str, default="")
 
 
 class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
@@ -60,6 +71,7 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
         self.footer_links: dict[str, list[tuple[str, str]]] = {}
         self.hidden_anchors: dict[str, set[str]] = {}  # page URL -> ids hidden when it opens
         self.preview = TopicPreview()  # make serve TOPIC=slug, kept across rebuilds
+        self.languages: list[SiteLanguage] = []  # every language the site publishes
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so that MkDocs keeps this one plugin object for every `mkdocs serve` rebuild
@@ -78,15 +90,23 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
             self.cache = topic_cache(content_dir)
         preview = previewed_topic()  # make serve TOPIC=slug
         try:
-            if preview:  # that topic alone, its lines of links.lock checked
+            if preview:  # that topic alone, in English, its lines of links.lock checked
                 self.generated = self.preview.generate(content_dir, preview, config.site_url, self.cache,
                                                        publishing=os.environ.get(PUBLISH_VARIABLE) == "1")
                 quieten_link_checks(config)
+                check_reviews(self.generated.content, strict=self.config.strict_review)
             else:
-                self.generated = generate(content_dir, site_url=config.site_url, cache=self.cache)
-            check_reviews(self.generated.content, strict=self.config.strict_review)
-            if not preview:
-                check_lock(self.generated.content)  # published links must keep working
+                self.generated = generate(content_dir, site_url=config.site_url, cache=self.cache, language=self.config.language or None)
+                english = self.generated.english or self.generated.content
+                translations = load_translations(content_dir, english)
+                if not self.config.language:
+                    check_reviews(english, strict=self.config.strict_review)
+                    check_lock(english, translations)  # published links, in every language, must keep working
+                # An English edit makes translated items stale: said (INFO, so `make site` still
+                # publishes) and shown on the pages, never a failed build.
+                for line in self.generated.staleness.lines(self.config.language):
+                    logging.getLogger("mkdocs.plugins.healthguide").info(line)
+                self.languages = site_languages(english, translations)
             if os.environ.get(PUBLISH_VARIABLE) == "1":
                 unwritten = edit_markers(content_dir)
                 if unwritten:
@@ -150,6 +170,13 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
         `json_ld`, which generator/engine/mkdocs/theme/main.html prints in the page's <head>."""
         # The footer links each topic page to the topic's pages that no menu lists (footer.html).
         page.meta["footer_links"] = self.footer_links.get(page.file.src_uri, [])
+        if len(self.languages) > 1:  # the header's language switcher and hreflang links (theme)
+            current = self.config.language or self.languages[0].code
+            root_url = config.site_url.removesuffix(f"{self.config.language}/") if self.config.language else config.site_url
+            page.meta["languages"] = {
+                "label": self.generated.content.strings.text("language.switcher"),
+                "links": alternates(self.languages, current, "/" + page.url, root_url or ""),
+            }
         marker = page.meta.get("structured_data")
         if marker:
             content = self.generated.content
@@ -158,6 +185,9 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
         return context
 
     def on_post_page(self, output: str, page, config) -> str:
+        content = self.generated.content
+        if content.language is not None:  # a translation: its own lang and dir on every page
+            output = with_language(output, content.language.code, content.language.dir)
         return csp.apply(theme_markup.fix(output), page.file.src_uri)
 
     def on_post_template(self, output: str, template_name: str, config) -> str:
@@ -167,3 +197,6 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
     def on_post_build(self, config) -> None:
         index = Path(config.site_dir) / "search" / "search_index.json"
         search_index.improve(index, self.generated.content, self.search_pages, self.hidden_anchors)
+        if not self.config.language and not previewed_topic():
+            # each translation: a build of its own into site_dir/<code>/ (a one-topic preview is English only)
+            build_translations(config, self.content_dir(config))

@@ -1,0 +1,267 @@
+"""Translated topics (model/translation.py, structure/translations_lock.py): a translation is
+validated with the same models, keeps the English ids and structure, takes every value that is
+not words from the ONE English model (so it cannot triage differently), and each item is tracked
+against the English words it was translated from."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.commands.cli import main
+from generator.model.loading import load_content, load_language
+from generator.model.strings import CATALOGS
+from generator.pipeline import generate
+from generator.reading.problems import ContentError
+from generator.structure.links_lock import LOCK_FILE as LINKS_LOCK
+from generator.structure.links_lock import check_lock, site_link_index
+from generator.structure.links_lock import lock_text as links_lock_text
+from generator.structure.translations_lock import LOCK_FILE, lock_text, staleness
+from support import ROOT
+
+TRANSLATION_BLOCK = "translation: {from_language: en, translated_from: 2026-01-01, review: {status: not-reviewed}}\n"
+# The sample topic's words in "Spanish" (enough to tell them apart), the structure untouched.
+WORDS = {
+    "title: Sample topic": "title: Tema de ejemplo",
+    "text: Your face droops on one side": "text: Se le cae un lado de la cara",
+    "title: Call {emergency_number} if you notice these": "title: Llame al {emergency_number} si nota esto",
+    "question: Is it serious?": "question: ¿Es grave?",
+}
+
+
+class Language:
+    """A private content folder with a Spanish translation of the sample topic."""
+
+    def __init__(self, root: Path, catalogs: Path):
+        self.root, self.catalogs = root, catalogs
+        self.folder = root / "languages" / "es"
+        (self.folder / "topics").mkdir(parents=True)
+        site = (root / "site.yaml").read_text(encoding="utf-8").replace("locale: en-GB", "locale: es-ES")
+        self.site_file = self.folder / "site.yaml"
+        self.site_file.write_text("language: {code: es, name: Español, dir: ltr, locale: es-ES}\n" + site, encoding="utf-8")
+        text = (root / "topics" / "sample.yaml").read_text(encoding="utf-8")
+        for english, spanish in WORDS.items():
+            assert english in text
+            text = text.replace(english, spanish)
+        self.topic_file = self.folder / "topics" / "sample.yaml"
+        self.topic_file.write_text(TRANSLATION_BLOCK + text, encoding="utf-8")
+
+    def replace(self, old: str, new: str, file: Path | None = None) -> None:
+        file = file or self.topic_file
+        text = file.read_text(encoding="utf-8")
+        assert text.count(old) == 1, old
+        file.write_text(text.replace(old, new), encoding="utf-8")
+
+    def load(self):
+        english = load_content(self.root)
+        return english, load_language(self.root, "es", english, catalogs=self.catalogs)
+
+    def problems(self):
+        with pytest.raises(ContentError) as err:
+            self.load()
+        return err.value.problems
+
+    def line_of(self, text: str, file: Path | None = None) -> int:
+        return (file or self.topic_file).read_text(encoding="utf-8").splitlines().index(text) + 1
+
+
+@pytest.fixture
+def spanish(content, tmp_path) -> Language:
+    catalogs = tmp_path / "strings"
+    catalogs.mkdir()
+    shutil.copy(CATALOGS / "en.yaml", catalogs / "en.yaml")
+    shutil.copy(CATALOGS / "en.yaml", catalogs / "es.yaml")  # the same keys: a valid catalog
+    return Language(content.root, catalogs)
+
+
+def test_a_translation_has_the_english_structure_and_its_own_words(spanish):
+    english, translated = spanish.load()
+    [loaded] = translated.topics
+    topic, source = loaded.topic, english.topics[0].topic
+
+    assert topic.title == "Tema de ejemplo" and topic.sign("rf-face").text == "Se le cae un lado de la cara"
+    assert topic.red_flags.title == "Llame al 999 si nota esto"  # the language's own settings are filled in
+    assert loaded.translation.translated_from.isoformat() == "2026-01-01"
+    assert translated.language.code == "es" and translated.language.name == "Español"
+    assert [s.level for s in topic.signs] == [s.level for s in source.signs]
+    assert [card.signs for card in topic.when_to_get_help.cards] == [card.signs for card in source.when_to_get_help.cards]
+
+
+def test_a_translation_that_states_another_level_is_one_located_problem(spanish):
+    spanish.replace("    level: emergency\n    onset: sudden", "    level: urgent\n    onset: sudden")
+    [problem] = spanish.problems()
+
+    assert problem.file == spanish.topic_file and problem.field == "signs[0].level"
+    assert problem.line == spanish.line_of("    level: urgent")
+    assert "'urgent'" in problem.message and "'emergency'" in problem.message
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "field"),
+    [
+        ("- {id: cause-one, name: Cause one", "- {id: cause-uno, name: Cause one", "causes.items[0].id"),
+        ("onset: gradual", "onset: sudden", "signs[1].onset"),
+        ("signs: [help-gp-2-weeks]\n    - id: help-emergency", "signs: [help-gp-2-weeks, rf-face]\n    - id: help-emergency", "when_to_get_help.cards[0].signs"),
+        ('url: "https://www.nhs.uk/"', 'url: "https://example.org/"', "references.items[0].url"),
+        ("urgency: see-doctor", "urgency: urgent", "conditions.items[0].urgency"),
+    ],
+)
+def test_a_translation_keeps_ids_card_membership_onsets_urgency_and_urls(spanish, old, new, field):
+    spanish.replace(old, new)
+    problems = spanish.problems()
+    assert field in {problem.field for problem in problems}, problems
+    assert all(problem.file == spanish.topic_file and problem.line for problem in problems)
+
+
+def test_a_translation_with_an_item_more_or_less_is_refused(spanish):
+    spanish.replace("  do:\n    - {id: do-sleep, text: Sleep well}\n", "  do:\n    - {id: do-sleep, text: Sleep well}\n    - {id: do-rest, text: Descanse}\n")
+    [problem] = spanish.problems()
+    assert problem.field == "checklist.do" and "has 2 items but the English has 1" in problem.message
+
+
+def test_lay_terms_are_the_translation_s_own(spanish):
+    spanish.replace("title: Tema de ejemplo\n", "title: Tema de ejemplo\nlay_terms: [tic, temblor del párpado]\n")
+    _, translated = spanish.load()
+    assert translated.topics[0].topic.lay_terms == ["tic", "temblor del párpado"]
+
+
+def test_the_translation_block_is_required_and_checked(spanish):
+    spanish.replace(TRANSLATION_BLOCK, "")
+    [problem] = spanish.problems()
+    assert problem.file == spanish.topic_file and "'translation' block" in problem.message
+
+    spanish.topic_file.write_text(TRANSLATION_BLOCK.replace("not-reviewed", "checked") + spanish.topic_file.read_text(encoding="utf-8"), encoding="utf-8")
+    [problem] = spanish.problems()
+    assert problem.field == "translation.review.status" and problem.line == 1
+
+
+def test_a_translation_of_no_english_topic_and_a_wrong_language_block_are_located(spanish):
+    spanish.replace("slug: sample-topic", "slug: other-topic")
+    spanish.replace("language: {code: es,", "language: {code: fr,", file=spanish.site_file)
+    problems = spanish.problems()
+    [topic] = [problem for problem in problems if problem.file == spanish.topic_file]
+    [language] = [problem for problem in problems if problem.field == "language"]
+
+    assert "no English topic has the slug 'other-topic'" in topic.message and topic.line == spanish.line_of("slug: other-topic")
+    assert language.file == spanish.site_file and "'fr'" in language.message and language.line == 1
+
+
+def test_a_partial_translation_is_not_published(spanish):
+    spanish.topic_file.rename(spanish.topic_file.with_name("sample.yaml.partial"))
+    _, translated = spanish.load()
+    assert translated.topics == []
+
+
+# --- Staleness -----------------------------------------------------------------------------------
+
+
+def test_every_item_is_stale_until_the_lock_is_written_then_none(spanish):
+    english, translated = spanish.load()
+    assert "rf-face" in staleness(english, translated).of("sample-topic")
+
+    (spanish.folder / LOCK_FILE).write_text(lock_text(english, translated), encoding="utf-8")
+    assert staleness(english, translated).of("sample-topic") == []
+
+
+def test_an_english_edit_makes_only_that_item_stale(spanish):
+    english, translated = spanish.load()
+    (spanish.folder / LOCK_FILE).write_text(lock_text(english, translated), encoding="utf-8")
+    sample = spanish.root / "topics" / "sample.yaml"
+    sample.write_text(sample.read_text(encoding="utf-8").replace("answer: Rarely.", "answer: Very rarely."), encoding="utf-8")
+    english, translated = spanish.load()
+
+    report = staleness(english, translated)
+    assert report.of("sample-topic") == ["faq-one"]
+    [line] = report.lines("es")
+    assert "'sample-topic'" in line and "faq-one" in line and "translations --update es" in line
+
+
+def test_the_translations_command_writes_the_lock_and_reports_stale_items(spanish, capsys, monkeypatch):
+    monkeypatch.setattr("generator.commands.translations.CATALOGS", spanish.catalogs)
+    assert main(["--content", str(spanish.root), "translations", "es"]) == 1
+    assert "rf-face" in capsys.readouterr().out
+
+    assert main(["--content", str(spanish.root), "translations", "--update", "es"]) == 0
+    assert (spanish.folder / LOCK_FILE).exists()
+    assert main(["--content", str(spanish.root), "translations", "es"]) == 0
+
+
+# --- The links lock covers every language --------------------------------------------------------
+
+
+def test_the_links_lock_covers_every_language_and_a_lost_translated_link_fails(spanish):
+    english, translated = spanish.load()
+    index = site_link_index(english, {"es": translated})
+    (spanish.root / LINKS_LOCK).write_text(links_lock_text(index, []), encoding="utf-8")
+    locked = (spanish.root / LINKS_LOCK).read_text(encoding="utf-8").splitlines()
+    assert "/es/sample-topic/#rf-face" in locked and "/sample-topic/#rf-face" in locked and "/es/" in locked
+    assert check_lock(english, {"es": translated}).lost == []
+
+    spanish.topic_file.rename(spanish.topic_file.with_name("sample.yaml.partial"))  # withdrawn
+    english, translated = spanish.load()
+    with pytest.raises(ContentError) as err:
+        check_lock(english, {"es": translated})
+    assert any("(es) published link '/sample-topic/" in problem.message for problem in err.value.problems)
+
+
+# --- Pages of a translation (the RTL fixture keeps its own catalog beside its site.yaml) -------
+
+
+@pytest.fixture
+def rtl(tmp_path, monkeypatch) -> Path:
+    monkeypatch.setenv("HEALTHGUIDE_CACHE_DIR", "off")
+    return Path(shutil.copytree(ROOT / "tests" / "fixtures" / "rtl", tmp_path / "content"))
+
+
+def pages_of(generated) -> dict[str, str]:
+    return {page.path: page.markdown for page in generated.pages}
+
+
+def test_the_clinicians_page_offers_each_link_in_every_language(rtl):
+    english = pages_of(generate(rtl, site_url="https://example.org/guide/"))["sample-topic/links.md"]
+    arabic = pages_of(generate(rtl, site_url="https://example.org/guide/ar/", language="ar"))["sample-topic/links.md"]
+
+    for page in (english, arabic):
+        assert 'href="https://example.org/guide/sample-topic/#rf-face"' in page
+        assert 'href="https://example.org/guide/ar/sample-topic/#rf-face"' in page
+    assert 'hreflang="ar"' in english and '<span lang="ar">العربية</span>' in english
+    assert 'hreflang="en"' in arabic and '<span lang="en">English</span>' in arabic
+
+
+def test_a_translated_page_says_where_it_comes_from_and_when_its_english_is_newer(rtl):
+    guide = pages_of(generate(rtl, language="ar"))["sample-topic/index.md"]
+    assert "Translated from the English version of" in guide and "1 يناير 2026" in guide
+    assert "has changed since it was translated" not in guide  # the fixture's lock is up to date
+
+    english = rtl / "topics" / "sample.yaml"
+    english.write_text(english.read_text(encoding="utf-8").replace("body: Subsection text.", "body: New subsection text."), encoding="utf-8")
+    pages = pages_of(generate(rtl, language="ar"))
+    assert "has changed since it was translated" in pages["sample-topic/index.md"]  # sub-one is on the first page
+    assert 'href="../../sample-topic/" hreflang="en"' in pages["sample-topic/index.md"]
+    assert "has changed since it was translated" not in pages["sample-topic/causes.md"]
+
+
+def test_a_translation_links_a_topic_it_lacks_to_the_english_page(monkeypatch):
+    """The Spanish guide names the condition topics, which are not translated yet: its links
+    open the English pages (outside the Spanish build, so at their full address) and say so."""
+    monkeypatch.setenv("HEALTHGUIDE_CACHE_DIR", "off")
+    pages = pages_of(generate(ROOT / "content", site_url="https://example.org/guide/es/", language="es"))
+    sources, conditions = pages["facial-twitching/sources.md"], pages["facial-twitching/conditions.md"]
+
+    assert '- <span lang="en">[Bell\'s palsy](https://example.org/guide/bells-palsy/):' in sources
+    assert "(https://example.org/guide/blepharospasm/)" in conditions
+    assert "bells-palsy/index.md" not in sources + conditions
+
+
+def test_validate_checks_each_translation_and_names_its_mistake(spanish, capsys, monkeypatch):
+    monkeypatch.setattr("generator.model.loading.CATALOGS", spanish.catalogs)
+    monkeypatch.setattr("generator.model.loading.load_language.__defaults__", (spanish.catalogs,))
+    assert main(["--content", str(spanish.root), "validate"]) == 0
+    assert "ok: es: site settings and 1 translated topic(s) are valid" in capsys.readouterr().out
+
+    spanish.replace("    level: emergency\n    onset: sudden", "    level: urgent\n    onset: sudden")
+    assert main(["--content", str(spanish.root), "validate"]) == 1
+    err = capsys.readouterr().err
+    assert f"{spanish.topic_file}:{spanish.line_of('    level: urgent')}" in err and "signs[0].level" in err and "Traceback" not in err
