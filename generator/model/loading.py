@@ -22,6 +22,7 @@ from . import site_tokens
 from .ids import check_ids, check_references
 from .items import walk_ids
 from .previous_ids import check_previous_ids
+from .shared_signs import SHARED_SIGNS_FILE, SharedLibrary, load_shared_signs, use_shared_signs
 from .sign_checks import check_signs
 from .site import SiteSettings
 from .strings import Strings, load_strings
@@ -62,6 +63,9 @@ def load_content(root: Path, cache: Remembers | None = None) -> Content:
     problems: list[Problem] = []
     site, settings, site_doc = _load_site(root / SITE_FILE, problems)
     strings = load_strings(site.locale, problems, site_doc) if site is not None else None
+    shared = load_shared_signs(root, settings, problems)
+    if shared is None:  # its own problems, not one "unknown shared sign" per topic that uses it
+        raise ContentError(problems)
     topic_files = sorted((root / TOPICS_DIR).glob("*.yaml"))
     if not topic_files:
         problems.append(Problem(root / TOPICS_DIR, "no topic files (*.yaml) found"))
@@ -74,14 +78,14 @@ def load_content(root: Path, cache: Remembers | None = None) -> Content:
             continue
 
         def load(path: Path = path, raw: bytes = raw) -> LoadedTopic | None:
-            return load_topic(path, problems, raw, settings)
+            return load_topic(path, problems, raw, settings, shared)
 
         if cache is None:
             loaded = load()
         else:
             # Unchanged files are not parsed again (mkdocs serve, and across builds). The key
-            # covers the site settings too: they are filled into the topic's text.
-            digest = hashlib.sha256(raw).hexdigest() + repr(sorted(settings.items()))
+            # covers the site settings and the shared signs too: they are put into the topic.
+            digest = hashlib.sha256(raw).hexdigest() + repr(sorted(settings.items())) + shared.digest
             loaded = cache.get("model", path, digest, load)
         if loaded is not None:
             topics.append(loaded)
@@ -97,9 +101,15 @@ def load_content(root: Path, cache: Remembers | None = None) -> Content:
     return Content(root=root, site=site, topics=sorted(topics, key=lambda t: t.topic.title.lower()), strings=strings)
 
 
-def load_topic(path: Path, problems: list[Problem], raw: bytes | None = None, settings: dict[str, str] | None = None) -> LoadedTopic | None:
+def load_topic(
+    path: Path,
+    problems: list[Problem],
+    raw: bytes | None = None,
+    settings: dict[str, str] | None = None,
+    shared: SharedLibrary | None = None,
+) -> LoadedTopic | None:
     """The topic in `path` (whose bytes are `raw` when already read), with the site's settings
-    filled in, or None after adding its problems."""
+    filled in and the shared signs it uses put in, or None after adding its problems."""
     try:
         doc = load_yaml(path) if raw is None else parse_yaml(path, raw)
     except ContentError as err:
@@ -107,7 +117,9 @@ def load_topic(path: Path, problems: list[Problem], raw: bytes | None = None, se
         return None
     token_problems: list[Problem] = []
     data = site_tokens.fill(doc, doc.data(), settings or {}, token_problems)
-    found = token_problems + check_ids(doc, data) + check_references(doc, data, Topic) + check_previous_ids(doc, data) + check_signs(doc, data)
+    data, used, shared_problems = use_shared_signs(doc, data, shared or SharedLibrary(path.parent.parent / SHARED_SIGNS_FILE))
+    found = token_problems + shared_problems + check_ids(doc, data) + check_references(doc, data, Topic)
+    found += check_previous_ids(doc, data) + check_signs(doc, data, used)
     try:
         topic = Topic.model_validate(data)
     except ValidationError as err:
