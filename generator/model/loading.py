@@ -117,9 +117,10 @@ def load_topic(
         return None
     token_problems: list[Problem] = []
     data = site_tokens.fill(doc, doc.data(), settings or {}, token_problems)
-    data, used, shared_problems = use_shared_signs(doc, data, shared or SharedLibrary(path.parent.parent / SHARED_SIGNS_FILE))
-    found = token_problems + shared_problems + check_ids(doc, data) + check_references(doc, data, Topic)
-    found += check_previous_ids(doc, data) + check_signs(doc, data, used)
+    with_shared = use_shared_signs(doc, data, shared or SharedLibrary(path.parent.parent / SHARED_SIGNS_FILE))
+    data = with_shared.data
+    found = token_problems + with_shared.problems + check_ids(doc, data) + check_references(doc, data, Topic, with_shared.hints)
+    found += check_previous_ids(doc, data) + check_signs(doc, data, with_shared.used)
     try:
         topic = Topic.model_validate(data)
     except ValidationError as err:

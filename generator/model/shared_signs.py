@@ -99,12 +99,29 @@ def load_shared_signs(root: Path, settings: dict[str, str], problems: list[Probl
     )
 
 
-def use_shared_signs(doc: SourceDocument, data: Any, library: SharedLibrary) -> tuple[Any, dict[str, SharedUse], list[Problem]]:
+@dataclass
+class SharedSignsInTopic:
+    """A topic's raw data with the shared signs it uses put in, and what came of it."""
+
+    data: Any
+    used: dict[str, SharedUse] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    # For the reference check (ids.check_references): what to say of an id that names a shared
+    # sign the topic does not use, and None for an unknown one already reported here.
+    hints: dict[str, str | None] = field(default_factory=dict)
+
+
+def use_shared_signs(doc: SourceDocument, data: Any, library: SharedLibrary) -> SharedSignsInTopic:
     """The topic's raw `data` with the shared signs it lists put into its `signs` and their
     sources into its `references`; where each is used; and the mistakes in using them."""
     if not isinstance(data, dict):
-        return data, {}, []
-    problems: list[Problem] = []
+        return SharedSignsInTopic(data)
+    result = SharedSignsInTopic(data)
+    problems = result.problems
+    result.hints = {
+        sign_id: f"'{sign_id}' is a shared sign ({library.where(sign_id)}): list it under shared_signs to use it"
+        for sign_id in library.signs
+    }
     own = {item_id: loc for item_id, loc in reversed(list(walk_ids(data)))}  # first place of each id
     for item_id, loc in own.items():
         if item_id in library.signs:
@@ -112,25 +129,27 @@ def use_shared_signs(doc: SourceDocument, data: Any, library: SharedLibrary) -> 
                                              "list it under shared_signs instead of writing it here, or give this item another id"))
     uses = data.get("shared_signs")
     if not isinstance(uses, list):
-        return data, {}, problems  # the model reports a malformed `shared_signs`
-    data = copy.deepcopy(data)
-    used: dict[str, SharedUse] = {}
+        return result  # the model reports a malformed `shared_signs`
+    data = result.data = copy.deepcopy(data)
+    used = result.used
     for index, sign_id in enumerate(uses):
         loc = ("shared_signs", index)
         if not isinstance(sign_id, str):
             continue  # the model reports it
         if sign_id not in library.signs:
             problems.append(doc.problem(loc, f"unknown shared sign '{sign_id}'{_suggest(sign_id, library)}"))
+            result.hints[sign_id] = None
         elif sign_id in used:
             line, _ = doc.locate(used[sign_id].loc)
             problems.append(doc.problem(loc, f"shared sign '{sign_id}' is already listed (line {line})"))
         elif sign_id not in own:
             used[sign_id] = SharedUse(loc, library.where(sign_id))
     if not used:
-        return data, used, problems
+        return result
     signs = data.setdefault("signs", [])
     if not isinstance(signs, list):
-        return data, {}, problems  # the model reports a malformed `signs`
+        result.used = {}
+        return result  # the model reports a malformed `signs`
     cited: list[str] = []
     for sign_id in used:
         sign = copy.deepcopy(library.signs[sign_id])
@@ -146,7 +165,7 @@ def use_shared_signs(doc: SourceDocument, data: Any, library: SharedLibrary) -> 
                                                       f"({library.where(ref)}): remove it here, or give this item another id"))
             else:
                 items.append(copy.deepcopy(library.references[ref]))
-    return data, used, problems
+    return result
 
 
 def _suggest(sign_id: str, library: SharedLibrary) -> str:
