@@ -7,10 +7,13 @@ import shutil
 
 import pytest
 
+from generator.engine.mkdocs.search.lay_terms import lay_terms_by_page
 from generator.model.loading import load_content
 from generator.model.shared_signs import SHARED_SIGNS_FILE
 from generator.pages.self_check_data import self_check_data
+from generator.pipeline import generate
 from generator.reading.problems import ContentError
+from generator.render.cache import TopicCache
 from generator.render.renderer import PageRenderer
 from support import ROOT, TODAY, ContentCopy
 
@@ -57,7 +60,8 @@ def test_a_shared_sign_is_the_topic_s_own_in_every_view(content):
     assert question["level"] == "emergency"
     # The result links to the section that shows the topic's emergency cards.
     assert topic.sign("flag-speech").explained_by == [topic.red_flags.id]
-    assert topic.sign("flag-speech").lay_terms == ["slurred words"]
+    search_words = lay_terms_by_page(content.load())
+    assert any(terms.get("flag-speech") == ["slurred words"] for terms in search_words.values())
     sources = pages["sample-topic/sources.md"]
     assert "{#ref-stroke}" in sources and "https://www.nhs.uk/conditions/stroke/symptoms/" in sources
 
@@ -168,3 +172,17 @@ def test_every_emergency_card_title_is_short():
             words = re.findall(r"[\w'’]+", card.title)
             assert len(words) <= MAX_EMERGENCY_TITLE_WORDS, f"{loaded.topic.slug}: {card.title!r}"
             assert card.title.startswith(f"Call {content.site.emergency_number}"), f"{loaded.topic.slug}: {card.title!r}"
+
+
+def test_a_fix_to_a_shared_sign_is_seen_by_a_cached_rebuild(content):
+    """`mkdocs serve` and the disk cache keep unchanged topics: a shared sign is part of them."""
+    with_shared_sign(content)
+    cache = TopicCache()
+    generate(content.root, today=TODAY, cache=cache)
+    shared = content.root / SHARED_SIGNS_FILE
+    shared.write_text(SHARED.replace("slurred <b>or</b> muddled", "slurred or hard to follow"), encoding="utf-8")
+
+    pages = {page.path: page.markdown for page in generate(content.root, today=TODAY, cache=cache).pages}
+
+    assert "slurred or hard to follow" in pages["sample-topic/index.md"]
+    assert "muddled" not in pages["sample-topic/index.md"]
