@@ -128,8 +128,11 @@ def use_shared_signs(doc: SourceDocument, data: Any, library: SharedLibrary) -> 
             problems.append(doc.problem(loc, f"'{item_id}' is a shared sign ({library.where(item_id)}): "
                                              "list it under shared_signs instead of writing it here, or give this item another id"))
     uses = data.get("shared_signs")
-    if not isinstance(uses, list):
-        return result  # the model reports a malformed `shared_signs`
+    if uses is None:
+        return result
+    if not isinstance(uses, list):  # the model reports it; the cards that name its signs follow from it
+        result.hints = dict.fromkeys(library.signs)
+        return result
     data = result.data = copy.deepcopy(data)
     used = result.used
     for index, sign_id in enumerate(uses):

@@ -186,3 +186,12 @@ def test_a_fix_to_a_shared_sign_is_seen_by_a_cached_rebuild(content):
 
     assert "slurred or hard to follow" in pages["sample-topic/index.md"]
     assert "muddled" not in pages["sample-topic/index.md"]
+
+
+def test_shared_signs_that_are_not_a_list_is_one_located_mistake(content):
+    with_shared_sign(content)
+    content.replace("shared_signs: [flag-speech]\n", "shared_signs: flag-speech\n")
+    line = content.line_of("shared_signs:")
+
+    message = only_problem(content)
+    assert message.startswith(f"{content.topic_file}:{line}:") and "shared_signs:" in message
