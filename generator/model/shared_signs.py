@@ -114,9 +114,9 @@ class SharedSignsInTopic:
 def use_shared_signs(doc: SourceDocument, data: Any, library: SharedLibrary) -> SharedSignsInTopic:
     """The topic's raw `data` with the shared signs it lists put into its `signs` and their
     sources into its `references`; where each is used; and the mistakes in using them."""
-    if not isinstance(data, dict):
-        return SharedSignsInTopic(data)
     result = SharedSignsInTopic(data)
+    if not isinstance(data, dict):
+        return result  # the model reports it
     problems = result.problems
     result.hints = {
         sign_id: f"'{sign_id}' is a shared sign ({library.where(sign_id)}): list it under shared_signs to use it"
