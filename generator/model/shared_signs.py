@@ -140,8 +140,12 @@ def use_shared_signs(doc: SourceDocument, data: Any, library: SharedLibrary) -> 
         if not isinstance(sign_id, str):
             continue  # the model reports it
         if sign_id not in library.signs:
-            problems.append(doc.problem(loc, f"unknown shared sign '{sign_id}'{_suggest(sign_id, library)}"))
+            guess = _guess(sign_id, library)
+            problems.append(doc.problem(loc, f"unknown shared sign '{sign_id}'{_suggest(guess, library)}"))
+            # One typo, one problem: the cards that name the misspelt id, or the right one, follow from it.
             result.hints[sign_id] = None
+            if guess is not None:
+                result.hints[guess] = None
         elif sign_id in used:
             line, _ = doc.locate(used[sign_id].loc)
             problems.append(doc.problem(loc, f"shared sign '{sign_id}' is already listed (line {line})"))
@@ -171,10 +175,14 @@ def use_shared_signs(doc: SourceDocument, data: Any, library: SharedLibrary) -> 
     return result
 
 
-def _suggest(sign_id: str, library: SharedLibrary) -> str:
+def _guess(sign_id: str, library: SharedLibrary) -> str | None:
     guess = difflib.get_close_matches(sign_id, sorted(library.signs), n=1)
-    if guess:
-        return f" (did you mean '{guess[0]}'?)"
+    return guess[0] if guess else None
+
+
+def _suggest(guess: str | None, library: SharedLibrary) -> str:
+    if guess is not None:
+        return f" (did you mean '{guess}'?)"
     listed = ", ".join(sorted(library.signs)) or f"none: {library.path.name} is missing"
     return f" ({library.path.name} defines: {listed})"
 

@@ -66,9 +66,11 @@ def test_a_shared_sign_is_the_topic_s_own_in_every_view(content):
     assert "{#ref-stroke}" in sources and "https://www.nhs.uk/conditions/stroke/symptoms/" in sources
 
 
-def test_an_unknown_shared_sign_is_one_located_mistake(content):
-    with_shared_sign(content, use="flag-speach")  # the same typo on the card is not reported again
-    content.replace("      signs: [rf-face, flag-speech]\n", "      signs: [rf-face, flag-speach]\n")
+@pytest.mark.parametrize("on_card", ["flag-speech", "flag-speach"])
+def test_an_unknown_shared_sign_is_one_located_mistake(content, on_card):
+    """A typo under shared_signs is reported there only, whether the card has the right id or the same typo."""
+    with_shared_sign(content, use="flag-speach")
+    content.replace("      signs: [rf-face, flag-speech]\n", f"      signs: [rf-face, {on_card}]\n")
     line = content.line_of("shared_signs:")
 
     message = only_problem(content)
