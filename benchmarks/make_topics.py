@@ -22,6 +22,7 @@ from ruamel.yaml import YAML
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE_TOPIC = ROOT / "content" / "topics" / "facial-twitching.yaml"
 SOURCE_SITE = ROOT / "content" / "site.yaml"
+SOURCE_SHARED_SIGNS = ROOT / "content" / "shared-signs.yaml"  # the topics use its signs by id
 SEED = 20261125
 
 AREAS = ["Eyelid", "Cheek", "Lip", "Jaw", "Neck", "Shoulder", "Arm", "Hand", "Thumb", "Finger",
@@ -100,13 +101,14 @@ def make_topic(base: dict, title: str, rng: random.Random) -> dict:
 
 
 def make_topics(count: int, out_dir: Path, seed: int = SEED) -> list[Path]:
-    """Write site.yaml and `count` topics into `out_dir` (a content folder); returns the topic files."""
+    """Write site.yaml, shared-signs.yaml and `count` topics into `out_dir` (a content folder); returns the topic files."""
     out_dir = Path(out_dir)
     topics_dir = out_dir / "topics"
     if topics_dir.exists():
         shutil.rmtree(topics_dir)
     topics_dir.mkdir(parents=True)
     shutil.copyfile(SOURCE_SITE, out_dir / "site.yaml")
+    shutil.copyfile(SOURCE_SHARED_SIGNS, out_dir / "shared-signs.yaml")
     yaml = YAML(typ="safe", pure=True)
     yaml.default_flow_style = False
     yaml.width = 100

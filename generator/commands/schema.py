@@ -6,8 +6,9 @@ import json
 from pathlib import Path
 
 from ..model import SiteSettings, Topic
+from ..model.shared_signs import SharedSigns
 
-SCHEMAS = {"topic.schema.json": Topic, "site.schema.json": SiteSettings}
+SCHEMAS = {"topic.schema.json": Topic, "site.schema.json": SiteSettings, "shared-signs.schema.json": SharedSigns}
 
 
 def schema_text(model: type) -> str:

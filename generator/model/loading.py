@@ -22,6 +22,13 @@ from . import site_tokens
 from .ids import check_ids, check_references
 from .items import walk_ids
 from .previous_ids import check_previous_ids
+from .shared_signs import (
+    SHARED_SIGNS_FILE,
+    SharedLibrary,
+    SharedSignsInTopic,
+    load_shared_signs,
+    use_shared_signs,
+)
 from .sign_checks import check_signs
 from .site import Language, SiteSettings
 from .strings import CATALOGS, Strings, language_of, load_strings
@@ -77,6 +84,9 @@ def load_content(root: Path, cache: Remembers | None = None) -> Content:
     problems: list[Problem] = []
     site, settings, site_doc = _load_site(root / SITE_FILE, problems)
     strings = _strings_of(site, problems, site_doc)
+    shared = load_shared_signs(root, settings, problems)
+    if shared is None:  # its own problems, not one "unknown shared sign" per topic that uses it
+        raise ContentError(problems)
     topic_files = sorted((root / TOPICS_DIR).glob("*.yaml"))
     if not topic_files:
         problems.append(Problem(root / TOPICS_DIR, "no topic files (*.yaml) found"))
@@ -89,14 +99,14 @@ def load_content(root: Path, cache: Remembers | None = None) -> Content:
             continue
 
         def load(path: Path = path, raw: bytes = raw) -> LoadedTopic | None:
-            return load_topic(path, problems, raw, settings)
+            return load_topic(path, problems, raw, settings, shared)
 
         if cache is None:
             loaded = load()
         else:
             # Unchanged files are not parsed again (mkdocs serve, and across builds). The key
-            # covers the site settings too: they are filled into the topic's text.
-            digest = hashlib.sha256(raw).hexdigest() + repr(sorted(settings.items()))
+            # covers the site settings and the shared signs too: they are put into the topic.
+            digest = hashlib.sha256(raw).hexdigest() + repr(sorted(settings.items())) + shared.digest
             loaded = cache.get("model", path, digest, load)
         if loaded is not None:
             topics.append(loaded)
@@ -135,6 +145,9 @@ def load_language(root: Path, code: str, english: Content, catalogs: Path = CATA
         said = f"says '{site.language.code}'" if site.language else "is missing"
         problems.append(site_doc.problem(("language",) if site.language else (), f"the language block {said}, but this is the folder of '{code}': add language: {{code: {code}, name: ..., dir: ltr}}"))
     strings = _strings_of(site, problems, site_doc, catalogs, own=folder / OWN_CATALOG)
+    shared = load_shared_signs(folder, settings, problems)  # the shared signs' words in this language
+    if shared is None:
+        raise ContentError(problems)
     by_slug = {loaded.topic.slug: loaded for loaded in english.topics}
     topics = []
     for path in sorted((folder / TOPICS_DIR).glob("*.yaml")):
@@ -143,7 +156,7 @@ def load_language(root: Path, code: str, english: Content, catalogs: Path = CATA
         except ContentError as err:
             problems.extend(err.problems)
             continue
-        loaded = load_translated_topic(path, raw, by_slug, settings, problems)
+        loaded = load_translated_topic(path, raw, by_slug, settings, shared, problems)
         if loaded is not None:
             topics.append(loaded)
     if problems:
@@ -151,7 +164,9 @@ def load_language(root: Path, code: str, english: Content, catalogs: Path = CATA
     return Content(root=folder, site=site, topics=sorted(topics, key=lambda t: t.topic.title.lower()), strings=strings, language=site.language)
 
 
-def load_translated_topic(path: Path, raw: bytes, english: dict[str, LoadedTopic], settings: dict[str, str], problems: list[Problem]) -> LoadedTopic | None:
+def load_translated_topic(
+    path: Path, raw: bytes, english: dict[str, LoadedTopic], settings: dict[str, str], shared: SharedLibrary, problems: list[Problem],
+) -> LoadedTopic | None:
     """A translated topic file: checked as a topic of its own, then merged with its English topic."""
     try:
         doc = parse_yaml(path, raw)
@@ -168,6 +183,10 @@ def load_translated_topic(path: Path, raw: bytes, english: dict[str, LoadedTopic
     # First what the translation changed of the English (the cause of any other problem it makes),
     # then the checks every topic gets (its prose links, its cards), on the translation's words.
     data = site_tokens.fill(doc, data, settings, found)
+    # The language's own shared-signs.yaml gives their words; merge() checks their structure.
+    with_shared = use_shared_signs(doc, data, shared)
+    data = with_shared.data
+    found += with_shared.problems
     try:
         translated = Topic.model_validate(data)
     except ValidationError as err:
@@ -175,47 +194,62 @@ def load_translated_topic(path: Path, raw: bytes, english: dict[str, LoadedTopic
         found = problems_from_validation(doc, err) + found
     topic = merge(english[slug].topic, translated, doc, data, found) if translated is not None and not found else None
     if topic is not None:
-        found += _raw_data_checks(doc, data)
+        found += _raw_data_checks(doc, data, with_shared)
     problems.extend(found)
     if topic is None or source is None or found:
         return None
     return LoadedTopic(topic=topic, source=path, parts_by_id=english[slug].parts_by_id, titles_by_id=_titles_by_id(topic), translation=source)
 
 
-def load_topic(path: Path, problems: list[Problem], raw: bytes | None = None, settings: dict[str, str] | None = None) -> LoadedTopic | None:
+def load_topic(
+    path: Path,
+    problems: list[Problem],
+    raw: bytes | None = None,
+    settings: dict[str, str] | None = None,
+    shared: SharedLibrary | None = None,
+) -> LoadedTopic | None:
     """The topic in `path` (whose bytes are `raw` when already read), with the site's settings
-    filled in, or None after adding its problems."""
+    filled in and the shared signs it uses put in, or None after adding its problems."""
     try:
         doc = load_yaml(path) if raw is None else parse_yaml(path, raw)
     except ContentError as err:
         problems.extend(err.problems)
         return None
     found: list[Problem] = []
-    data = doc.data()
-    topic = _validated_topic(doc, data, settings or {}, found)
+    library = shared if shared is not None else SharedLibrary(path.parent.parent / SHARED_SIGNS_FILE)
+    checked = _validated_topic(doc, doc.data(), settings or {}, library, found)
     problems.extend(found)
-    if topic is None:
+    if checked is None:
         return None
+    topic, data = checked
     return LoadedTopic(topic=topic, source=path, parts_by_id=_parts_by_id(data), titles_by_id=_titles_by_id(topic))
 
 
-def _validated_topic(doc: SourceDocument, raw_data: Any, settings: dict[str, str], problems: list[Problem]) -> Topic | None:
-    """The topic model of raw data, after every check that reads the raw data; None after adding problems."""
+def _validated_topic(
+    doc: SourceDocument, raw_data: Any, settings: dict[str, str], shared: SharedLibrary, problems: list[Problem],
+) -> tuple[Topic, Any] | None:
+    """The topic model of raw data (with the shared signs it uses put in) and that data, after
+    every check that reads the raw data; None after adding problems."""
     token_problems: list[Problem] = []
     data = site_tokens.fill(doc, raw_data, settings, token_problems)
-    found = token_problems + _raw_data_checks(doc, data)
+    with_shared = use_shared_signs(doc, data, shared)
+    data = with_shared.data
+    found = token_problems + with_shared.problems + _raw_data_checks(doc, data, with_shared)
     try:
         topic = Topic.model_validate(data)
     except ValidationError as err:
         found = problems_from_validation(doc, err) + found
         topic = None
     problems.extend(found)
-    return None if found else topic
+    return None if found or topic is None else (topic, data)
 
 
-def _raw_data_checks(doc: SourceDocument, data: Any) -> list[Problem]:
+def _raw_data_checks(doc: SourceDocument, data: Any, with_shared: SharedSignsInTopic) -> list[Problem]:
     """The checks that read a topic's raw data: unique ids, references, previous ids, signs."""
-    return check_ids(doc, data) + check_references(doc, data, Topic) + check_previous_ids(doc, data) + check_signs(doc, data)
+    return (
+        check_ids(doc, data) + check_references(doc, data, Topic, with_shared.hints)
+        + check_previous_ids(doc, data) + check_signs(doc, data, with_shared.used)
+    )
 
 
 def _load_site(path: Path, problems: list[Problem]) -> tuple[SiteSettings | None, dict[str, str], SourceDocument | None]:

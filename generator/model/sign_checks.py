@@ -18,7 +18,10 @@ from ..reading.yaml_source import SourceDocument
 SIGN_LEVELS = ("emergency", "urgent", "see-doctor")
 
 
-def check_signs(doc: SourceDocument, data: Any) -> list[Problem]:
+def check_signs(doc: SourceDocument, data: Any, shared: dict | None = None) -> list[Problem]:
+    """`shared`: the shared signs put into `data` (model/shared_signs.py), by id: a problem
+    about one is placed at the topic's `shared_signs` entry and names shared-signs.yaml's line."""
+    shared = shared or {}
     if not isinstance(data, dict) or not isinstance(data.get("signs"), list):
         return []  # the model reports a missing or malformed `signs`
     signs = {
@@ -37,10 +40,11 @@ def check_signs(doc: SourceDocument, data: Any) -> list[Problem]:
         return signs[reference][0]
 
     def disagree(reference: str, level: str, loc: tuple, card: str) -> None:
-        line, _ = doc.locate(signs[reference][1] + ("level",))
-        problems.append(
-            doc.problem(loc, f"sign '{reference}' has level '{level}' (signs, line {line}) but is listed on the {card}")
-        )
+        if reference in shared:
+            where = shared[reference].written_at
+        else:
+            where = f"signs, line {doc.locate(signs[reference][1] + ('level',))[0]}"
+        problems.append(doc.problem(loc, f"sign '{reference}' has level '{level}' ({where}) but is listed on the {card}"))
 
     on_cards: dict[str, tuple] = {}
     cards = _list(_dict(data.get("when_to_get_help")).get("cards"))
@@ -60,7 +64,8 @@ def check_signs(doc: SourceDocument, data: Any) -> list[Problem]:
     if cards:
         for sign_id, (level, loc) in signs.items():
             if sign_id not in on_cards:
-                problems.append(doc.problem(loc + ("id",), f"sign '{sign_id}' is on no card of when_to_get_help (add it to a card of level '{level}')"))
+                at = shared[sign_id].loc if sign_id in shared else loc + ("id",)
+                problems.append(doc.problem(at, f"sign '{sign_id}' is on no card of when_to_get_help (add it to a card of level '{level}')"))
 
     rows = _list(_dict(data.get("warning_signs")).get("rows"))
     for row_index, row in enumerate(rows):

@@ -28,18 +28,26 @@ class SignQuestion(Strict):
     you_said: PlainText = Field(description="How the result repeats a 'yes' answer, e.g. 'One side of your face drooped'.")
 
 
-class Sign(Linkable):
+class SignWords(Linkable):
+    """What a sign is, wherever it is written: a topic's own `signs`, or the site's shared signs
+    (model/shared_signs.py), which a topic uses by id."""
+
     title_field = "text"
 
     text: PlainText = Field(description="The sign in plain words, as care cards list it.")
     level: SignLevel = Field(description="How soon to get help: emergency, urgent (today) or see-doctor.")
     onset: Onset = Field(description="When it counts: sudden, recent (days), gradual (weeks or months) or any.")
     question: SignQuestion
-    explained_by: list[ItemRef] = Field(min_length=1, description="Ids of guide sections that explain why this matters.")
     sources: list[ItemRef] = Field(min_length=1, description="Ids of the references that give this sign its level.")
 
     @model_validator(mode="after")
-    def _emergencies_are_sudden(self) -> Sign:
+    def _emergencies_are_sudden(self) -> SignWords:
         if self.level == "emergency" and self.onset != "sudden":
             raise ValueError("an emergency sign must have onset 'sudden' (say in the question how recent it is)")
         return self
+
+
+class Sign(SignWords):
+    """A topic's sign: its words, and the guide sections the self-check's result links to."""
+
+    explained_by: list[ItemRef] = Field(min_length=1, description="Ids of guide sections that explain why this matters.")

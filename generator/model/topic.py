@@ -325,7 +325,16 @@ class Topic(Strict):
     lay_terms: LayTerms
     review: Review
     overview: Overview
-    signs: list[Sign] = Field(min_length=1, description="Every warning sign, defined once with its level and self-check question.")
+    shared_signs: list[Id] = Field(
+        default_factory=list,
+        description="Ids of the site's shared warning signs (content/shared-signs.yaml) this topic uses, "
+        "e.g. flag-face-droop. List them on cards like the topic's own signs.",
+    )
+    signs: list[Sign] = Field(
+        min_length=1,
+        description="Every warning sign of this topic, defined once with its level and self-check question "
+        "(the shared signs it uses are added after them).",
+    )
     red_flags: RedFlags
     causes: Causes | None = Field(default=None, description="Optional: everyday causes and what helps (a symptom guide).")
     warning_signs: WarningSigns | None = Field(default=None, description="Optional: a table of harmless features against features to get checked.")
@@ -345,7 +354,12 @@ class Topic(Strict):
     @cached_property
     def triage(self) -> SelfCheck | None:
         """The self-check questionnaire, built from the signs (None without a self-check page)."""
-        return None if self.self_check is None else SelfCheck.from_signs(self.self_check, self.signs)
+        if self.self_check is None:
+            return None
+        # Asked in the order the cards list the signs, shared or not: the stroke card's signs together.
+        listed = [sign_id for card in self.when_to_get_help.cards for sign_id in card.signs]
+        ordered = sorted(self.signs, key=lambda sign: listed.index(sign.id) if sign.id in listed else len(listed))
+        return SelfCheck.from_signs(self.self_check, ordered)
 
     def sign(self, sign_id: str) -> Sign:
         return next(sign for sign in self.signs if sign.id == sign_id)

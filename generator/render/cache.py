@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
+from ..model.shared_signs import SHARED_SIGNS_FILE
 from ..reading.content_files import read_content_file
 from ..reading.problems import ContentError
 
@@ -49,9 +50,11 @@ def fingerprint(files: Iterable[Path], *values: object) -> str:
 
 
 def shared_inputs(site_file: Path) -> list[Path]:
-    """What every topic page is built from besides its topic: site.yaml, templates, the code."""
+    """What every topic page is built from besides its topic: site.yaml, the shared warning
+    signs beside it, templates, the code."""
     code = [p for p in GENERATOR_DIR.rglob("*") if p.is_file() and p.suffix in {".py", ".j2"}]
-    return [Path(site_file), *code]
+    shared_signs = Path(site_file).parent / SHARED_SIGNS_FILE
+    return [Path(site_file), *([shared_signs] if shared_signs.is_file() else []), *code]
 
 
 class Store(Protocol):

@@ -40,7 +40,7 @@ def test_the_checked_reference_fields_are_exactly_those_declared_item_ref():
         for model, name in reference_fields(Topic) | reference_fields(SelfCheck)
     }
     assert derived == declared_as_item_ref()
-    assert {("Condition", "see_also"), ("FaqEntry", "related"), ("Sign", "sources"), ("Rule", "question")} <= derived
+    assert {("Condition", "see_also"), ("FaqEntry", "related"), ("SignWords", "sources"), ("Rule", "question")} <= derived
 
 
 class ConditionWithReading(Condition):
