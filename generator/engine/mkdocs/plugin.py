@@ -30,6 +30,7 @@ from ...structure.navigation import footer_links, navigation
 from ...structure.routes import off_menu_paths
 from . import csp, css_bundle, hidden_headings, packaged_files, page_scripts, theme_markup
 from .search import index as search_index
+from .search import pagefind_index
 from .search.lay_terms import BuiltPage
 
 # Set by the publishing build (commands/build.py): stand-ins marked EDIT ME fail it.
@@ -153,3 +154,7 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
     def on_post_build(self, config) -> None:
         index = Path(config.site_dir) / "search" / "search_index.json"
         search_index.improve(index, self.generated.content, self.search_pages, self.hidden_anchors)
+        try:  # the search readers use (search/pagefind_index.py)
+            pagefind_index.build(Path(config.site_dir), self.generated.content, self.search_pages)
+        except pagefind_index.SearchIndexError as err:
+            raise BuildError(str(err)) from None
