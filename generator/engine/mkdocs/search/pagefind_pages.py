@@ -23,7 +23,7 @@ from .outline import Outline
 
 # Pagefind weighs h1 7, h2 6, h3 5 ... and body text 1: a patient's own words for an item name
 # it as surely as its heading does.
-LAY_TERMS_WEIGHT = 7
+LAY_TERMS_WEIGHT = 4
 # Far below any content's words (the lowest weight Pagefind stores is 1/24).
 SOURCES_WEIGHT = 0.1
 

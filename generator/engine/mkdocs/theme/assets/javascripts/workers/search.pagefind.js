@@ -49,8 +49,15 @@ function withoutStopWords(query) {
     .join(" ");
 }
 
-function scoreOf(part) {
-  return (part.weighted_locations || []).reduce(function (sum, place) { return sum + place.balanced_score; }, 0);
+/* A part's score: each query word counted once, by its best place (a word said twice in one
+   section does not outweigh a section that has every word of the question). */
+function scoreOf(part, words) {
+  var best = {};
+  (part.weighted_locations || []).forEach(function (place) {
+    var word = (words[place.location] || "").toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
+    best[word] = Math.max(best[word] || 0, place.balanced_score);
+  });
+  return Object.keys(best).reduce(function (sum, word) { return sum + best[word]; }, 0);
 }
 
 // Site-relative address (Material resolves it against the site's root).
@@ -95,11 +102,13 @@ function pageResult(data, query) {
     terms: matched
   };
   var sections = [];
+  var words = String(data.raw_content || data.content || "").split(/[\r\n\s]+/g);
   (data.sub_results || []).forEach(function (sub) {
-    var score = scoreOf(sub);
-    if (sub.url.indexOf("#") < 0) {
-      page.score = score * PAGE_ENTRY_WEIGHT;
-      page.text = safeExcerpt(sub.excerpt);
+    var score = scoreOf(sub, words);
+    // The page's opening: before its first heading, or under its title (an h1 with an id).
+    if (sub.url.indexOf("#") < 0 || (sub.anchor && /^h1$/i.test(sub.anchor.element))) {
+      page.score += score * PAGE_ENTRY_WEIGHT;
+      if (!page.text) page.text = safeExcerpt(sub.excerpt);
       return;
     }
     sections.push({ location: siteAddress(sub.url), title: titleOf(data, sub), text: safeExcerpt(sub.excerpt), score: score, terms: matched });
