@@ -76,3 +76,25 @@ def test_an_old_search_result_address_does_not_load_the_index(page, site_url, in
     wait_until_requests_are_reported(page)
     assert index_requests == []
     assert worker_requests == []
+
+
+def test_no_request_of_a_search_carries_the_words_typed(browser, site_url):
+    """Pagefind fetches index chunks and page fragments as a query needs them (from its worker):
+    they are named by hashes, so no address the search asks for holds a word of the query."""
+    words = ["magnesium", "tablets"]
+    context = browser.new_context()
+    requests: list[str] = []
+    context.on("request", lambda request: requests.append(request.url))  # page and workers alike
+    try:
+        page = context.new_page()
+        page.goto(site_url + "facial-twitching/", wait_until="networkidle")
+        page.locator("input.md-search__input").click()
+        page.locator("input.md-search__input").press_sequentially(" ".join(words), delay=10)
+        page.locator('.md-search-result__list a.md-search-result__link').first.wait_for(state="attached")
+        wait_until_requests_are_reported(page)
+        fetched = [url for url in requests if "/pagefind/" in url]
+        assert any(url.endswith(".pf_fragment") for url in fetched), f"the search fetched no page fragment: {fetched}"
+        leaked = [url for url in requests if any(word in url.lower() for word in words)]
+        assert leaked == []
+    finally:
+        context.close()
