@@ -16,6 +16,7 @@ import tempfile
 from pathlib import Path
 
 from ....model.loading import Content
+from ....structure.routes import LINKS, topic_page_path
 from .lay_terms import BuiltPage, lay_terms_by_page
 from .pagefind_pages import marked
 from .reference_lists import reference_list_locations
@@ -47,10 +48,12 @@ def build(site_dir: Path, content: Content, pages: list[BuiltPage]) -> None:
     """Index the built pages into site_dir/pagefind/ and write search/setup.json."""
     lay_terms = lay_terms_by_page(content)
     sources = {location.partition("#")[0]: location.partition("#")[2] for location in reference_list_locations(content, pages)}
+    for_clinicians = {topic_page_path(loaded.topic.slug, LINKS) for loaded in content.topics}
     with tempfile.TemporaryDirectory(prefix="healthguide-search-") as copies:
         for page in pages:
             try:
-                text = marked(page.html_path.read_text(encoding="utf-8"), page.outline, lay_terms.get(page.src, {}), sources.get(page.url))
+                text = marked(page.html_path.read_text(encoding="utf-8"), page.outline, lay_terms.get(page.src, {}), sources.get(page.url),
+                              other_audience=page.src in for_clinicians)
             except LookupError as err:
                 raise SearchIndexError(f"{page.html_path}: search index: {err}") from None
             copy = Path(copies) / page.html_path.relative_to(site_dir)

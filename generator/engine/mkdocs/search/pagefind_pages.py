@@ -10,7 +10,9 @@ indexing step (pagefind_index.py) gives Pagefind a marked copy of each generated
 - each item's lay terms (the words patients search with) go, weighted like a heading, into the
   section that shows the item; they are never on the pages readers see;
 - a topic's list of sources is weighted down: it names every condition the guide covers, so it
-  matched most questions, but it stays searchable below every section that says something.
+  matched most questions, but it stays searchable below every section that says something;
+- so is a page for another audience (the clinicians' links), below its title: it repeats every
+  heading of the guide as a link, and matched most questions with none of the answers.
 """
 
 from __future__ import annotations
@@ -33,12 +35,15 @@ _START_TAG = re.compile(r"(<[a-zA-Z][\w:-]*)(?=[\s>/])")
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
-def marked(page: str, outline: Outline, lay_terms: dict[str, list[str]], sources_anchor: str | None) -> str:
+def marked(page: str, outline: Outline, lay_terms: dict[str, list[str]], sources_anchor: str | None, other_audience: bool = False) -> str:
     """The page, marked for Pagefind. `lay_terms`: anchor ('' for the page itself) -> terms;
-    `sources_anchor`: the id of the page's sources heading, if it has one."""
+    `sources_anchor`: the id of the page's sources heading, if it has one; `other_audience`:
+    a page not written for patients."""
     page = _ignore_hidden(page)
     if sources_anchor:
         page = _weight_sources(page, sources_anchor)
+    if other_audience:
+        page = _weight_below_title(page)
     by_heading: dict[str | None, list[str]] = {}
     for anchor, terms in lay_terms.items():
         heading = outline.heading_holding(anchor) if anchor else None
@@ -74,6 +79,17 @@ def _weight_sources(page: str, anchor: str) -> str:
     start = _HEADING_END.search(page, heading).end()
     following = re.compile(r"<h[1-6][\s>]|</article>").search(page, start)
     end = following.start() if following else len(page)
+    weighted = _START_TAG.sub(rf'\1 data-pagefind-weight="{SOURCES_WEIGHT}"', page[start:end])
+    return page[:start] + weighted + page[end:]
+
+
+def _weight_below_title(page: str) -> str:
+    start = page.find("<article")
+    title = page.find("<h1", start)
+    end = page.find("</article>", start)
+    if start < 0 or end < 0:
+        return page
+    start = _HEADING_END.search(page, title).end() if title >= 0 else page.find(">", start) + 1
     weighted = _START_TAG.sub(rf'\1 data-pagefind-weight="{SOURCES_WEIGHT}"', page[start:end])
     return page[:start] + weighted + page[end:]
 

@@ -14,8 +14,8 @@ var SETUP = 0;
 var READY = 1;
 var QUERY = 2;
 var RESULT = 3;
-// Pages whose sections are fetched and shown; Material lists ten results before scrolling.
-var MAX_PAGES = 10;
+// Pages whose sections are fetched (one download each) and shown.
+var MAX_PAGES = 8;
 // A page's own entry (its title and opening) always shows above its sections; weighted down,
 // the section that answers the question is what the page's link opens
 // (search-result-links.js), unless only the opening matches.
@@ -25,6 +25,8 @@ var siteRoot = new URL("../../../", self.location.href);
 var pagefind = null;
 var stopWords = new Set();
 var answered = Promise.resolve(); // answers go out in the order the queries came
+var queries = 0; // how many queries have come
+var lastResult = { items: [] };
 
 function escapeText(text) {
   return String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
@@ -44,20 +46,26 @@ function safeExcerpt(excerpt) {
 
 function withoutStopWords(query) {
   return query
-    .split(/[\s\-]+/)
+    .split(/[\s-]+/)
     .filter(function (word) { return word && !stopWords.has(word.toLowerCase()); })
     .join(" ");
 }
 
-/* A part's score: each query word counted once, by its best place (a word said twice in one
-   section does not outweigh a section that has every word of the question). */
+/* A part's score: each query word by its best place, and a little for each other place it is
+   in (a word said often in one section must not outweigh a section that has every word of the
+   question, but of two sections with the same words the one that says more ranks first). */
+var REPEAT_WEIGHT = 0.3;
+
 function scoreOf(part, words) {
   var best = {};
+  var rest = {};
   (part.weighted_locations || []).forEach(function (place) {
     var word = (words[place.location] || "").toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
-    best[word] = Math.max(best[word] || 0, place.balanced_score);
+    var score = place.balanced_score;
+    rest[word] = (rest[word] || 0) + Math.min(score, best[word] || 0);
+    best[word] = Math.max(best[word] || 0, score);
   });
-  return Object.keys(best).reduce(function (sum, word) { return sum + best[word]; }, 0);
+  return Object.keys(best).reduce(function (sum, word) { return sum + best[word] + REPEAT_WEIGHT * rest[word]; }, 0);
 }
 
 // Site-relative address (Material resolves it against the site's root).
@@ -91,8 +99,9 @@ function terms(query) {
   return found;
 }
 
-/* One page's results in Material's shape: its own entry, then its sections, best first. */
-function pageResult(data, query) {
+/* One page's results in Material's shape: its own entry, then its sections, best first.
+   `pageWeight`: how well Pagefind ranked the page, against the best page (1). */
+function pageResult(data, query, pageWeight) {
   var matched = terms(query);
   var page = {
     location: siteAddress(data.url),
@@ -104,7 +113,7 @@ function pageResult(data, query) {
   var sections = [];
   var words = String(data.raw_content || data.content || "").split(/[\r\n\s]+/g);
   (data.sub_results || []).forEach(function (sub) {
-    var score = scoreOf(sub, words);
+    var score = scoreOf(sub, words) * pageWeight;
     // The page's opening: before its first heading, or under its title (an h1 with an id).
     if (sub.url.indexOf("#") < 0 || (sub.anchor && /^h1$/i.test(sub.anchor.element))) {
       page.score += score * PAGE_ENTRY_WEIGHT;
@@ -124,7 +133,9 @@ function search(query) {
     if (!found) return { items: [] }; // a newer search replaced this one
     var top = found.results.slice(0, MAX_PAGES);
     return Promise.all(top.map(function (result) { return result.data(); })).then(function (pages) {
-      var items = pages.map(function (data) { return pageResult(data, words); });
+      // Pagefind ranks pages with the whole page's words (and its length) in view; a section's
+      // own score is scaled by its page's, relative to the best page.
+      var items = pages.map(function (data, index) { return pageResult(data, words, top[index].score / top[0].score); });
       // Pages in the order of their best entry, as the reader sees the scores.
       items.sort(function (a, b) { return best(b) - best(a); });
       return { items: items };
@@ -140,7 +151,7 @@ function setUp(config) {
   stopWords = new Set((config && config.stop_words) || []);
   return import(new URL("pagefind/pagefind.js", siteRoot).href).then(function (module) {
     pagefind = module;
-    return pagefind.options({ basePath: new URL("pagefind/", siteRoot).pathname, excerptLength: 20 });
+    return pagefind.options({ basePath: new URL("pagefind/", siteRoot).pathname, excerptLength: 20, ranking: { pageLength: 0 } });
   }).then(function () {
     return pagefind.init();
   });
@@ -154,11 +165,18 @@ self.addEventListener("message", function (event) {
       function (error) { console.warn("Search could not start:", error); }
     );
   } else if (message.type === QUERY) {
+    var number = ++queries;
     answered = answered.then(function () {
+      // Typed past already: every query gets its answer, but only the last one is searched, so
+      // a word typed letter by letter does not download the fragments for each of its starts.
+      if (number < queries) return lastResult;
       return search(String(message.data)).catch(function (error) {
         console.warn("Search failed:", error);
         return { items: [] };
       });
-    }).then(function (result) { self.postMessage({ type: RESULT, data: result }); });
+    }).then(function (result) {
+      lastResult = result;
+      self.postMessage({ type: RESULT, data: result });
+    });
   }
 });
