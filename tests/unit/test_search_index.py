@@ -211,3 +211,8 @@ def test_a_page_for_clinicians_is_weighted_down_below_its_title():
     assert "<h1>Sample topic</h1><p data-pagefind-weight=\"0.1\">Intro</p>" in page
     assert '<h2 data-pagefind-weight="0.1" id="causes">' in page
     assert '<h2 id="nav-title">' in page  # outside the article: untouched
+
+
+def test_pagefind_reads_only_the_language_and_the_article():
+    page = '<!doctype html><html lang="en" class="no-js"><head><title>T</title></head><body><nav>Menu</nav><article data-pagefind-body><h1>T</h1></article><script src="x.js"></script></body></html>'
+    assert pagefind_index.article_only(page) == '<html lang="en" class="no-js"><body><article data-pagefind-body><h1>T</h1></article></body></html>'

@@ -11,6 +11,7 @@ written here: the little words left out of a query.
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import tempfile
 from pathlib import Path
@@ -27,6 +28,7 @@ OUTPUT_DIR = "pagefind"
 # it instead of the theme's own search index, which Pagefind replaces).
 SETUP_PATH = "search/setup.json"
 TIMEOUT_SECONDS = 600
+_HTML_TAG = re.compile(r"<html\b[^>]*>")
 
 
 class SearchIndexError(Exception):
@@ -58,11 +60,21 @@ def build(site_dir: Path, content: Content, pages: list[BuiltPage]) -> None:
                 raise SearchIndexError(f"{page.html_path}: search index: {err}") from None
             copy = Path(copies) / page.html_path.relative_to(site_dir)
             copy.parent.mkdir(parents=True, exist_ok=True)
-            copy.write_text(text, encoding="utf-8")
+            copy.write_text(article_only(text), encoding="utf-8")
         run_pagefind(Path(copies), site_dir / OUTPUT_DIR)
     setup = site_dir / SETUP_PATH
     setup.parent.mkdir(parents=True, exist_ok=True)
     setup.write_text(json.dumps({"config": {"stop_words": list(STOP_WORDS)}, "docs": []}), encoding="utf-8")
+
+
+def article_only(page: str) -> str:
+    """The page's <html> tag (its language) and its marked article: all that Pagefind reads
+    (the body), without the menus and scripts that are most of a page's bytes."""
+    html_tag = _HTML_TAG.search(page)
+    start, end = page.find("<article"), page.find("</article>")
+    if html_tag is None or start < 0 or end < 0:
+        return page
+    return f"{html_tag.group(0)}<body>{page[start : end + len('</article>')]}</body></html>"
 
 
 def run_pagefind(pages_dir: Path, output_dir: Path, binary: Path | None = None) -> None:
