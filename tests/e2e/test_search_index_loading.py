@@ -1,7 +1,8 @@
 """The search index and worker are downloaded when the reader starts a search, not with every page.
 
-Material fetches search/search_index.json and its search worker as soon as a page opens; with
-many topics the index dwarfs the page. engine/mkdocs/theme/assets/javascripts/lazy-search-index.js holds
+Material fetches its search index and its search worker as soon as a page opens; with many
+topics the index dwarfs the page. The search is Pagefind's (issue 17): its files are in pagefind/,
+and the theme's whole-site search/search_index.json is never downloaded. engine/mkdocs/theme/assets/javascripts/lazy-search-index.js holds
 both back until the search box gets focus. These tests check both halves: reading pages (also through
 instant navigation) never fetches it, and searching still works, by mouse and by keyboard.
 """
@@ -12,14 +13,15 @@ import pytest
 
 from support import instant_navigation, wait_until_requests_are_reported
 
-INDEX = "search/search_index.json"
+INDEX = "/pagefind/"  # Pagefind's script, its wasm and the index chunks a search needs
+LUNR_INDEX = "search/search_index.json"
 WORKER = "assets/javascripts/workers/search."
 
 
 @pytest.fixture
 def index_requests(page):
     seen: list[str] = []
-    page.on("request", lambda request: seen.append(request.url) if INDEX in request.url else None)
+    page.on("request", lambda request: seen.append(request.url) if INDEX in request.url or LUNR_INDEX in request.url else None)
     return seen
 
 
@@ -50,7 +52,7 @@ def test_clicking_the_search_box_loads_the_index_and_finds_results(page, site_ur
     page.locator("label.md-search__icon, .md-search__input").first.click()
     page.locator("input.md-search__input").press_sequentially("botox", delay=10)
     wait_for_results(page)
-    assert len(index_requests) == 1
+    assert index_requests and not [url for url in index_requests if LUNR_INDEX in url]
     assert len(worker_requests) == 1
     assert page.locator('.md-search-result__list a[href*="#treat-botulinum"]').count() >= 1
 
@@ -61,7 +63,7 @@ def test_the_keyboard_shortcut_loads_the_index_and_a_query_typed_early_still_run
     # Typed at once, before the index can have arrived: Material runs it when it is ready.
     page.keyboard.type("magnesium")
     wait_for_results(page)
-    assert len(index_requests) == 1
+    assert index_requests and not [url for url in index_requests if LUNR_INDEX in url]
     assert page.locator('.md-search-result__list a[href*="#faq-supplements"]').count() >= 1
 
 
@@ -74,3 +76,25 @@ def test_an_old_search_result_address_does_not_load_the_index(page, site_url, in
     wait_until_requests_are_reported(page)
     assert index_requests == []
     assert worker_requests == []
+
+
+def test_no_request_of_a_search_carries_the_words_typed(browser, site_url):
+    """Pagefind fetches index chunks and page fragments as a query needs them (from its worker):
+    they are named by hashes, so no address the search asks for holds a word of the query."""
+    words = ["magnesium", "tablets"]
+    context = browser.new_context()
+    requests: list[str] = []
+    context.on("request", lambda request: requests.append(request.url))  # page and workers alike
+    try:
+        page = context.new_page()
+        page.goto(site_url + "facial-twitching/", wait_until="networkidle")
+        page.locator("input.md-search__input").click()
+        page.locator("input.md-search__input").press_sequentially(" ".join(words), delay=10)
+        page.locator('.md-search-result__list a.md-search-result__link').first.wait_for(state="attached")
+        wait_until_requests_are_reported(page)
+        fetched = [url for url in requests if "/pagefind/" in url]
+        assert any(url.endswith(".pf_fragment") for url in fetched), f"the search fetched no page fragment: {fetched}"
+        leaked = [url for url in requests if any(word in url.lower() for word in words)]
+        assert leaked == []
+    finally:
+        context.close()

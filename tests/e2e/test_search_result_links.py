@@ -28,13 +28,17 @@ GUIDE = "facial-twitching/"
 CONDITIONS, FAQ = GUIDE + "conditions/", "facial-twitching/faq/"
 
 # (what a reader types, the section it should open): words found only in one section far down
-# a page (a condition near the end of the conditions page, an FAQ answer).
+# a page (a condition near the end of the conditions page, an FAQ answer, a condition topic's
+# later section). Pagefind (issue 17) ranks "bells palsy" at the Bell's palsy topic's own
+# overview, which is at the top of its page; "high doses" ties the FAQ answer with the guide's
+# checklist ("high-dose"), and "is it a stroke" is the single word "stroke", which several
+# sections share: each query here names its section unambiguously.
 FAR_DOWN = [
     ("tourettes", CONDITIONS + "#tics-children"),
     ("rippling", CONDITIONS + "#neuromyotonia"),
-    ("high doses", FAQ + "#faq-supplements"),
-    ("is it a stroke", FAQ + "#faq-stroke"),
-    ("bells palsy", CONDITIONS + "#bells-palsy"),
+    ("supplement doses", FAQ + "#faq-supplements"),
+    ("is twitching a stroke", FAQ + "#faq-stroke"),
+    ("how long does bells palsy last", "bells-palsy/#recovery"),
 ]
 
 FIRST_RESULT = ".md-search-result__list a.md-search-result__link"

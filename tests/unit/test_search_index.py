@@ -10,6 +10,7 @@ import material
 import pytest
 
 from generator.engine.mkdocs.search import index as search_index
+from generator.engine.mkdocs.search import pagefind_index, pagefind_pages
 from generator.engine.mkdocs.search import stop_words as search_stop_words
 from generator.engine.mkdocs.search.lay_terms import FIELD, BuiltPage
 from generator.engine.mkdocs.search.outline import outline_of
@@ -146,3 +147,72 @@ def test_ids_inside_hidden_elements_and_script_fallbacks_are_found():
         '<h2 id="after">D</h2><div class="f" data-tool-fallback><h2 id="no-js">E</h2></div><img id="pic" src="a.svg">'
     )
     assert hidden_ids(html) == {"result", "said", "no-js"}
+
+
+# --- the Pagefind index (search/pagefind_index.py, search/pagefind_pages.py) --------------------
+
+
+def test_pagefind_indexes_a_marked_copy_of_each_page(site):
+    """The article is the body; hidden parts are left out; lay terms (escaped) go under the
+    heading of the section that shows the item; the sources are weighted down."""
+    loaded, pages, _ = site
+    page = GUIDE_HTML.replace("<p>It happens.</p>", '<p>It happens.</p><div hidden><h3 id="result">Your result</h3></div>')
+    html_path = pages[0].html_path
+    html_path.write_text(page, encoding="utf-8")
+    by_anchor = pagefind_pages.marked(page, outline_of(page), {"": ["face twitch"], "cause-one": ["Tourette's & <b>"]}, "red-flags")
+    assert "<article data-pagefind-body>" in by_anchor
+    assert "<div data-pagefind-ignore hidden>" in by_anchor
+    assert '<h1>Sample topic</h1><p data-pagefind-weight="4">face twitch</p>' in by_anchor
+    assert '<h3 id="cause-one">Cause one</h3><p data-pagefind-weight="4">Tourette\'s &amp; &lt;b&gt;</p>' in by_anchor
+    assert '<ul data-pagefind-weight="0.1"><li data-pagefind-weight="0.1" id="rf-face">' in by_anchor
+    assert "<nav>" in by_anchor  # only the article is marked
+
+
+def test_pagefind_writes_a_chunked_index_and_the_search_setup(site, tmp_path):
+    loaded, pages, _ = site
+    site_dir = pages[0].html_path.parent
+    pagefind_index.build(site_dir, loaded, pages)
+    assert (site_dir / "pagefind" / "pagefind.js").is_file()
+    assert list((site_dir / "pagefind" / "fragment").iterdir())
+    setup = json.loads((site_dir / "search" / "setup.json").read_text(encoding="utf-8"))
+    assert setup["docs"] == [] and "to" in setup["config"]["stop_words"]
+
+
+def test_a_pagefind_failure_is_one_located_error(tmp_path):
+    pages_dir = tmp_path / "pages"
+    pages_dir.mkdir()
+    (pages_dir / "index.html").write_text("<html><body><article data-pagefind-body><h1>T</h1></article></body></html>", encoding="utf-8")
+    blocked = tmp_path / "site" / "pagefind"
+    blocked.parent.mkdir()
+    blocked.write_text("a file where the index folder should be", encoding="utf-8")
+    with pytest.raises(pagefind_index.SearchIndexError) as raised:
+        pagefind_index.run_pagefind(pages_dir, blocked)
+    message = str(raised.value)
+    assert message.startswith(f"{blocked}: search index: pagefind failed: ")
+    assert "\n" not in message and "Traceback" not in message
+
+
+def test_a_missing_pagefind_binary_is_one_located_error(tmp_path):
+    with pytest.raises(pagefind_index.SearchIndexError, match=r": search index: could not run .*no-such-pagefind"):
+        pagefind_index.run_pagefind(tmp_path, tmp_path / "pagefind", binary=tmp_path / "no-such-pagefind")
+
+
+def test_a_lay_term_outside_any_section_names_the_page(site, tmp_path):
+    loaded, pages, _ = site
+    pages[0].html_path.write_text(GUIDE_HTML.replace('<h3 id="cause-one">Cause one</h3>', ""), encoding="utf-8")
+    with pytest.raises(pagefind_index.SearchIndexError, match=rf"^{re.escape(str(pages[0].html_path))}: search index: .*cause-one"):
+        pagefind_index.build(pages[0].html_path.parent, loaded, pages)
+
+
+def test_a_page_for_clinicians_is_weighted_down_below_its_title():
+    """The clinicians' links page repeats every heading of the guide as a link: found, but
+    below the pages written for patients."""
+    page = pagefind_pages.marked(GUIDE_HTML, outline_of(GUIDE_HTML), {}, None, other_audience=True)
+    assert "<h1>Sample topic</h1><p data-pagefind-weight=\"0.1\">Intro</p>" in page
+    assert '<h2 data-pagefind-weight="0.1" id="causes">' in page
+    assert '<h2 id="nav-title">' in page  # outside the article: untouched
+
+
+def test_pagefind_reads_only_the_language_and_the_article():
+    page = '<!doctype html><html lang="en" class="no-js"><head><title>T</title></head><body><nav>Menu</nav><article data-pagefind-body><h1>T</h1></article><script src="x.js"></script></body></html>'
+    assert pagefind_index.article_only(page) == '<html lang="en" class="no-js"><body><article data-pagefind-body><h1>T</h1></article></body></html>'

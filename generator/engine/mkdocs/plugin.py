@@ -39,6 +39,7 @@ from .languages import (
     with_language,
 )
 from .search import index as search_index
+from .search import pagefind_index
 from .search.lay_terms import BuiltPage
 from .topic_preview import (
     PreviewError,
@@ -197,6 +198,10 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
     def on_post_build(self, config) -> None:
         index = Path(config.site_dir) / "search" / "search_index.json"
         search_index.improve(index, self.generated.content, self.search_pages, self.hidden_anchors)
+        try:  # the search readers use (search/pagefind_index.py)
+            pagefind_index.build(Path(config.site_dir), self.generated.content, self.search_pages)
+        except pagefind_index.SearchIndexError as err:
+            raise BuildError(str(err)) from None
         if not self.config.language and not previewed_topic():
             # each translation: a build of its own into site_dir/<code>/ (a one-topic preview is English only)
             build_translations(config, self.content_dir(config))

@@ -4,11 +4,16 @@
    and page weight grew with the number of topics. This script runs before Material's bundle
    and holds both back until the search box gets focus (click, tap, or the "/", "s" and "f"
    shortcuts, which all focus it). Material shows "Initializing search" until they are ready, and
-   a query typed meanwhile runs once they are. Every other request and worker is untouched. */
+   a query typed meanwhile runs once they are. Every other request and worker is untouched.
+   The search itself is Pagefind's (issue 17): the theme's worker is swapped for
+   workers/search.pagefind.js, and the theme's whole-site index for search/setup.json (a few
+   settings; generator/engine/mkdocs/search/pagefind_index.py). */
 (function () {
   "use strict";
   var INDEX = /\/search\/search_index\.json$/;
   var SEARCH_WORKER = /\/workers\/search\.[^/]*\.js$/;
+  var SETUP = "search/setup.json";
+  var PAGEFIND_WORKER = "workers/search.pagefind.js";
   var searchStarted = false;
   var waiting = [];
 
@@ -37,7 +42,9 @@
   var send = XMLHttpRequest.prototype.send;
   XMLHttpRequest.prototype.open = function (method, url) {
     this.healthguideSearchIndex = isSearchFile(url, INDEX);
-    return open.apply(this, arguments);
+    var args = Array.prototype.slice.call(arguments);
+    if (this.healthguideSearchIndex) args[1] = new URL(SETUP, new URL(String(url), location.href).href.replace(INDEX, "/")).href;
+    return open.apply(this, args);
   };
   XMLHttpRequest.prototype.send = function () {
     var request = this;
@@ -55,7 +62,7 @@
     var worker = null;
     var queued = [];
     whenSearchStarts(function () {
-      worker = new RealWorker(url, options);
+      worker = new RealWorker(new URL(PAGEFIND_WORKER, new URL(String(url), location.href).href.replace(/workers\/[^/]*$/, "")).href, options);
       worker.addEventListener("message", function (event) {
         standIn.dispatchEvent(new MessageEvent("message", { data: event.data }));
       });

@@ -1,0 +1,135 @@
+"""The copy of each built page that Pagefind indexes, marked with its data-pagefind-* attributes.
+
+Pagefind reads the search's words from HTML. The pages readers download stay as built; the
+indexing step (pagefind_index.py) gives Pagefind a marked copy of each generated page:
+- the page's article is its searchable body (data-pagefind-body), so menus, headers and the
+  footer repeated on every page are not, nor are pages the generator did not write (404,
+  redirects);
+- elements hidden until the reader acts (hidden_headings.py) are left out: a result must open
+  on something the reader sees;
+- each item's lay terms (the words patients search with) go, weighted like a heading, into the
+  section that shows the item; they are never on the pages readers see;
+- a topic's list of sources is weighted down: it names every condition the guide covers, so it
+  matched most questions, but it stays searchable below every section that says something;
+- so is a page for another audience (the clinicians' links), below its title: it repeats every
+  heading of the guide as a link, and matched most questions with none of the answers.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from html.parser import HTMLParser
+
+from .outline import Outline
+
+# Pagefind weighs h1 7, h2 6, h3 5 ... and body text 1: a patient's own words for an item name
+# it as surely as its heading does.
+LAY_TERMS_WEIGHT = 4
+# Far below any content's words (the lowest weight Pagefind stores is 1/24).
+SOURCES_WEIGHT = 0.1
+
+_ARTICLE = re.compile(r"<article\b")
+_HEADING_END = re.compile(r"</h[1-6]\s*>")
+_START_TAG = re.compile(r"(<[a-zA-Z][\w:-]*)(?=[\s>/])")
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+def marked(page: str, outline: Outline, lay_terms: dict[str, list[str]], sources_anchor: str | None, other_audience: bool = False) -> str:
+    """The page, marked for Pagefind. `lay_terms`: anchor ('' for the page itself) -> terms;
+    `sources_anchor`: the id of the page's sources heading, if it has one; `other_audience`:
+    a page not written for patients."""
+    page = _ignore_hidden(page)
+    if sources_anchor:
+        page = _weight_sources(page, sources_anchor)
+    if other_audience:
+        page = _weight_below_title(page)
+    by_heading: dict[str | None, list[str]] = {}
+    for anchor, terms in lay_terms.items():
+        heading = outline.heading_holding(anchor) if anchor else None
+        if anchor and heading is None:
+            raise LookupError(f"anchor '#{anchor}' is not inside any heading's section")
+        by_heading.setdefault(heading.id if heading else None, []).extend(terms)
+    for heading_id, terms in by_heading.items():
+        page = _after_heading(page, heading_id, _lay_terms_markup(terms))
+    return _ARTICLE.sub("<article data-pagefind-body", page, count=1)
+
+
+def _lay_terms_markup(terms: list[str]) -> str:
+    return f'<p data-pagefind-weight="{LAY_TERMS_WEIGHT}">{html.escape(", ".join(terms), quote=False)}</p>'
+
+
+def _after_heading(page: str, heading_id: str | None, markup: str) -> str:
+    """Insert markup right after the heading with this id (None: the page's h1)."""
+    start = page.find(f' id="{html.escape(heading_id)}"') if heading_id else page.find("<h1", page.find("<article"))
+    if start < 0:
+        raise LookupError(f"no heading {'#' + heading_id if heading_id else 'h1'} on the page")
+    end = _HEADING_END.search(page, start)
+    if end is None:
+        raise LookupError(f"heading {'#' + heading_id if heading_id else 'h1'} is not closed")
+    return page[: end.end()] + markup + page[end.end() :]
+
+
+def _weight_sources(page: str, anchor: str) -> str:
+    """Weight down every element between the sources heading and the next heading (or the
+    article's end). Each start tag gets the weight, so no wrapper has to fit the markup."""
+    heading = page.find(f' id="{html.escape(anchor)}"')
+    if heading < 0:
+        return page
+    start = _HEADING_END.search(page, heading).end()
+    following = re.compile(r"<h[1-6][\s>]|</article>").search(page, start)
+    end = following.start() if following else len(page)
+    weighted = _START_TAG.sub(rf'\1 data-pagefind-weight="{SOURCES_WEIGHT}"', page[start:end])
+    return page[:start] + weighted + page[end:]
+
+
+def _weight_below_title(page: str) -> str:
+    start = page.find("<article")
+    title = page.find("<h1", start)
+    end = page.find("</article>", start)
+    if start < 0 or end < 0:
+        return page
+    start = _HEADING_END.search(page, title).end() if title >= 0 else page.find(">", start) + 1
+    weighted = _START_TAG.sub(rf'\1 data-pagefind-weight="{SOURCES_WEIGHT}"', page[start:end])
+    return page[:start] + weighted + page[end:]
+
+
+class _HiddenStarts(HTMLParser):
+    """Where each outermost element hidden when the page opens starts: `hidden`, or a page
+    script's no-JavaScript version (data-...-fallback, hidden by its script as it starts)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.open: list[tuple[str, bool]] = []
+        self.starts: list[tuple[int, int]] = []  # (line, column) of each outermost hidden tag
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        inside = bool(self.open) and self.open[-1][1]
+        names = {name for name, _ in attrs}
+        hidden = "hidden" in names or any(name.startswith("data-") and name.endswith("-fallback") for name in names)
+        if hidden and not inside:
+            self.starts.append(self.getpos())
+        if tag not in _VOID:
+            self.open.append((tag, inside or hidden))
+
+    def handle_endtag(self, tag: str) -> None:
+        for depth in range(len(self.open) - 1, -1, -1):
+            if self.open[depth][0] == tag:
+                del self.open[depth:]
+                return
+
+
+def _ignore_hidden(page: str) -> str:
+    start = page.find("<article")
+    end = page.find("</article>", start)
+    if start < 0 or end < 0:
+        return page
+    article = page[start:end]
+    parser = _HiddenStarts()
+    parser.feed(article)
+    line_starts = [0] + [match.end() for match in re.finditer("\n", article)]
+    offsets = sorted((line_starts[line - 1] + column for line, column in parser.starts), reverse=True)
+    for offset in offsets:
+        tag_end = re.match(r"<[a-zA-Z][\w:-]*", article[offset:]).end() + offset
+        article = article[:tag_end] + " data-pagefind-ignore" + article[tag_end:]
+    return page[:start] + article + page[end:]

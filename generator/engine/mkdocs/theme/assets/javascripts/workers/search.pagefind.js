@@ -1,0 +1,182 @@
+/* The theme's search worker, answered by Pagefind (issue 17).
+
+   Material's search box and result list talk to a worker in four messages: SETUP (the search
+   configuration), READY, QUERY (the text typed) and RESULT ({items}: one list per page, the
+   page's own entry first, then its sections). This worker speaks that protocol and searches
+   Pagefind's chunked index (pagefind/, built by generator/engine/mkdocs/search/pagefind_index.py),
+   so the look, the keyboard and the result links stay Material's. Pagefind fetches only the
+   index chunks and page fragments a query needs; their addresses are hashes, never the words.
+   Material puts a result's title and text into the page as HTML: every piece of page text
+   here is escaped, and only Pagefind's <mark> around matched words is kept. */
+"use strict";
+
+var SETUP = 0;
+var READY = 1;
+var QUERY = 2;
+var RESULT = 3;
+// Pages whose sections are fetched (one download each) and shown.
+var MAX_PAGES = 8;
+// A page's own entry (its title and opening) always shows above its sections; weighted down,
+// the section that answers the question is what the page's link opens
+// (search-result-links.js), unless only the opening matches.
+var PAGE_ENTRY_WEIGHT = 0.1;
+
+var siteRoot = new URL("../../../", self.location.href);
+var pagefind = null;
+var stopWords = new Set();
+var answered = Promise.resolve(); // answers go out in the order the queries came
+var queries = 0; // how many queries have come
+var lastResult = { items: [] };
+
+function escapeText(text) {
+  return String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+/* Pagefind's excerpt: page text with `<` and `>` escaped and matched words in <mark>. Its `&`
+   is left as it was: escaped here, except in the two escapes Pagefind wrote. */
+function safeExcerpt(excerpt) {
+  return String(excerpt || "")
+    .split(/(<\/?mark>)/)
+    .map(function (piece) {
+      if (piece === "<mark>" || piece === "</mark>") return piece;
+      return piece.replace(/&(?!lt;|gt;)/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+    })
+    .join("");
+}
+
+function withoutStopWords(query) {
+  return query
+    .split(/[\s-]+/)
+    .filter(function (word) { return word && !stopWords.has(word.toLowerCase()); })
+    .join(" ");
+}
+
+/* A part's score: each query word by its best place, and a little for each other place it is
+   in (a word said often in one section must not outweigh a section that has every word of the
+   question, but of two sections with the same words the one that says more ranks first). */
+var REPEAT_WEIGHT = 0.3;
+
+function scoreOf(part, words) {
+  var best = {};
+  var rest = {};
+  (part.weighted_locations || []).forEach(function (place) {
+    var word = (words[place.location] || "").toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
+    var score = place.balanced_score;
+    rest[word] = (rest[word] || 0) + Math.min(score, best[word] || 0);
+    best[word] = Math.max(best[word] || 0, score);
+  });
+  return Object.keys(best).reduce(function (sum, word) { return sum + best[word] + REPEAT_WEIGHT * rest[word]; }, 0);
+}
+
+// Site-relative address (Material resolves it against the site's root).
+function siteAddress(url) {
+  return String(url).replace(/^\/+/, "");
+}
+
+// The h2 a deeper heading belongs to, so a result shows which section it is in.
+function sectionOf(data, anchor) {
+  if (!anchor || !/^h[3-6]$/i.test(anchor.element)) return null;
+  var section = null;
+  data.anchors.forEach(function (other) {
+    if (/^h2$/i.test(other.element) && other.location <= anchor.location) section = other;
+  });
+  return section;
+}
+
+function titleOf(data, sub) {
+  var title = escapeText(sub.title || data.meta.title || "");
+  var section = sectionOf(data, sub.anchor);
+  var pageTitle = String(data.meta.title || "");
+  if (section && !pageTitle.endsWith(section.text)) {
+    title += '<span class="search-result-section" data-section="' + escapeText(section.text) + '"></span>';
+  }
+  return title;
+}
+
+function terms(query) {
+  var found = {};
+  query.split(/\s+/).forEach(function (word) { if (word) found[word] = true; });
+  return found;
+}
+
+/* One page's results in Material's shape: its own entry, then its sections, best first.
+   `pageWeight`: how well Pagefind ranked the page, against the best page (1). */
+function pageResult(data, query, pageWeight) {
+  var matched = terms(query);
+  var page = {
+    location: siteAddress(data.url),
+    title: escapeText(data.meta.title || ""),
+    text: "",
+    score: 0,
+    terms: matched
+  };
+  var sections = [];
+  var words = String(data.raw_content || data.content || "").split(/[\r\n\s]+/g);
+  (data.sub_results || []).forEach(function (sub) {
+    var score = scoreOf(sub, words) * pageWeight;
+    // The page's opening: before its first heading, or under its title (an h1 with an id).
+    if (sub.url.indexOf("#") < 0 || (sub.anchor && /^h1$/i.test(sub.anchor.element))) {
+      page.score += score * PAGE_ENTRY_WEIGHT;
+      if (!page.text) page.text = safeExcerpt(sub.excerpt);
+      return;
+    }
+    sections.push({ location: siteAddress(sub.url), title: titleOf(data, sub), text: safeExcerpt(sub.excerpt), score: score, terms: matched });
+  });
+  sections.sort(function (a, b) { return b.score - a.score; });
+  return [page].concat(sections);
+}
+
+function search(query) {
+  var words = withoutStopWords(query);
+  if (!words) return Promise.resolve({ items: [] });
+  return pagefind.search(words).then(function (found) {
+    if (!found) return { items: [] }; // a newer search replaced this one
+    var top = found.results.slice(0, MAX_PAGES);
+    return Promise.all(top.map(function (result) { return result.data(); })).then(function (pages) {
+      // Pagefind ranks pages with the whole page's words (and its length) in view; a section's
+      // own score is scaled by its page's, relative to the best page.
+      var items = pages.map(function (data, index) { return pageResult(data, words, top[index].score / top[0].score); });
+      // Pages in the order of their best entry, as the reader sees the scores.
+      items.sort(function (a, b) { return best(b) - best(a); });
+      return { items: items };
+    });
+  });
+}
+
+function best(item) {
+  return item.reduce(function (high, entry) { return Math.max(high, entry.score); }, 0);
+}
+
+function setUp(config) {
+  stopWords = new Set((config && config.stop_words) || []);
+  return import(new URL("pagefind/pagefind.js", siteRoot).href).then(function (module) {
+    pagefind = module;
+    return pagefind.options({ basePath: new URL("pagefind/", siteRoot).pathname, excerptLength: 20, ranking: { pageLength: 0 } });
+  }).then(function () {
+    return pagefind.init();
+  });
+}
+
+self.addEventListener("message", function (event) {
+  var message = event.data;
+  if (message.type === SETUP) {
+    answered = answered.then(function () { return setUp(message.data.config); }).then(
+      function () { self.postMessage({ type: READY }); },
+      function (error) { console.warn("Search could not start:", error); }
+    );
+  } else if (message.type === QUERY) {
+    var number = ++queries;
+    answered = answered.then(function () {
+      // Typed past already: every query gets its answer, but only the last one is searched, so
+      // a word typed letter by letter does not download the fragments for each of its starts.
+      if (number < queries) return lastResult;
+      return search(String(message.data)).catch(function (error) {
+        console.warn("Search failed:", error);
+        return { items: [] };
+      });
+    }).then(function (result) {
+      lastResult = result;
+      self.postMessage({ type: RESULT, data: result });
+    });
+  }
+});
