@@ -5,13 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from markupsafe import Markup
-
 from ..model.items import walk_ids
 from ..model.loading import LoadedTopic
 from ..structure.deep_links import item_title, linkable_ids
 from ..structure.routes import TOPIC_PAGES, absolute, page_of, page_url, topic_page_path
-from .qr import qr_svg
+from .qr import qr_file, qr_svg
 
 
 @dataclass(frozen=True)
@@ -19,7 +17,9 @@ class LinkEntry:
     id: str
     title: str
     url: str
-    qr: Markup
+    qr_src: str  # the code's SVG file, relative to the page (qr.py)
+    qr_size: int  # in modules, for the image's intrinsic size
+    qr_svg: str
 
 
 @dataclass(frozen=True)
@@ -43,13 +43,18 @@ def groups(loaded: LoadedTopic, site_url: str | None) -> list[LinkGroup]:
         if not (isinstance(part, dict) and isinstance(part.get("id"), str)):
             continue
         entries = [
-            LinkEntry(item_id, item_title(loaded, item_id), url := item_url(loaded, item_id, site_url), qr_svg(url))
+            LinkEntry(item_id, item_title(loaded, item_id), url := item_url(loaded, item_id, site_url), qr_file(item_id), *qr_svg(url))
             for item_id in _anchors_in(name, part, loaded.topic)
             if item_id in linkable
         ]
         if entries:
             result.append(LinkGroup(part["id"], loaded.titles_by_id[part["id"]], entries))
     return result
+
+
+def qr_files(found: list[LinkGroup], page_dir: str) -> dict[str, str]:
+    """Docs-relative path -> SVG text of every code the page shows; `page_dir` is its address."""
+    return {f"{page_dir}/{entry.qr_src}": entry.qr_svg for group in found for entry in group.entries}
 
 
 def _anchors_in(name: str, part: dict, topic) -> list[str]:

@@ -65,4 +65,4 @@ def test_a_save_in_the_preview_does_not_encode_the_topic_s_qr_codes_again():
     encoded = qr_svg.cache_info().misses
     again = groups(loaded, "http://127.0.0.1:8123/")
     assert qr_svg.cache_info().misses == encoded, "the same addresses were encoded again"
-    assert [entry.qr for group in again for entry in group.entries] == [entry.qr for group in first for entry in group.entries]
+    assert [entry.qr_svg for group in again for entry in group.entries] == [entry.qr_svg for group in first for entry in group.entries]

@@ -115,6 +115,8 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
         for page in self.generated.pages:
             inclusion = InclusionLevel.NOT_IN_NAV if page.path in off_menu else InclusionLevel.UNDEFINED
             files.append(File.generated(config, page.path, content=page.markdown, inclusion=inclusion))
+            for path, text in page.files.items():  # the clinicians' page's QR codes
+                files.append(File.generated(config, path, content=text))
         stylesheets = css_bundle.sources(packaged_files.SITE_FILES_DIR, list(packaged_files.SITE_STYLESHEETS), self.components)
         files.append(File.generated(config, css_bundle.BUNDLE_PATH, content=css_bundle.bundle(stylesheets)))
         # Each component's script, and the loader that knows which pages load it (page_scripts.py).
