@@ -66,3 +66,24 @@ def test_a_save_in_the_preview_does_not_encode_the_topic_s_qr_codes_again():
     again = groups(loaded, "http://127.0.0.1:8123/")
     assert qr_svg.cache_info().misses == encoded, "the same addresses were encoded again"
     assert [entry.qr_svg for group in again for entry in group.entries] == [entry.qr_svg for group in first for entry in group.entries]
+
+
+def test_a_save_in_the_preview_compiles_no_template_again(tmp_path, monkeypatch):
+    """The saved topic's pages are rendered with the Jinja environments the preview keeps, so
+    no template is compiled again (compiling them took ~1 s of a rebuild on the shared machine)."""
+    from jinja2 import Environment
+
+    from generator.engine.mkdocs.topic_preview import TopicPreview
+    from generator.render.cache import TopicCache
+
+    content = copy_content(tmp_path / "content")
+    preview, cache = TopicPreview(), TopicCache(None)
+    preview.generate(content, "facial-twitching", "http://127.0.0.1:8123/", cache, publishing=False)
+    topic = content / "topics" / "facial-twitching.yaml"
+    topic.write_text(topic.read_text(encoding="utf-8").replace("\ntitle: ", "\ntitle: Edited ", 1), encoding="utf-8")
+    compiled = []
+    original = Environment.compile
+    monkeypatch.setattr(Environment, "compile", lambda self, *args, **kwargs: compiled.append(args[1:2]) or original(self, *args, **kwargs))
+    generated = preview.generate(content, "facial-twitching", "http://127.0.0.1:8123/", cache, publishing=False)
+    assert any("Edited " in page.markdown for page in generated.pages if page.path == "facial-twitching/index.md")
+    assert compiled == [], f"templates compiled again: {compiled}"
