@@ -87,3 +87,24 @@ def test_a_save_in_the_preview_compiles_no_template_again(tmp_path, monkeypatch)
     generated = preview.generate(content, "facial-twitching", "http://127.0.0.1:8123/", cache, publishing=False)
     assert any("Edited " in page.markdown for page in generated.pages if page.path == "facial-twitching/index.md")
     assert compiled == [], f"templates compiled again: {compiled}"
+
+
+def test_the_preview_keeps_the_theme_s_compiled_templates_until_a_theme_file_changes(tmp_path):
+    """MkDocs makes a new theme environment on every build and compiles Material's templates
+    again; the preview keeps the first (generator/engine/mkdocs/topic_preview.py)."""
+    import os
+
+    from jinja2 import Environment
+
+    from generator.engine.mkdocs.topic_preview import TopicPreview
+
+    theme = tmp_path / "theme"
+    theme.mkdir()
+    (theme / "main.html").write_text("{% extends 'base.html' %}", encoding="utf-8")
+    preview, first, second, third = TopicPreview(), Environment(), Environment(), Environment()
+    assert preview.theme_environment(first, [str(theme), "/material"], theme) is first
+    assert preview.theme_environment(second, [str(theme), "/material"], theme) is first
+    stat = (theme / "main.html").stat()
+    os.utime(theme / "main.html", ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))  # a developer's save
+    assert preview.theme_environment(third, [str(theme), "/material"], theme) is third
+    assert preview.theme_environment(second, [str(theme), "/other-theme"], theme) is second

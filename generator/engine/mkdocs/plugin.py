@@ -159,6 +159,12 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
             page.meta["json_ld"] = to_script_json(for_page(marker["type"], topic, content.site, page.canonical_url))
         return context
 
+    def on_env(self, env, config, files):
+        """A one-topic preview keeps the theme's compiled templates across rebuilds."""
+        if previewed_topic():
+            return self.preview.theme_environment(env, config.theme.dirs, packaged_files.THEME_DIR)
+        return env
+
     def on_post_page(self, output: str, page, config) -> str:
         return csp.apply(theme_markup.fix(output), page.file.src_uri)
 
