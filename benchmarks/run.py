@@ -217,7 +217,8 @@ def edit_to_rebuilt(count: int, work: Path, preview: bool = False) -> float:
     env = {**ENV, "HEALTHGUIDE_CONTENT": str(content), "HEALTHGUIDE_TOPIC": topic.stem if preview else "",
            "HEALTHGUIDE_CACHE_DIR": str(work / f"cache-serve-{count}-{'topic' if preview else 'site'}")}
     # Not --no-livereload: in MkDocs 1.6 that also turns off watching, so no edit is ever seen.
-    server = subprocess.Popen(MKDOCS + ["serve", "-q", "-f", str(config), "-a", f"127.0.0.1:{port}"],
+    dirty = ["--dirty"] if preview else []  # as the Makefile serves a one-topic preview
+    server = subprocess.Popen(MKDOCS + ["serve", "-q", *dirty, "-f", str(config), "-a", f"127.0.0.1:{port}"],
                               env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}/{topic.stem}/"
     try:

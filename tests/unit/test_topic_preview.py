@@ -108,3 +108,25 @@ def test_the_preview_keeps_the_theme_s_compiled_templates_until_a_theme_file_cha
     os.utime(theme / "main.html", ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))  # a developer's save
     assert preview.theme_environment(third, [str(theme), "/material"], theme) is third
     assert preview.theme_environment(second, [str(theme), "/other-theme"], theme) is second
+
+
+def test_a_dirty_topic_preview_passes_strict_and_a_whole_site_dirty_build_still_warns(tmp_path):
+    """`make serve TOPIC=slug` serves with --dirty (MkDocs then neither empties the site folder
+    nor copies the theme's unchanged files again on each save); MkDocs' warning about dirty
+    builds must not fail its --strict build. Without a topic the warning stays."""
+    import os
+    import subprocess
+    import sys
+
+    from support import ROOT
+
+    def dirty_build(site, topic):
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HEALTHGUIDE_TOPIC": topic}
+        return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--dirty", "-f", str(ROOT / "mkdocs.yml"), "-d", str(site)],
+                              cwd=ROOT, env=env, capture_output=True, text=True, check=False)
+
+    result = dirty_build(tmp_path / "preview", "facial-twitching")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "A 'dirty' build" not in result.stderr
+    result = dirty_build(tmp_path / "whole", "")
+    assert result.returncode == 1 and "A 'dirty' build is being performed" in result.stderr

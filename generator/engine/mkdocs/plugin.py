@@ -34,6 +34,7 @@ from .search.lay_terms import BuiltPage
 from .topic_preview import (
     PreviewError,
     TopicPreview,
+    allow_dirty_builds,
     previewed_topic,
     quieten_link_checks,
 )
@@ -64,6 +65,8 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so that MkDocs keeps this one plugin object for every `mkdocs serve` rebuild
         (it re-creates plugins without on_startup), and with it the topic cache."""
+        if dirty and previewed_topic():  # make serve TOPIC=slug
+            allow_dirty_builds()
 
     def content_dir(self, config) -> Path:
         return Path(config.config_file_path).parent / self.config.content_dir

@@ -105,6 +105,22 @@ def check_topic_lock(content: Content, slug: str) -> None:
         raise ContentError(report.lost)
 
 
+class _DirtyBuildWarning(logging.Filter):
+    """MkDocs warns on every --dirty build, and --strict fails on that warning."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+def allow_dirty_builds() -> None:
+    """`make serve TOPIC=slug` serves with --dirty: MkDocs then neither empties the site folder
+    nor copies the theme's unchanged files on each save (~1 s of a 4.9 s profiled rebuild). A
+    preview is rebuilt from scratch on its next start, so its warning is not the author's mistake."""
+    logger = logging.getLogger("mkdocs.commands.build")
+    if not any(isinstance(each, _DirtyBuildWarning) for each in logger.filters):
+        logger.addFilter(_DirtyBuildWarning())
+
+
 def quieten_link_checks(config) -> None:
     """Links and menu entries to the other topics' pages, not built in a preview, are not
     mistakes: log them at DEBUG, so --strict does not fail on them."""
