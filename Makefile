@@ -16,9 +16,10 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 ## Build the site and serve it with live reload (edits to content/ rebuild it).
-## make serve TOPIC=slug: only that topic and the home page, so a save rebuilds in a second or two.
+## make serve TOPIC=slug: only that topic and the home page, so a save rebuilds in a second or two
+## (--dirty: the served folder is not emptied on each save; a page the topic no longer has stays).
 serve: $(STAMP)
-	HEALTHGUIDE_TOPIC="$(TOPIC)" $(VENV)/bin/mkdocs serve --strict -a $(ADDR)
+	HEALTHGUIDE_TOPIC="$(TOPIC)" $(VENV)/bin/mkdocs serve --strict $(if $(TOPIC),--dirty) -a $(ADDR)
 
 ## Build the static site into site/ (a symlink to the newest build in .site-builds/, switched
 ## atomically; a failed build leaves it untouched). Another folder: make site SITE_DIR=path

@@ -20,6 +20,9 @@ def write_pages(pages: list[RenderedPage], out_dir: Path) -> None:
         target = staging / page.path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page.markdown, encoding="utf-8")
+        for path, text in page.files.items():  # QR codes beside the clinicians' page
+            (staging / path).parent.mkdir(parents=True, exist_ok=True)
+            (staging / path).write_text(text, encoding="utf-8")
     swap_in(staging, out_dir)
 
 

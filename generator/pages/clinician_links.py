@@ -5,13 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from markupsafe import Markup
-
 from ..model.items import walk_ids
 from ..model.loading import LoadedTopic
 from ..structure.deep_links import item_title, linkable_ids
 from ..structure.routes import TOPIC_PAGES, absolute, page_of, page_url, topic_page_path
-from .qr import qr_svg
+from .qr import qr_file, qr_svg
 
 
 @dataclass(frozen=True)
@@ -28,7 +26,9 @@ class LinkEntry:
     id: str
     title: str
     url: str
-    qr: Markup
+    qr_src: str  # the code's SVG file, relative to the page (qr.py)
+    qr_size: int  # in modules, for the image's intrinsic size
+    qr_svg: str
     language: LanguageRoot | None = None  # the item in another language; None: in this page's
 
 
@@ -68,7 +68,14 @@ def groups(loaded: LoadedTopic, site_url: str | None, words: dict[str, str], oth
 
 def _entry(loaded: LoadedTopic, item_id: str, words: dict[str, str], site_url: str | None, language: LanguageRoot | None) -> LinkEntry:
     url = item_url(loaded, item_id, language.root_url if language else site_url)
-    return LinkEntry(item_id, item_title(loaded, item_id, words), url, qr_svg(url), language)
+    # One file per code: the other language's code of the item has the language in its name.
+    name = f"{item_id}-{language.code}" if language else item_id
+    return LinkEntry(item_id, item_title(loaded, item_id, words), url, qr_file(name), *qr_svg(url), language)
+
+
+def qr_files(found: list[LinkGroup], page_dir: str) -> dict[str, str]:
+    """Docs-relative path -> SVG text of every code the page shows; `page_dir` is its address."""
+    return {f"{page_dir}/{entry.qr_src}": entry.qr_svg for group in found for entry in group.entries}
 
 
 def _anchors_in(name: str, part: dict, topic) -> list[str]:

@@ -1,4 +1,7 @@
-"""QR codes as inline SVG, made at build time (no outside service sees the links)."""
+"""QR codes as small SVG files, made at build time (no outside service sees the links).
+
+Each code is its own file beside the clinicians' page, shown by <img>: inlined, 140 codes a
+topic were ~440 KB of path data that Markdown and every HTML pass of the build parsed."""
 
 from __future__ import annotations
 
@@ -6,7 +9,6 @@ import functools
 import re
 
 import segno
-from markupsafe import Markup
 
 BORDER = 2  # quiet zone, in modules
 _DARK_RUN = re.compile(rb"\x01+")
@@ -37,15 +39,20 @@ def svg_path(matrix: tuple[bytes, ...]) -> str:
 # come from here instead of being encoded again (~1 ms each, 140 a topic). Bounded, so a
 # build of many topics, where each address is seen once, does not keep them all.
 @functools.lru_cache(maxsize=2048)
-def qr_svg(url: str) -> Markup:
-    """A compact SVG QR code of `url`. Decorative (aria-hidden): the URL is always printed beside it.
+def qr_svg(url: str) -> tuple[int, str]:
+    """(size in modules, a compact standalone SVG file) of the QR code of `url`.
 
-    One path, unit scale and a viewBox keep each code small; CSS sets its printed size. Dark on
+    One path, unit scale and a viewBox keep each file small; CSS sets its printed size. Dark on
     a white quiet zone, so it scans in the dark palette and on paper alike.
     """
     matrix = qr_matrix(url)
     size = len(matrix) + 2 * BORDER
-    return Markup(
-        f'<svg aria-hidden="true" focusable="false" viewBox="0 0 {size} {size}" class="qr-code">'
-        f'<path fill="#fff" d="M0 0h{size}v{size}h-{size}z"/><path stroke="#000" d="{svg_path(matrix)}"/></svg>'
+    return size, (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {size}">'
+        f'<path fill="#fff" d="M0 0h{size}v{size}h-{size}z"/><path stroke="#000" d="{svg_path(matrix)}"/></svg>\n'
     )
+
+
+def qr_file(item_id: str) -> str:
+    """The code's file, relative to the page that shows it (ids are [a-z0-9-])."""
+    return f"qr/{item_id}.svg"

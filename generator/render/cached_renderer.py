@@ -37,7 +37,7 @@ class CachedPageRenderer(PageRenderer):
                 missing.append((position, loaded, key))
             else:
                 found[position] = cached
-        rendered = parallel.render_topics(self.content, [loaded for _, loaded, _ in missing], self.today, self.site_url)
+        rendered = parallel.render_topics(self.content, [loaded for _, loaded, _ in missing], self.today, self.site_url, renderer=self)
         for (position, loaded, key), topic_pages in zip(missing, rendered, strict=True):
             if key is not None:
                 self.cache.put("pages", loaded.source, key, topic_pages)

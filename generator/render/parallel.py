@@ -21,11 +21,13 @@ from .renderer import PageRenderer, RenderedPage
 PARALLEL_FROM = 8
 
 
-def render_topics(content: Content, topics: list[LoadedTopic], today: date, site_url: str | None) -> list[list[RenderedPage]]:
-    """Each topic's pages, in the order of `topics`."""
+def render_topics(content: Content, topics: list[LoadedTopic], today: date, site_url: str | None,
+                  renderer: PageRenderer | None = None) -> list[list[RenderedPage]]:
+    """Each topic's pages, in the order of `topics`. `renderer` (of the same content) renders
+    them when they are few, with its templates already compiled (a preview's save)."""
     workers = min(os.cpu_count() or 1, len(topics) // (PARALLEL_FROM // 2))
     if len(topics) < PARALLEL_FROM or workers < 2:
-        renderer = PageRenderer(content, today=today, site_url=site_url)
+        renderer = renderer or PageRenderer(content, today=today, site_url=site_url)
         return [renderer.topic_pages(loaded) for loaded in topics]
     # "spawn", not "fork": `mkdocs serve` runs threads, and forking a threaded process can hang.
     context = multiprocessing.get_context("spawn")

@@ -7,7 +7,7 @@ Which pages exist, their files and templates come from the route registry
 from __future__ import annotations
 
 import posixpath
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from markupsafe import Markup
@@ -39,6 +39,8 @@ from .environment import anchor, build_environments
 class RenderedPage:
     path: str  # docs-relative, POSIX
     markdown: str
+    # Files the page shows, published beside it: docs-relative path -> text (QR codes).
+    files: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -135,7 +137,7 @@ class PageRenderer:
     def _with_deep_links(self, rendered: RenderedPage, loaded: LoadedTopic, page: PageKind) -> RenderedPage:
         """Append the hidden copy-link / renamed-anchor marker (see structure/deep_links.py)."""
         marker = deep_links.marker(loaded, page, self.content.strings.section("copy_link_script"))
-        return RenderedPage(path=rendered.path, markdown=rendered.markdown + "\n" + marker)
+        return replace(rendered, markdown=rendered.markdown + "\n" + marker)
 
     def _target(self, loaded: LoadedTopic, href: str) -> tuple[str, str, LoadedTopic]:
         """'#id' (this topic) or 'other-slug#id' -> (docs-relative page that holds the id, the
@@ -185,6 +187,12 @@ class PageRenderer:
             title, topic_title = holder.titles_by_id[target_id], holder.topic.title
             return title if topic_title.lower() in title.lower() else f"{title} ({topic_title})"
 
+        files: dict[str, str] = {}
+
+        def found_groups(groups: list[clinician_links.LinkGroup]) -> list[clinician_links.LinkGroup]:
+            files.update(clinician_links.qr_files(groups, page_url(path).strip("/")))
+            return groups
+
         values = dict(
             site=self.content.site,
             topics=[t.topic for t in self.content.topics],
@@ -210,7 +218,7 @@ class PageRenderer:
             values.update(most_urgent_sign=lambda ids: min((loaded.topic.sign(i) for i in ids), key=lambda s: CARE_LEVELS.index(s.level)))
             values.update(topic_page_keys=[kind.key for kind in menu_pages_of(loaded.topic)], page_titles={kind.key: kind.title_of(loaded.topic, self.content.strings) for kind in TOPIC_PAGES})
             values.update(guide_part_keys=[kind.key for kind in pages_of(loaded.topic) if kind.guide_part])
-            values.update(link_groups=lambda: clinician_links.groups(loaded, self.site_url, self.content.strings.section("copy_link_script"), self._other_languages(loaded.topic.slug)))
+            values.update(link_groups=lambda: found_groups(clinician_links.groups(loaded, self.site_url, self.content.strings.section("copy_link_script"), self._other_languages(loaded.topic.slug))))
             if loaded.topic.triage is not None:
                 data = self_check_data(loaded.topic.triage, self.content.strings.section("self_check_script"))
                 values.update(self_check_json=json_attribute(data))
@@ -218,7 +226,7 @@ class PageRenderer:
                 values.update(diary_json=json_attribute(diary_data(loaded.topic.slug, loaded.topic.diary, self.content.site.locale, loaded.topic.moved_from, self.content.strings.section("diary_script"))))
         markdown = self.md_env.get_template(template).render(**values)
         # The site glossary as abbr definitions: every page explains its terms (see glossary.py).
-        return RenderedPage(path=path, markdown=_tidy(markdown) + "\n" + glossary.definitions(self.content.site.glossary))
+        return RenderedPage(path=path, markdown=_tidy(markdown) + "\n" + glossary.definitions(self.content.site.glossary), files=files)
 
 
 def _card_items(topic):

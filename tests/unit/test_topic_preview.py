@@ -65,4 +65,68 @@ def test_a_save_in_the_preview_does_not_encode_the_topic_s_qr_codes_again():
     encoded = qr_svg.cache_info().misses
     again = groups(loaded, "http://127.0.0.1:8123/")
     assert qr_svg.cache_info().misses == encoded, "the same addresses were encoded again"
-    assert [entry.qr for group in again for entry in group.entries] == [entry.qr for group in first for entry in group.entries]
+    assert [entry.qr_svg for group in again for entry in group.entries] == [entry.qr_svg for group in first for entry in group.entries]
+
+
+def test_a_save_in_the_preview_compiles_no_template_again(tmp_path, monkeypatch):
+    """The saved topic's pages are rendered with the Jinja environments the preview keeps, so
+    no template is compiled again (compiling them took ~1 s of a rebuild on the shared machine)."""
+    from jinja2 import Environment
+
+    from generator.engine.mkdocs.topic_preview import TopicPreview
+    from generator.render.cache import TopicCache
+
+    content = copy_content(tmp_path / "content")
+    preview, cache = TopicPreview(), TopicCache(None)
+    preview.generate(content, "facial-twitching", "http://127.0.0.1:8123/", cache, publishing=False)
+    topic = content / "topics" / "facial-twitching.yaml"
+    topic.write_text(topic.read_text(encoding="utf-8").replace("\ntitle: ", "\ntitle: Edited ", 1), encoding="utf-8")
+    compiled = []
+    original = Environment.compile
+    monkeypatch.setattr(Environment, "compile", lambda self, *args, **kwargs: compiled.append(args[1:2]) or original(self, *args, **kwargs))
+    generated = preview.generate(content, "facial-twitching", "http://127.0.0.1:8123/", cache, publishing=False)
+    assert any("Edited " in page.markdown for page in generated.pages if page.path == "facial-twitching/index.md")
+    assert compiled == [], f"templates compiled again: {compiled}"
+
+
+def test_the_preview_keeps_the_theme_s_compiled_templates_until_a_theme_file_changes(tmp_path):
+    """MkDocs makes a new theme environment on every build and compiles Material's templates
+    again; the preview keeps the first (generator/engine/mkdocs/topic_preview.py)."""
+    import os
+
+    from jinja2 import Environment
+
+    from generator.engine.mkdocs.topic_preview import TopicPreview
+
+    theme = tmp_path / "theme"
+    theme.mkdir()
+    (theme / "main.html").write_text("{% extends 'base.html' %}", encoding="utf-8")
+    preview, first, second, third = TopicPreview(), Environment(), Environment(), Environment()
+    assert preview.theme_environment(first, [str(theme), "/material"], theme) is first
+    assert preview.theme_environment(second, [str(theme), "/material"], theme) is first
+    stat = (theme / "main.html").stat()
+    os.utime(theme / "main.html", ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))  # a developer's save
+    assert preview.theme_environment(third, [str(theme), "/material"], theme) is third
+    assert preview.theme_environment(second, [str(theme), "/other-theme"], theme) is second
+
+
+def test_a_dirty_topic_preview_passes_strict_and_a_whole_site_dirty_build_still_warns(tmp_path):
+    """`make serve TOPIC=slug` serves with --dirty (MkDocs then neither empties the site folder
+    nor copies the theme's unchanged files again on each save); MkDocs' warning about dirty
+    builds must not fail its --strict build. Without a topic the warning stays."""
+    import os
+    import subprocess
+    import sys
+
+    from support import ROOT
+
+    def dirty_build(site, topic):
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HEALTHGUIDE_TOPIC": topic}
+        return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--dirty", "-f", str(ROOT / "mkdocs.yml"), "-d", str(site)],
+                              cwd=ROOT, env=env, capture_output=True, text=True, check=False)
+
+    result = dirty_build(tmp_path / "preview", "facial-twitching")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "A 'dirty' build" not in result.stderr
+    result = dirty_build(tmp_path / "whole", "")
+    assert result.returncode == 1 and "A 'dirty' build is being performed" in result.stderr

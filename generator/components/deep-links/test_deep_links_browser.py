@@ -201,9 +201,11 @@ def test_clinicians_links_page_lists_every_item_with_qr_code_and_copy_button(bro
             assert site_url + GUIDE + "#" + item_id in urls
         assert site_url + GUIDE + "faq/#faq-mnd" in urls
         assert site_url + GUIDE + "self-check/#outcome-emergency" in urls
-        assert entries.count() == len(urls) == entries.locator("svg.qr-code").count()
+        assert entries.count() == len(urls) == entries.locator("img.qr-code").count()
         # Decorative codes: the address is the text beside each one.
-        assert entries.locator("svg.qr-code:not([aria-hidden='true'])").count() == 0
+        assert entries.locator("img.qr-code:not([alt=''])").count() == 0
+        # Every code's file arrived and was drawn (the page must print with them).
+        page.wait_for_function("() => [...document.querySelectorAll('img.qr-code')].every(img => img.complete && img.naturalWidth > 0)")
         # Grouped by section: the FAQ's questions come under the FAQ's heading.
         faq_urls = page.locator("h2#links-faq + ul.clinician-links .clinician-links__url").all_inner_texts()
         assert site_url + GUIDE + "faq/#faq-mnd" in faq_urls and site_url + TREATMENT + "#test-emg" not in faq_urls
@@ -249,7 +251,7 @@ def test_a_forwarded_old_link_leaves_no_history_entry_so_back_returns_to_the_pag
 
 
 def dark_modules(path_data: str) -> set[tuple[int, int]]:
-    """The (x, y) modules a stroked QR path covers: 'M2 2.5h7m2 0h5...' (see generator/qr.py)."""
+    """The (x, y) modules a stroked QR path covers: 'M2 2.5h7m2 0h5...' (see generator/pages/qr.py)."""
     dark, x, y = set(), 0.0, 0.0
     for command, a, b in re.findall(r"([MmHh])(-?[\d.]+)(?: (-?[\d.]+))?", path_data):
         if command == "M":
@@ -268,16 +270,20 @@ def test_qr_code_encodes_the_printed_url(built_site):
     import segno
 
     html = (built_site / GUIDE / "links" / "index.html").read_text(encoding="utf-8")
-    codes = re.findall(
-        r'<svg[^>]*viewBox="0 0 (\d+) \1" class="qr-code"><path [^>]*/><path stroke="#000" d="([^"]+)"/></svg>\s*'
-        r'<div class="clinician-links__text" data-copy-url="([^"]+)"', html, re.S)
-    assert len(codes) > 100, "QR codes missing, or not each followed by its address"
+    images = re.findall(r'<img class="qr-code" src="(qr/[a-z0-9-]+\.svg)" alt=""[^>]*>\s*'
+                        r'<div class="clinician-links__text" data-copy-url="([^"]+)"', html, re.S)
+    assert len(images) > 100, "QR codes missing, or not each followed by its address"
+    codes = []
+    for src, url in images:  # each code is a file beside the page (generator/pages/qr.py)
+        svg = (built_site / GUIDE / "links" / src).read_text(encoding="utf-8")
+        size, path_data = re.fullmatch(r'<svg xmlns="[^"]+" viewBox="0 0 (\d+) \1"><path [^>]*/><path stroke="#000" d="([^"]+)"/></svg>\n', svg).groups()
+        codes.append((size, path_data, url))
     for size, path_data, url in codes[:: len(codes) // 10]:
         matrix = segno.make(url, error="m", micro=False, mask=2, boost_error=False).matrix
         expected = {(x + 2, y + 2) for y, row in enumerate(matrix) for x, module in enumerate(row) if module}
         assert int(size) == len(matrix) + 4
         assert dark_modules(path_data) == expected, f"the QR code beside {url} encodes something else"
-    assert len(html.encode()) < 600_000, "clinicians' page too heavy"
+    assert len(html.encode()) < 150_000, "clinicians' page too heavy"
 
 
 # --- old links: renamed ids and moved topics ---------------------------------------------------

@@ -44,6 +44,7 @@ from .search.lay_terms import BuiltPage
 from .topic_preview import (
     PreviewError,
     TopicPreview,
+    allow_dirty_builds,
     previewed_topic,
     quieten_link_checks,
 )
@@ -77,6 +78,8 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so that MkDocs keeps this one plugin object for every `mkdocs serve` rebuild
         (it re-creates plugins without on_startup), and with it the topic cache."""
+        if dirty and previewed_topic():  # make serve TOPIC=slug
+            allow_dirty_builds()
 
     def content_dir(self, config) -> Path:
         return Path(config.config_file_path).parent / self.config.content_dir
@@ -136,6 +139,8 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
         for page in self.generated.pages:
             inclusion = InclusionLevel.NOT_IN_NAV if page.path in off_menu else InclusionLevel.UNDEFINED
             files.append(File.generated(config, page.path, content=page.markdown, inclusion=inclusion))
+            for path, text in page.files.items():  # the clinicians' page's QR codes
+                files.append(File.generated(config, path, content=text))
         stylesheets = css_bundle.sources(packaged_files.SITE_FILES_DIR, list(packaged_files.SITE_STYLESHEETS), self.components)
         files.append(File.generated(config, css_bundle.BUNDLE_PATH, content=css_bundle.bundle(stylesheets)))
         # Each component's script, and the loader that knows which pages load it (page_scripts.py).
@@ -184,6 +189,12 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
             topic = next(loaded.topic for loaded in content.topics if loaded.topic.slug == marker["topic"])
             page.meta["json_ld"] = to_script_json(for_page(marker["type"], topic, content.site, page.canonical_url))
         return context
+
+    def on_env(self, env, config, files):
+        """A one-topic preview keeps the theme's compiled templates across rebuilds."""
+        if previewed_topic():
+            return self.preview.theme_environment(env, config.theme.dirs, packaged_files.THEME_DIR)
+        return env
 
     def on_post_page(self, output: str, page, config) -> str:
         content = self.generated.content

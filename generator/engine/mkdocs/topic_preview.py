@@ -57,6 +57,17 @@ class TopicPreview:
 
     def __init__(self) -> None:
         self.environments: tuple[Strings, tuple[Environment, Environment]] | None = None
+        self.theme: tuple[tuple, Environment] | None = None
+
+    def theme_environment(self, env: Environment, theme_dirs: list[str], watched: Path) -> Environment:
+        """The theme's Jinja environment of an earlier rebuild, whose templates are compiled:
+        MkDocs makes a new one on every build and compiles Material's templates again (~0.7 s
+        of a save). A new one is kept when the theme's folders change or a file in `watched`
+        (the package's theme overrides, edited by its developers) does."""
+        stamp = (tuple(theme_dirs), max((path.stat().st_mtime_ns for path in Path(watched).rglob("*") if path.is_file()), default=0))
+        if self.theme is None or self.theme[0] != stamp:
+            self.theme = (stamp, env)
+        return self.theme[1]
 
     def generate(self, content_dir: Path, slug: str, site_url: str | None, cache: TopicCache, publishing: bool) -> Generated:
         """Like pipeline.generate, for one topic, and that topic's lines of links.lock checked.
@@ -92,6 +103,22 @@ def check_topic_lock(content: Content, slug: str) -> None:
     report = compare(link_index(content), locked, Path(content.root))
     if report.lost:
         raise ContentError(report.lost)
+
+
+class _DirtyBuildWarning(logging.Filter):
+    """MkDocs warns on every --dirty build, and --strict fails on that warning."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+def allow_dirty_builds() -> None:
+    """`make serve TOPIC=slug` serves with --dirty: MkDocs then neither empties the site folder
+    nor copies the theme's unchanged files on each save (~1 s of a 4.9 s profiled rebuild). A
+    preview is rebuilt from scratch on its next start, so its warning is not the author's mistake."""
+    logger = logging.getLogger("mkdocs.commands.build")
+    if not any(isinstance(each, _DirtyBuildWarning) for each in logger.filters):
+        logger.addFilter(_DirtyBuildWarning())
 
 
 def quieten_link_checks(config) -> None:

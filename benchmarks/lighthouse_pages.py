@@ -1,0 +1,119 @@
+"""Lighthouse mobile performance on every page type, median of 5 runs each (issue 17).
+
+    (cd benchmarks/lighthouse && npm ci --ignore-scripts)    # once: Lighthouse 12.8.2, pinned
+    .venv/bin/python benchmarks/lighthouse_pages.py           # builds the real content, then measures
+    .venv/bin/python benchmarks/lighthouse_pages.py --site DIR --runs 3 --pages home faq
+
+The site is built from content/ (`mkdocs build --strict`, into a temporary folder unless --site
+names a built one) and served on 127.0.0.1 by benchmarks/static_server.py (gzip, as static
+hosts serve it). Lighthouse drives Debian's Chromium (CHROME_PATH=/usr/bin/chromium) with the
+test suite's flags (tests/support.py), which resolve every host but 127.0.0.1 to nothing; each
+report's network requests are checked too, so a run that asked another host fails loudly.
+Scores vary from run to run (simulated throttling scales the CPU time measured on this
+machine): the median, min and max are printed, and the medians as a Markdown table.
+Not a test: nothing here asserts a score.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from run import serve  # noqa: E402  the gzip static server on a free 127.0.0.1 port
+
+from support import CHROMIUM, CHROMIUM_FLAGS  # noqa: E402
+
+LIGHTHOUSE = ROOT / "benchmarks" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
+TOPIC = "facial-twitching"
+# Page type -> address on the built site of the real content.
+PAGES = {
+    "home": "",
+    "guide (first page)": f"{TOPIC}/",
+    "guide (later page)": f"{TOPIC}/conditions/",
+    "faq": f"{TOPIC}/faq/",
+    "self-check": f"{TOPIC}/self-check/",
+    "diary": f"{TOPIC}/diary/",
+    "clinicians' page": f"{TOPIC}/links/",
+}
+
+
+def build(site: Path) -> None:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HEALTHGUIDE_CACHE_DIR": "off"}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
+                            cwd=ROOT, env=env, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        raise SystemExit(f"the site did not build:\n{result.stderr[-3000:]}")
+
+
+def chrome_flags() -> str:
+    """The test suite's Chromium flags as one string for Lighthouse (which splits it like a shell)."""
+    return " ".join(f'{flag.split("=", 1)[0]}="{flag.split("=", 1)[1]}"' if " " in flag else flag for flag in CHROMIUM_FLAGS)
+
+
+def one_run(url: str) -> float:
+    """One Lighthouse mobile performance score (0-1) of `url`."""
+    result = subprocess.run(
+        [str(LIGHTHOUSE), url, "--only-categories=performance", "--output=json", "--quiet", f"--chrome-flags={chrome_flags()}"],
+        env={**os.environ, "CHROME_PATH": str(CHROMIUM)}, capture_output=True, text=True, timeout=600, check=False)
+    if result.returncode != 0:
+        raise SystemExit(f"Lighthouse failed on {url}: {result.stderr.strip()[-2000:]}")
+    report = json.loads(result.stdout)
+    own_host = urlsplit(url).netloc
+    requested = [item["url"] for item in report["audits"]["network-requests"]["details"]["items"]]
+    elsewhere = [address for address in requested if urlsplit(address).scheme in ("http", "https") and urlsplit(address).netloc != own_host]
+    if elsewhere:
+        raise SystemExit(f"{url} asked another host: {elsewhere}")
+    if report["categories"]["performance"]["score"] is None:
+        raise SystemExit(f"Lighthouse gave no score for {url}: {report.get('runtimeError')}")
+    return report["categories"]["performance"]["score"]
+
+
+def measure(site: Path, pages: dict[str, str], runs: int) -> dict[str, dict[str, float]]:
+    server, base = serve(site)
+    scores = {}
+    try:
+        for name, path in pages.items():
+            found = sorted(one_run(base + path) for _ in range(runs))
+            scores[name] = {"median": found[len(found) // 2], "min": found[0], "max": found[-1]}
+            print(f"{name}: {scores[name]}", flush=True)
+    finally:
+        server.terminate()
+        server.wait()
+    return scores
+
+
+def table(scores: dict[str, dict[str, float]], runs: int) -> str:
+    lines = [f"| page type | median of {runs} | min | max |", "|---|---|---|---|"]
+    lines += [f"| {name} | {s['median']:.2f} | {s['min']:.2f} | {s['max']:.2f} |" for name, s in scores.items()]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--site", type=Path, help="a built site of the real content (default: build one)")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--pages", nargs="+", choices=list(PAGES), default=list(PAGES), metavar="PAGE")
+    args = parser.parse_args()
+    if not LIGHTHOUSE.exists():
+        raise SystemExit(f"Lighthouse is not installed: cd benchmarks/lighthouse && npm ci --ignore-scripts ({LIGHTHOUSE} missing)")
+    with tempfile.TemporaryDirectory(prefix="healthguide-lighthouse-") as work:
+        site = args.site
+        if site is None:
+            site = Path(work) / "site"
+            build(site)
+        scores = measure(site, {name: PAGES[name] for name in args.pages}, args.runs)
+    print()
+    print(table(scores, args.runs))
+
+
+if __name__ == "__main__":
+    main()

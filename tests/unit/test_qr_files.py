@@ -1,0 +1,61 @@
+"""The clinicians' page's QR codes are separate SVG files beside the page, referenced by
+<img alt="">, not SVG inlined in its Markdown (issue 17): Markdown, the glossary and every
+HTML pass of the build parsed ~440 KB of path data per topic for nothing."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from xml.etree import ElementTree
+
+import segno
+
+from generator.model.loading import load_content
+from generator.render.renderer import PageRenderer
+from support import ROOT, twitching
+
+SITE_URL = "http://127.0.0.1:8123/"
+IMAGE = re.compile(r'<img class="qr-code" src="(qr/[a-z0-9-]+\.svg)" alt="" width="(\d+)" height="\2">\s*'
+                   r'<div class="clinician-links__text" data-copy-url="([^"]+)"')
+
+
+def dark_modules(path_data: str) -> set[tuple[int, int]]:
+    """The (x, y) modules a stroked QR path covers: 'M2 2.5h7m2 0h5...' (generator/pages/qr.py)."""
+    dark, x, y = set(), 0.0, 0.0
+    for command, a, b in re.findall(r"([MmHh])(-?[\d.]+)(?: (-?[\d.]+))?", path_data):
+        if command == "M":
+            x, y = float(a), float(b)
+        elif command == "m":
+            x, y = x + float(a), y + float(b)
+        else:
+            dark.update((int(x) + step, int(y)) for step in range(int(float(a))))
+            x += float(a)
+    return dark
+
+
+def links_page():
+    content = load_content(ROOT / "content")
+    pages = PageRenderer(content, today=date(2026, 11, 30), site_url=SITE_URL).topic_pages(twitching(content))
+    return next(page for page in pages if page.path == "facial-twitching/links.md")
+
+
+def test_qr_codes_are_files_beside_the_clinicians_page_not_markup_in_it():
+    page = links_page()
+    assert "<svg" not in page.markdown and "<path" not in page.markdown
+    images = IMAGE.findall(page.markdown)
+    assert len(images) > 100 and len(images) == page.markdown.count("clinician-links__item\"")
+    assert set(page.files) == {f"facial-twitching/links/{src}" for src, _, _ in images}
+    assert len(page.markdown.encode()) < 120_000
+
+
+def test_each_qr_file_encodes_the_address_printed_beside_it():
+    page = links_page()
+    for src, size, url in IMAGE.findall(page.markdown):
+        svg = ElementTree.fromstring(page.files[f"facial-twitching/links/{src}"])
+        assert svg.tag == "{http://www.w3.org/2000/svg}svg"
+        assert svg.get("viewBox") == f"0 0 {size} {size}"
+        path_data = svg.findall("{http://www.w3.org/2000/svg}path")[-1].get("d")
+        matrix = segno.make(url, error="m", micro=False, mask=2, boost_error=False).matrix
+        assert int(size) == len(matrix) + 4
+        expected = {(x + 2, y + 2) for y, row in enumerate(matrix) for x, module in enumerate(row) if module}
+        assert dark_modules(path_data) == expected, f"the code beside {url} encodes something else"
