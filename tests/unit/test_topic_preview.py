@@ -60,10 +60,11 @@ def test_a_save_in_the_preview_does_not_encode_the_topic_s_qr_codes_again():
     from generator.pages.clinician_links import groups
     from support import ROOT, twitching
 
-    loaded = twitching(load_content(ROOT / "content"))
-    first = groups(loaded, "http://127.0.0.1:8123/")
+    content = load_content(ROOT / "content")
+    loaded, words = twitching(content), content.strings.section("copy_link_script")
+    first = groups(loaded, "http://127.0.0.1:8123/", words)
     encoded = qr_svg.cache_info().misses
-    again = groups(loaded, "http://127.0.0.1:8123/")
+    again = groups(loaded, "http://127.0.0.1:8123/", words)
     assert qr_svg.cache_info().misses == encoded, "the same addresses were encoded again"
     assert [entry.qr_svg for group in again for entry in group.entries] == [entry.qr_svg for group in first for entry in group.entries]
 
