@@ -34,7 +34,7 @@ from .site import Language, SiteSettings
 from .strings import CATALOGS, Strings, language_of, load_strings
 from .topic import Topic
 from .topic_links import check_topic_links
-from .translation import TranslationSource, language_folder, merge, split_translation
+from .translation import Drift, TranslationSource, language_folder, merge, split_translation
 from .validation import problems_from_validation
 
 SITE_FILE = "site.yaml"
@@ -56,6 +56,7 @@ class LoadedTopic:
     parts_by_id: dict[str, str]  # anchor id -> the top-level part that holds it ("faq", "causes"...)
     titles_by_id: dict[str, str]  # anchor id -> the item's visible title, for link text
     translation: TranslationSource | None = None  # a translated topic: where it comes from (model/translation.py)
+    drift: Drift = Drift()  # a translated topic: its items that lag the English's structure
 
 
 @dataclass(frozen=True)
@@ -192,13 +193,16 @@ def load_translated_topic(
     except ValidationError as err:
         translated = None
         found = problems_from_validation(doc, err) + found
-    topic = merge(english[slug].topic, translated, doc, data, found) if translated is not None and not found else None
-    if topic is not None:
+    merged = merge(english[slug].topic, translated, doc, data, found) if translated is not None and not found else None
+    if merged is not None:
         found += _raw_data_checks(doc, data, with_shared)
     problems.extend(found)
-    if topic is None or source is None or found:
+    if merged is None or source is None or found:
         return None
-    return LoadedTopic(topic=topic, source=path, parts_by_id=english[slug].parts_by_id, titles_by_id=_titles_by_id(topic), translation=source)
+    return LoadedTopic(
+        topic=merged.topic, source=path, parts_by_id=english[slug].parts_by_id, titles_by_id=_titles_by_id(merged.topic),
+        translation=source, drift=merged.drift,
+    )
 
 
 def load_topic(

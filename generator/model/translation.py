@@ -5,9 +5,15 @@ same ids, plus a `translation` block (where it comes from, whether a fluent clin
 it). It is validated with the same models, then merged with the ONE English model: every
 value that is not words for readers (`PlainText`, `Prose`, see common.WORDS_FOR_READERS) comes
 from the English: ids, sign levels and onsets, the cards' signs, the self-check's outcome
-levels, references' URLs. So a translation cannot triage differently; one that states another
-value is a located problem (file, line, field) naming the English value. The review dates are
+levels, references' URLs. So a translation cannot triage differently. The review dates are
 the English topic's own (the translation's status is in its `translation` block).
+
+An English edit never blocks the translation: items are matched by id, and an item new in the
+English, or whose shape changed (a list of another length, a part added or removed, a reference
+to an item the English no longer has), keeps its English words and is reported (`Drift`), as
+are the translation's items the English no longer has. Only another value in an item whose
+shape still matches (a level, an onset, a URL) is the translator's mistake: a located problem
+(file, line, field) naming the English value.
 """
 
 from __future__ import annotations
@@ -23,6 +29,7 @@ from pydantic import BaseModel, Field, ValidationError
 from ..reading.problems import Problem
 from ..reading.yaml_source import SourceDocument, format_loc
 from .common import WORDS_FOR_READERS, PlainText, Strict
+from .references import PROSE_LINK
 from .topic import ClinicalReview, Topic
 from .validation import problems_from_validation
 
@@ -47,12 +54,6 @@ class _Block(Strict):
     translation: TranslationSource
 
 
-@dataclass(frozen=True)
-class Translation:
-    topic: Topic  # the merged topic: English structure, translated words
-    source: TranslationSource
-
-
 def split_translation(doc: SourceDocument, data: Any, problems: list[Problem]) -> tuple[Any, TranslationSource | None]:
     """The topic data without its `translation` block, and the block as a model (or a problem)."""
     if not isinstance(data, dict):
@@ -69,55 +70,148 @@ def split_translation(doc: SourceDocument, data: Any, problems: list[Problem]) -
         return data, None
 
 
-def merge(english: Topic, translated: Topic, doc: SourceDocument, data: Any, problems: list[Problem]) -> Topic | None:
-    """The English topic with the translation's words, or None after adding one located problem
-    per value the translation states differently from the English."""
-    found: list[Problem] = []
-    merged = _merge(english, translated, None, (), doc, data, found)
-    problems.extend(found)
-    if found:
+@dataclass(frozen=True)
+class Drift:
+    """How a translation lags its English in structure (an English edit, not a translator's mistake)."""
+
+    untranslated: tuple[str, ...] = ()  # items shown with the English words: new in the English, or their shape changed
+    unmatched: tuple[str, ...] = ()  # the translation's items the English no longer has: their words are ignored
+
+    def __bool__(self) -> bool:
+        return bool(self.untranslated or self.unmatched)
+
+
+@dataclass(frozen=True)
+class Merged:
+    topic: Topic
+    drift: Drift
+
+
+class _ShapeChanged(Exception):
+    """An id-less value's shape differs from the English (a list's length, a part added or removed):
+    the item that holds it takes the English words."""
+
+
+def merge(english: Topic, translated: Topic, doc: SourceDocument, data: Any, problems: list[Problem]) -> Merged | None:
+    """The English topic with the translation's words where they still fit, or None after adding
+    one located problem per value the translation states differently in an item whose shape
+    still matches the English. Items new in the English or whose shape changed keep the English
+    words (`drift.untranslated`); the translation's items the English no longer has are dropped
+    (`drift.unmatched`)."""
+    merger = _Merger(english.slug, set(_ids(english)), set(_ids(translated)), doc, data)
+    merged = merger.model(english, translated, (), root=True)
+    problems.extend(merger.problems)
+    if merger.problems:
         return None
-    return Topic.model_validate(merged)
+    unmatched = [item for item in _ids(translated) if item not in set(_ids(english))]
+    drift = Drift(untranslated=tuple(dict.fromkeys(merger.untranslated)), unmatched=tuple(unmatched))
+    return Merged(Topic.model_validate(merged), drift)
 
 
-def _merge(english: Any, translated: Any, annotation: Any, loc: Path_, doc: SourceDocument, data: Any, found: list[Problem]) -> Any:
-    if _is_words(annotation):
-        return translated
-    if isinstance(english, BaseModel):
+class _Merger:
+    def __init__(self, slug: str, english_ids: set[str], translated_ids: set[str], doc: SourceDocument, data: Any):
+        self.slug, self.english_ids, self.doc, self.data = slug, english_ids, doc, data
+        self.gone_ids = translated_ids - english_ids  # the translation's items the English no longer has
+        self.problems: list[Problem] = []
+        self.untranslated: list[str] = []
+
+    def value(self, english: Any, translated: Any, annotation: Any, loc: Path_) -> Any:
+        if english is None or translated is None:
+            if english is translated:
+                return None
+            if _has_id(english):  # a part new in the English (an optional section)
+                return self.english_words(english)
+            raise _ShapeChanged
+        if _is_words(annotation):
+            if any(not slug and target not in self.english_ids for slug, target in PROSE_LINK.findall(str(translated))):
+                raise _ShapeChanged  # its words link to an item the English no longer has
+            return translated
+        if isinstance(english, BaseModel):
+            if _has_id(english):
+                return self.item(english, translated, loc)
+            return self.model(english, translated, loc)
+        if isinstance(english, (list, tuple)):
+            return self.sequence(english, translated, annotation, loc)
+        if isinstance(english, dict):
+            if set(english) != set(translated):
+                raise _ShapeChanged
+            value = _value_type(annotation)
+            return {key: self.value(english[key], translated[key], value, loc + (key,)) for key in english}
+        if english != translated and translated in self.gone_ids:
+            raise _ShapeChanged  # a reference to an item the English no longer has: the English moved on
+        if english != translated:
+            self.problems.append(_problem(self.doc, self.data, loc, f"is {_shown(translated)} but the English says {_shown(english)}: a translation keeps every value that is not words (the English decides it)"))
+        return english
+
+    def item(self, english: BaseModel, translated: Any, loc: Path_) -> Any:
+        """An item with an id: the translation's words if its shape still matches, else the
+        English item (and only then are its structural differences English drift, not mistakes)."""
+        outer, self.problems = self.problems, []
+        try:
+            merged = self.model(english, translated, loc)
+        except _ShapeChanged:
+            self.problems = []
+            merged = self.english_words(english)
+        outer.extend(self.problems)
+        self.problems = outer
+        return merged
+
+    def model(self, english: BaseModel, translated: Any, loc: Path_, root: bool = False) -> dict[str, Any]:
         if type(translated) is not type(english):
-            found.append(_problem(doc, data, loc, "has another shape than the English"))
-            return english
+            raise _ShapeChanged
         merged = {}
         for name, field in type(english).model_fields.items():
-            here = loc + (name,)
             if name in FROM_ENGLISH:
                 merged[name] = getattr(english, name)
                 continue
             inner = field.annotation if WORDS_FOR_READERS not in field.metadata else Annotated[str, WORDS_FOR_READERS]
-            merged[name] = _merge(getattr(english, name), getattr(translated, name), inner, here, doc, data, found)
+            try:
+                merged[name] = self.value(getattr(english, name), getattr(translated, name), inner, loc + (name,))
+            except _ShapeChanged:
+                if not root:
+                    raise
+                merged[name] = self.english_words(getattr(english, name))  # a part of the topic itself: its slug is stale
         return merged
-    if english is None or translated is None:
-        if english is not translated:
-            said = "has none" if english is None else "has it"
-            found.append(_problem(doc, data, loc, f"the English {said}: a translation has the same parts as the English"))
-        return english
-    if isinstance(english, (list, tuple)):
+
+    def sequence(self, english: list | tuple, translated: list | tuple, annotation: Any, loc: Path_) -> list[Any]:
         item = _item_type(annotation)
         if _is_words(item):
             return list(translated)  # lay terms, questions to ask: the translation's own list
+        if all(_has_id(each) for each in [*english, *translated]):
+            # Items are matched by id: one new in the English keeps its English words, one the
+            # English no longer has is dropped (Drift.unmatched), whatever the order.
+            by_id = {each.id: (index, each) for index, each in enumerate(translated)}
+            return [
+                self.item(each, by_id[each.id][1], loc + (by_id[each.id][0],)) if each.id in by_id else self.english_words(each)
+                for each in english
+            ]
         if len(english) != len(translated):
-            found.append(_problem(doc, data, loc, f"has {len(translated)} items but the English has {len(english)}: a translation has the same items, in the same order"))
-            return list(english)
-        return [_merge(e, t, item, loc + (index,), doc, data, found) for index, (e, t) in enumerate(zip(english, translated, strict=True))]
-    if isinstance(english, dict):
-        value = _value_type(annotation)
-        if set(english) != set(translated):
-            found.append(_problem(doc, data, loc, f"has the keys {sorted(translated)} but the English has {sorted(english)}"))
-            return dict(english)
-        return {key: _merge(english[key], translated[key], value, loc + (key,), doc, data, found) for key in english}
-    if english != translated:
-        found.append(_problem(doc, data, loc, f"is {_shown(translated)} but the English says {_shown(english)}: a translation keeps every value that is not words (the English decides it)"))
-    return english
+            raise _ShapeChanged
+        return [self.value(e, t, item, loc + (index,)) for index, (e, t) in enumerate(zip(english, translated, strict=True))]
+
+    def english_words(self, english: Any) -> Any:
+        """The English value as it is, its items (or the topic's own words) marked untranslated."""
+        self.untranslated.extend(_ids(english) or [self.slug])
+        return english
+
+
+def _has_id(value: Any) -> bool:
+    return isinstance(value, BaseModel) and isinstance(getattr(value, "id", None), str)
+
+
+def _ids(value: Any) -> list[str]:
+    """The ids of every item in a model value, in order."""
+    found: list[str] = []
+    if isinstance(value, BaseModel):
+        if _has_id(value):
+            found.append(value.id)
+        for name in type(value).model_fields:
+            if name not in FROM_ENGLISH:
+                found += _ids(getattr(value, name))
+    elif isinstance(value, (list, tuple)):
+        for each in value:
+            found += _ids(each)
+    return found
 
 
 def _problem(doc: SourceDocument, data: Any, loc: Path_, message: str) -> Problem:

@@ -6,13 +6,15 @@ English words it was translated from (`<slug> <item-id> <digest>` a line), writt
 When an English item's words change, its digest no longer matches: the item is stale. The build
 names stale items (an INFO message: an English edit must not fail `make site`, and the reader
 is told on the page) and the translated pages that show one say that the English is newer.
+An item whose structure changed in the English (or that is new there) is shown with its English
+words (model/translation.py, `Drift`): it is stale whatever the lock says, and never locked.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..model.loading import Content, LoadedTopic
@@ -59,35 +61,48 @@ def lock_text(english: Content, translated: Content) -> str:
         f"{loaded.topic.slug} {item} {digest}\n"
         for loaded in translated.topics
         for item, digest in sorted(item_digests(by_slug[loaded.topic.slug]).items())
+        if item not in loaded.drift.untranslated  # still in English words: not translated from anything
     ]
     return LOCK_HEADER + "".join(sorted(lines))
 
 
 @dataclass(frozen=True)
 class Staleness:
-    """Per translated topic slug, the items whose English changed since they were translated."""
+    """Per translated topic slug, the items whose English changed since they were translated (or
+    that the translation lacks), and the translation's items the English no longer has."""
 
     stale: dict[str, list[str]]
+    unmatched: dict[str, list[str]] = field(default_factory=dict)
 
     def of(self, slug: str) -> list[str]:
         return self.stale.get(slug, [])
 
     def lines(self, code: str) -> list[str]:
-        return [
-            f"translation '{code}' of '{slug}': the English of {len(items)} item(s) changed since it was translated: {', '.join(items)}"
-            f" (update the translation, then run: python -m generator translations --update {code})"
+        update = f"(update the translation, then run: python -m generator translations --update {code})"
+        stale = [
+            f"translation '{code}' of '{slug}': the English of {len(items)} item(s) changed since it was translated: {', '.join(items)} {update}"
             for slug, items in sorted(self.stale.items())
         ]
+        unmatched = [
+            f"translation '{code}' of '{slug}': the English no longer has {len(items)} item(s), so their words are not shown: {', '.join(items)}"
+            " (remove them from the translation)"
+            for slug, items in sorted(self.unmatched.items())
+        ]
+        return stale + unmatched
 
 
 def staleness(english: Content, translated: Content) -> Staleness:
-    """Items whose English digest is not the locked one (or that the lock does not have yet)."""
+    """Items whose English digest is not the locked one (or that the lock does not have yet), and
+    those the translation could not give words to (new or reshaped in the English)."""
     locked = read_lock(translated.root / LOCK_FILE)
     by_slug = {loaded.topic.slug: loaded for loaded in english.topics}
-    stale = {}
+    stale, unmatched = {}, {}
     for loaded in translated.topics:
         slug = loaded.topic.slug
         items = [item for item, digest in item_digests(by_slug[slug]).items() if locked.get((slug, item)) != digest]
+        items = list(dict.fromkeys(items + list(loaded.drift.untranslated)))
         if items:
             stale[slug] = items
-    return Staleness(stale)
+        if loaded.drift.unmatched:
+            unmatched[slug] = list(loaded.drift.unmatched)
+    return Staleness(stale, unmatched)
