@@ -12,6 +12,7 @@ import pytest
 from support import built_and_served, copy_content
 
 TOPIC_FILE = Path("topics") / "facial-twitching.yaml"
+SHARED_SIGNS_FILE = Path("shared-signs.yaml")  # the face-droop question is a shared sign's
 
 # Entities, markup, quotes, a JSON/JavaScript line separator and backslashes, as an author
 # might paste them: every one must be shown exactly as written.
@@ -44,7 +45,7 @@ def hostile_site(tmp_path_factory):
     content = copy_content(tmp / "content")
     topic = content / TOPIC_FILE
     quoted = json.dumps(HOSTILE)  # a YAML double-quoted scalar with the same escapes as JSON
-    replace_once(topic, QUESTION, f"text: {quoted}")
+    replace_once(content / SHARED_SIGNS_FILE, QUESTION, f"text: {quoted}")
     replace_once(topic, LOCATION, f"label: {quoted}")
     replace_once(topic, CHECKLIST_ITEM, f"text: {quoted}")
     with built_and_served(content, tmp / "site") as url:
@@ -97,10 +98,14 @@ def renamed_site(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("renamed")
     content = copy_content(tmp / "content")
     replace_once(content / TOPIC_FILE, f"\nslug: {OLD}\n", f"\nslug: {NEW}\nmoved_from: [{OLD}]\n")
-    # The other topics name it in related_topics; the build asks for the new slug there.
+    # The other topics name it in related_topics and link to its items (OLD#id); the build asks
+    # for the new slug there. Its translations keep the English slug.
     for other in (content / "topics").glob("*.yaml"):
         if other.name != TOPIC_FILE.name:
-            other.write_text(other.read_text(encoding="utf-8").replace(f"related_topics: [{OLD},", f"related_topics: [{NEW},"), encoding="utf-8")
+            text = other.read_text(encoding="utf-8").replace(f"related_topics: [{OLD},", f"related_topics: [{NEW},")
+            other.write_text(text.replace(f"]({OLD}#", f"]({NEW}#"), encoding="utf-8")
+    for translated in (content / "languages").glob(f"*/{TOPIC_FILE}"):
+        replace_once(translated, f"\nslug: {OLD}\n", f"\nslug: {NEW}\nmoved_from: [{OLD}]\n")
     with built_and_served(content, tmp / "site") as url:
         yield url
 

@@ -37,7 +37,7 @@ QUERIES: list[tuple[str, list[str]]] = [
     ("is botox safe", [FAQ + "#faq-botox-safe"]),
     ("is twitching a stroke", [FAQ + "#faq-stroke", GUIDE + "#red-flags"]),
     ("mini stroke", [FAQ + "#faq-stroke", GUIDE + "#red-flags"]),
-    ("face drooping", [GUIDE + "#red-flags", CONDITIONS + "#bells-palsy"]),
+    ("face drooping", [GUIDE + "#red-flags", GUIDE + "#red-flags-help-emergency", CONDITIONS + "#bells-palsy"]),
     ("child blinking tic", [CONDITIONS + "#tics-children", FAQ + "#faq-children"]),
     ("tourettes", [CONDITIONS + "#tics-children"]),
     ("too much coffee twitch", [CAUSES + "#cause-caffeine", GUIDE + "#step-caffeine-alcohol"]),
@@ -59,7 +59,7 @@ QUERIES: list[tuple[str, list[str]]] = [
     ("twitching all over my body", [CONDITIONS + "#benign-fasciculation", GUIDE + "#twitches-elsewhere"]),
     ("dry eyes from computer", [CAUSES + "#cause-eyes", FAQ + "#faq-screens"]),
     ("eye drops", [TREATMENT + "#treat-eye-care"]),
-    ("surgery for face spasm", [TREATMENT + "#treat-mvd"]),
+    ("surgery for face spasm", [TREATMENT + "#treat-mvd", HFS + "tests-and-treatment/#treat-mvd"]),
     ("which doctor should I see", [FAQ + "#faq-who-to-see", GUIDE + "#step-see-gp"]),
     ("hangover twitch", [CAUSES + "#cause-alcohol"]),
     ("side effect of my tablets", [CAUSES + "#cause-medicines", GUIDE + "#step-medicines"]),
@@ -71,7 +71,8 @@ QUERIES: list[tuple[str, list[str]]] = [
     ("tired eyes", [CAUSES + "#cause-eyes", GUIDE + "#step-eyes"]),
     ("can stress cause eye twitching", [FAQ + "#faq-anxiety", CAUSES + "#cause-stress"]),
     ("vitamin for eye twitch", [FAQ + "#faq-supplements", CAUSES + "#cause-nutrition"]),
-    ("stiff neck after new medicine", [GET_HELP + "#help-urgent", CAUSES + "#cause-medicines", GUIDE + "#step-medicines"]),
+    # The same-day card for a reaction to a medicine (the emergency card lists it when breathing is affected).
+    ("stiff neck after new medicine", [GET_HELP + "#help-urgent", GET_HELP + "#help-urgent-other", CAUSES + "#cause-medicines", GUIDE + "#step-medicines"]),
     ("twitch spreading to my cheek", [CONDITIONS + "#hemifacial-spasm", GET_HELP + "#warning-signs", GET_HELP + "#help-see-doctor"]),
     ("how to stop eye twitching", [TREATMENT + "#treat-lifestyle", GUIDE + "#steps", CONDITIONS + "#eyelid-myokymia"]),
     # Bell's palsy
