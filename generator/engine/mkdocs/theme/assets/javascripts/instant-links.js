@@ -18,20 +18,27 @@
   if (!config.features || config.features.indexOf("navigation.instant") < 0) return;
 
   // Material's one request for the sitemap gets an empty one at once, as a successful response.
+  // On a site in several languages Material also asks for "sitemap.xml" beside each hreflang
+  // alternate (/es/facial-twitching/sitemap.xml, which does not exist): those fail at once, as
+  // "Not Found", just as they did over the network, so its language-link handling stays off
+  // (the header's switcher keeps the section itself).
   var open = XMLHttpRequest.prototype.open;
   var send = XMLHttpRequest.prototype.send;
   XMLHttpRequest.prototype.open = function (method, url) {
-    this.healthguideSitemap = new URL(String(url), location.href).href === SITEMAP;
+    var target = new URL(String(url), location.href);
+    this.healthguideSitemap = target.href === SITEMAP ? "empty"
+      : target.origin === base.origin && /\/sitemap\.xml$/.test(target.pathname) ? "missing" : "";
     return open.apply(this, arguments);
   };
   XMLHttpRequest.prototype.send = function () {
     if (!this.healthguideSitemap) return send.apply(this, arguments);
     var request = this;
-    var body = request.responseType === "blob"
+    var found = this.healthguideSitemap === "empty";
+    var body = !found ? null : request.responseType === "blob"
       ? new Blob([EMPTY_SITEMAP], { type: "application/xml" })
       : EMPTY_SITEMAP;
-    Object.defineProperty(request, "status", { value: 200 });
-    Object.defineProperty(request, "statusText", { value: "OK" });
+    Object.defineProperty(request, "status", { value: found ? 200 : 404 });
+    Object.defineProperty(request, "statusText", { value: found ? "OK" : "Not Found" });
     Object.defineProperty(request, "response", { value: body });
     Object.defineProperty(request, "readyState", { value: 4 });
     Promise.resolve().then(function () {

@@ -151,7 +151,10 @@ function setUp(config) {
   stopWords = new Set((config && config.stop_words) || []);
   return import(new URL("pagefind/pagefind.js", siteRoot).href).then(function (module) {
     pagefind = module;
-    return pagefind.options({ basePath: new URL("pagefind/", siteRoot).pathname, excerptLength: 20, ranking: { pageLength: 0 } });
+    // baseUrl "/": result addresses relative to this index's own site (siteAddress), which
+    // Material resolves against the site root; Pagefind's default would put the root's path
+    // (/es/, or /guide/ on a site served below a path) in front a second time.
+    return pagefind.options({ basePath: new URL("pagefind/", siteRoot).pathname, baseUrl: "/", excerptLength: 20, ranking: { pageLength: 0 } });
   }).then(function () {
     return pagefind.init();
   });
