@@ -19,7 +19,8 @@ from generator.structure.links_lock import LOCK_FILE as LINKS_LOCK
 from generator.structure.links_lock import check_lock, site_link_index
 from generator.structure.links_lock import lock_text as links_lock_text
 from generator.structure.translations_lock import LOCK_FILE, lock_text, staleness
-from support import ROOT
+from html_tree import parse_html
+from support import ROOT, page_to_html
 
 TRANSLATION_BLOCK = "translation: {from_language: en, translated_from: 2026-01-01, review: {status: not-reviewed}}\n"
 # The sample topic's words in "Spanish" (enough to tell them apart), the structure untouched.
@@ -185,6 +186,28 @@ def test_an_item_renamed_in_the_english_is_new_and_its_old_words_are_dropped(spa
     assert set(loaded.drift.untranslated) == {"cause-uno", "overview", "sub-one", "condition-one", "treatment-rest"}
     assert loaded.drift.unmatched == ("cause-one",)
     assert any("Cause one" in markdown for markdown in pages_of(generate(spanish.root, language="es")).values())
+
+
+def english_marked(html_page) -> list:
+    """The elements a translated page marks as English (lang="en")."""
+    return html_page.find_all(lang="en")
+
+
+def test_items_shown_in_english_are_marked_english(spanish, monkeypatch):
+    """WCAG 3.1.2: a screen reader reads an item the translation lacks as English: a reshaped
+    condition (heading and body) and a checklist item new in the English; translated items are not marked."""
+    monkeypatch.setenv("HEALTHGUIDE_CACHE_DIR", "off")
+    spanish.replace("description: Rare.", "description: Raro.")
+    edit_english(spanish, "see_also: [cause-one]", "see_also: [cause-one, faq-one]")
+    edit_english(spanish, "    - {id: do-sleep, text: Sleep well}\n", "    - {id: do-sleep, text: Sleep well}\n    - {id: do-rest, text: Rest your eyes often}\n")
+    pages = {path: parse_html(page_to_html(markdown)) for path, markdown in pages_of(generate(spanish.root, language="es")).items()}
+
+    [condition] = english_marked(pages["sample-topic/conditions.md"])
+    assert [element.attrs.get("id") for element in condition.iter() if element.tag == "h3"] == ["condition-one"]
+    assert "Rare." in condition.text
+    [item] = english_marked(pages["sample-topic/index.md"])
+    assert item.attrs["id"] == "do-rest" and item.text == "Rest your eyes often"  # the <li>, or its one <p>
+    assert english_marked(pages["sample-topic/faq.md"]) == []
 
 
 SELF_CHECK = """self_check:
