@@ -44,8 +44,10 @@ def build_environments(strings: Strings) -> tuple[Environment, Environment]:
         env.globals["script_strings"] = lambda component: json_attribute(strings.section(component))
         env.globals["strings"] = strings  # for the model's own words in the reader's language: status_line(strings)
     md_env.globals["html_component"] = _html_component(html_env)
-    # Whether an item is shown in English on a translated page; the renderer gives each topic's.
+    # Words in English on a translated page (marked lang="en"); the renderer gives each topic's:
+    # an item shown in English, a topic not translated yet.
     md_env.globals["english_only"] = lambda item_id: False
+    md_env.globals["in_english"] = lambda slug: False
     return md_env, html_env
 
 

@@ -377,6 +377,22 @@ def test_a_translation_links_a_topic_it_lacks_to_the_english_page(monkeypatch):
     assert "bells-palsy/index.md" not in sources + conditions
 
 
+def test_english_titles_of_topics_not_translated_yet_are_marked_english(monkeypatch):
+    """WCAG 3.1.2: "Más información sobre <blepharospasm>" and a cross-reference to an English-only
+    topic's item say their English title is English; a reference inside the topic does not."""
+    monkeypatch.setenv("HEALTHGUIDE_CACHE_DIR", "off")
+    pages = pages_of(generate(ROOT / "content", site_url="https://example.org/guide/es/", language="es"))
+    conditions = parse_html(page_to_html(pages["facial-twitching/conditions.md"]))
+    links = {link.attrs["href"]: link for link in conditions.find_all("a")}
+
+    read_more = links["https://example.org/guide/blepharospasm/"]
+    assert [(span.attrs, span.text) for span in read_more.find_all("span")] == [({"lang": "en"}, "blepharospasm")]
+    assert read_more.text.startswith("Más información sobre ")
+    signs = links["https://example.org/guide/blepharospasm/#symptoms"]
+    assert [(span.attrs, span.text) for span in signs.find_all("span")] == [({"lang": "en"}, "Signs of blepharospasm")]
+    assert links["when-to-get-help.md#warning-both-eyes"].find_all("span") == []
+
+
 def test_validate_checks_each_translation_and_names_its_mistake(spanish, capsys, monkeypatch):
     monkeypatch.setattr("generator.model.loading.CATALOGS", spanish.catalogs)
     monkeypatch.setattr("generator.model.loading.load_language.__defaults__", (spanish.catalogs,))
