@@ -393,6 +393,20 @@ def test_english_titles_of_topics_not_translated_yet_are_marked_english(monkeypa
     assert links["when-to-get-help.md#warning-both-eyes"].find_all("span") == []
 
 
+def test_the_self_check_s_default_step_titles_are_in_the_page_s_language(monkeypatch):
+    """A self-check without `step_titles` heads each level's questions with the catalog's words:
+    the Spanish page's are Spanish, not the English defaults."""
+    monkeypatch.setenv("HEALTHGUIDE_CACHE_DIR", "off")
+    english = pages_of(generate(ROOT / "content"))["facial-twitching/self-check.md"]
+    spanish = pages_of(generate(ROOT / "content", language="es"))["facial-twitching/self-check.md"]
+
+    for level, key in (("emergency", "step_emergency"), ("urgent", "step_urgent"), ("see-doctor", "step_see_doctor")):
+        words = {code: load_strings(code, []).text(f"self_check.{key}") for code in ("en", "es")}
+        assert words["en"] != words["es"]
+        assert f'<h2 id="sc-group-{level}">{words["en"]}</h2>' in english
+        assert f'<h2 id="sc-group-{level}">{words["es"]}</h2>' in spanish
+
+
 def test_validate_checks_each_translation_and_names_its_mistake(spanish, capsys, monkeypatch):
     monkeypatch.setattr("generator.model.loading.CATALOGS", spanish.catalogs)
     monkeypatch.setattr("generator.model.loading.load_language.__defaults__", (spanish.catalogs,))
