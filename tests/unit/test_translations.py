@@ -5,10 +5,12 @@ against the English words it was translated from."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
 import pytest
+from ruamel.yaml import YAML
 
 from generator.commands.cli import main
 from generator.model.loading import load_content, load_language
@@ -405,6 +407,25 @@ def test_the_self_check_s_default_step_titles_are_in_the_page_s_language(monkeyp
         assert words["en"] != words["es"]
         assert f'<h2 id="sc-group-{level}">{words["en"]}</h2>' in english
         assert f'<h2 id="sc-group-{level}">{words["es"]}</h2>' in spanish
+
+
+def test_a_translated_topic_names_a_schema_that_has_its_translation_block():
+    """The Spanish topic's editor schema (its first line) is the translated topic's: the
+    `translation` block is a known, required field, and every other field is the topic's."""
+    topic_file = ROOT / "content" / "languages" / "es" / "topics" / "facial-twitching.yaml"
+    first_line = topic_file.read_text(encoding="utf-8").splitlines()[0]
+    assert first_line.startswith("# yaml-language-server: $schema=")
+    schema_file = (topic_file.parent / first_line.split("$schema=", 1)[1]).resolve()
+    assert schema_file == ROOT / "schema" / "translated-topic.schema.json"
+
+    schema = json.loads(schema_file.read_text(encoding="utf-8"))
+    topic_schema = json.loads((ROOT / "schema" / "topic.schema.json").read_text(encoding="utf-8"))
+    assert "translation" in schema["required"] and schema["additionalProperties"] is False
+    assert set(schema["properties"]) == set(topic_schema["properties"]) | {"translation"}
+    source = schema["$defs"][schema["properties"]["translation"]["$ref"].rsplit("/", 1)[1]]
+    assert set(source["required"]) == {"from_language", "translated_from", "review"}
+    written = YAML(typ="safe").load(topic_file.read_text(encoding="utf-8"))
+    assert set(written) <= set(schema["properties"]) and set(written["translation"]) <= set(source["properties"])
 
 
 def test_validate_checks_each_translation_and_names_its_mistake(spanish, capsys, monkeypatch):
