@@ -5,6 +5,7 @@ against the English words it was translated from."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import shutil
 from pathlib import Path
@@ -15,8 +16,10 @@ from ruamel.yaml import YAML
 from generator.commands.cli import main
 from generator.model.loading import load_content, load_language
 from generator.model.strings import CATALOGS, load_strings
+from generator.model.translation import Drift, words_by_item
 from generator.pipeline import generate
 from generator.reading.problems import ContentError
+from generator.render.renderer import PageRenderer
 from generator.structure.links_lock import LOCK_FILE as LINKS_LOCK
 from generator.structure.links_lock import check_lock, site_link_index
 from generator.structure.links_lock import lock_text as links_lock_text
@@ -377,6 +380,32 @@ def test_a_translation_links_a_topic_it_lacks_to_the_english_page(monkeypatch):
     assert '- <span lang="en">[Bell\'s palsy](https://example.org/guide/bells-palsy/):' in sources
     assert "(https://example.org/guide/blepharospasm/)" in conditions
     assert "bells-palsy/index.md" not in sources + conditions
+
+
+def ids_marked_english(element, marked: bool = False) -> set[str]:
+    """The ids of the elements that are, or are inside, an element marked lang="en"."""
+    marked = marked or element.attrs.get("lang") == "en"
+    found = {element.attrs["id"]} if marked and element.attrs.get("id") else set()
+    for child in element.children:
+        if not isinstance(child, str):
+            found |= ids_marked_english(child, marked)
+    return found
+
+
+def test_every_item_a_translation_shows_in_english_is_marked_english(monkeypatch):
+    """Whatever drifts: with every item of the Spanish topic in English words, each item's
+    anchor on every page is marked (or inside an element marked) lang="en"."""
+    monkeypatch.setenv("HEALTHGUIDE_CACHE_DIR", "off")
+    english = load_content(ROOT / "content")
+    spanish = load_language(ROOT / "content", "es", english)
+    drifted = [dataclasses.replace(loaded, drift=Drift(untranslated=tuple(words_by_item(loaded.topic)))) for loaded in spanish.topics]
+    renderer = PageRenderer(dataclasses.replace(spanish, topics=drifted), english=english, site_url="https://example.org/guide/es/")
+    items = set(words_by_item(drifted[0].topic))
+
+    for page in renderer.every_topic_s_pages()[0]:
+        html = parse_html(page_to_html(page.markdown))
+        shown = items & set(html.ids())
+        assert shown - ids_marked_english(html) == set(), page.path
 
 
 def test_english_titles_of_topics_not_translated_yet_are_marked_english(monkeypatch):
