@@ -457,6 +457,16 @@ def test_a_translated_topic_names_a_schema_that_has_its_translation_block():
     assert set(written) <= set(schema["properties"]) and set(written["translation"]) <= set(source["properties"])
 
 
+@pytest.mark.parametrize("root, code", [(ROOT / "content", "es"), (ROOT / "tests" / "fixtures" / "rtl", "ar")])
+def test_the_shipped_translations_match_their_locked_english(root, code, monkeypatch):
+    """A change to what counts as an item's English words (not only an English edit) makes a
+    shipped translation stale: its lock is refreshed with the change."""
+    monkeypatch.setenv("HEALTHGUIDE_CACHE_DIR", "off")
+    english = load_content(root)
+    report = staleness(english, load_language(root, code, english))
+    assert [report.of(loaded.topic.slug) for loaded in english.topics if report.of(loaded.topic.slug)] == []
+
+
 def test_validate_checks_each_translation_and_names_its_mistake(spanish, capsys, monkeypatch):
     monkeypatch.setattr("generator.model.loading.CATALOGS", spanish.catalogs)
     monkeypatch.setattr("generator.model.loading.load_language.__defaults__", (spanish.catalogs,))
