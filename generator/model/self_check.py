@@ -9,7 +9,7 @@ lowers the urgency, and every question that can lead to a more urgent outcome co
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import ClassVar, Literal
 
 from pydantic import Field, model_validator
 
@@ -39,6 +39,9 @@ class Question(Linkable):
 
 
 class QuestionGroup(Linkable):
+    # No title of its own to link by: without the topic's step_titles it is the catalog's words.
+    title_field: ClassVar[str | None] = None
+
     level: SignLevel
     title: PlainText | None = None  # None: the strings catalog's words for the level, in the page's language
     questions: list[Question] = Field(min_length=1)
