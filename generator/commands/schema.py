@@ -5,10 +5,28 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from pydantic import Field, create_model
+
 from ..model import SiteSettings, Topic
 from ..model.shared_signs import SharedSigns
+from ..model.translation import TRANSLATION_KEY, TranslationSource
 
-SCHEMAS = {"topic.schema.json": Topic, "site.schema.json": SiteSettings, "shared-signs.schema.json": SharedSigns}
+# A translated topic (content/languages/<code>/topics/<slug>.yaml) is a topic with a
+# `translation` block on top; the loader splits it off (model/translation.py). This model only
+# describes that file for editors, so they do not flag the block.
+TranslatedTopic = create_model(
+    "TranslatedTopic",
+    __base__=Topic,
+    __doc__="A topic in another language: the English topic's items, in its words, with where it comes from.",
+    **{TRANSLATION_KEY: (TranslationSource, Field(description="Where the translation comes from and whether a fluent clinician has checked it (AUTHORING.md, 'Translations')."))},
+)
+
+SCHEMAS = {
+    "topic.schema.json": Topic,
+    "translated-topic.schema.json": TranslatedTopic,
+    "site.schema.json": SiteSettings,
+    "shared-signs.schema.json": SharedSigns,
+}
 
 
 def schema_text(model: type) -> str:

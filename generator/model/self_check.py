@@ -9,7 +9,7 @@ lowers the urgency, and every question that can lead to a more urgent outcome co
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import ClassVar, Literal
 
 from pydantic import Field, model_validator
 
@@ -39,7 +39,11 @@ class Question(Linkable):
 
 
 class QuestionGroup(Linkable):
-    title: PlainText
+    # No title of its own to link by: without the topic's step_titles it is the catalog's words.
+    title_field: ClassVar[str | None] = None
+
+    level: SignLevel
+    title: PlainText | None = None  # None: the strings catalog's words for the level, in the page's language
     questions: list[Question] = Field(min_length=1)
 
 
@@ -66,21 +70,14 @@ class Outcome(Linkable):
     safety_net: list[PlainText] = Field(default_factory=list, description="Changes that should bring the reader back.")
 
 
-DEFAULT_STEP_TITLES: dict[SignLevel, str] = {
-    "emergency": "First: signs that need help straight away",
-    "urgent": "Next: signs to get help with today",
-    "see-doctor": "Then: signs to see a GP about",
-}
-
-
 class SelfCheckPage(Linkable):
     """What the author writes: the page's words and the advice for each result."""
 
     title: PlainText
     intro: Prose
     step_titles: dict[SignLevel, PlainText] = Field(
-        default_factory=lambda: dict(DEFAULT_STEP_TITLES),
-        description="Heading over each level's questions (emergency questions come first).",
+        default_factory=dict,
+        description="Optional: the heading over a level's questions (emergency questions come first); a level not given takes the interface words of the page's language (strings catalog: self_check.step_*).",
     )
     outcomes: list[Outcome] = Field(min_length=1)
 
@@ -120,8 +117,7 @@ class SelfCheck(Linkable):
                 {"id": sign.id, "explained_by": sign.explained_by, **sign.question.model_dump()}
                 for sign in at_level
             ]
-            title = page.step_titles.get(level, DEFAULT_STEP_TITLES[level])
-            groups.append({"id": f"sc-group-{level}", "title": title, "questions": questions})
+            groups.append({"id": f"sc-group-{level}", "level": level, "title": page.step_titles.get(level), "questions": questions})
             # "Not sure" counts as "yes" at every level: when unsure, get it checked.
             rules += [
                 {"question": sign.id, "answers": ["yes", "not-sure"], "outcome": level, "sources": sign.sources}

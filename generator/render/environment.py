@@ -44,6 +44,10 @@ def build_environments(strings: Strings) -> tuple[Environment, Environment]:
         env.globals["script_strings"] = lambda component: json_attribute(strings.section(component))
         env.globals["strings"] = strings  # for the model's own words in the reader's language: status_line(strings)
     md_env.globals["html_component"] = _html_component(html_env)
+    # Words in English on a translated page (marked lang="en"); the renderer gives each topic's:
+    # an item shown in English, a topic not translated yet.
+    md_env.globals["english_only"] = lambda item_id: False
+    md_env.globals["in_english"] = lambda slug: False
     return md_env, html_env
 
 
@@ -98,9 +102,10 @@ def _prose_filter(context, value: str) -> Markup:
     return prose(value, context["link"])
 
 
-def anchor(item_id: str) -> Markup:
-    """attr_list syntax giving the preceding block its explicit id (ids are validated slugs)."""
-    return Markup("{#" + item_id + "}")
+def anchor(item_id: str, english: bool = False) -> Markup:
+    """attr_list syntax giving the preceding block its explicit id (ids are validated slugs);
+    `english`: the block shows English words on a translated page (lang="en", WCAG 3.1.2)."""
+    return Markup("{#" + item_id + (" lang=en" if english else "") + "}")
 
 
 def url(value: object) -> Markup:

@@ -207,6 +207,8 @@ class PageRenderer:
         )
         if loaded is not None and loaded.translation is not None:
             values.update(translation=loaded.translation, english_newer=self._english_newer(loaded, path), english_url=self._english_url(path))
+            # Items new or reshaped in the English keep its words: marked lang="en" (WCAG 3.1.2).
+            values.update(english_only=set(loaded.drift.untranslated).__contains__)
         if loaded is not None:
             values.update(topic=loaded.topic, target_title=target_title, item_link=item_link)
             named = {**self.english_topics, **{other.topic.slug: other.topic for other in self.content.topics}}

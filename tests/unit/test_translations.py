@@ -5,21 +5,27 @@ against the English words it was translated from."""
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import shutil
 from pathlib import Path
 
 import pytest
+from ruamel.yaml import YAML
 
 from generator.commands.cli import main
 from generator.model.loading import load_content, load_language
 from generator.model.strings import CATALOGS, load_strings
+from generator.model.translation import Drift, words_by_item
 from generator.pipeline import generate
 from generator.reading.problems import ContentError
+from generator.render.renderer import PageRenderer
 from generator.structure.links_lock import LOCK_FILE as LINKS_LOCK
 from generator.structure.links_lock import check_lock, site_link_index
 from generator.structure.links_lock import lock_text as links_lock_text
 from generator.structure.translations_lock import LOCK_FILE, lock_text, staleness
-from support import ROOT
+from html_tree import parse_html
+from support import ROOT, page_to_html
 
 TRANSLATION_BLOCK = "translation: {from_language: en, translated_from: 2026-01-01, review: {status: not-reviewed}}\n"
 # The sample topic's words in "Spanish" (enough to tell them apart), the structure untouched.
@@ -187,6 +193,28 @@ def test_an_item_renamed_in_the_english_is_new_and_its_old_words_are_dropped(spa
     assert any("Cause one" in markdown for markdown in pages_of(generate(spanish.root, language="es")).values())
 
 
+def english_marked(html_page) -> list:
+    """The elements a translated page marks as English (lang="en")."""
+    return html_page.find_all(lang="en")
+
+
+def test_items_shown_in_english_are_marked_english(spanish, monkeypatch):
+    """WCAG 3.1.2: a screen reader reads an item the translation lacks as English: a reshaped
+    condition (heading and body) and a checklist item new in the English; translated items are not marked."""
+    monkeypatch.setenv("HEALTHGUIDE_CACHE_DIR", "off")
+    spanish.replace("description: Rare.", "description: Raro.")
+    edit_english(spanish, "see_also: [cause-one]", "see_also: [cause-one, faq-one]")
+    edit_english(spanish, "    - {id: do-sleep, text: Sleep well}\n", "    - {id: do-sleep, text: Sleep well}\n    - {id: do-rest, text: Rest your eyes often}\n")
+    pages = {path: parse_html(page_to_html(markdown)) for path, markdown in pages_of(generate(spanish.root, language="es")).items()}
+
+    [condition] = english_marked(pages["sample-topic/conditions.md"])
+    assert [element.attrs.get("id") for element in condition.iter() if element.tag == "h3"] == ["condition-one"]
+    assert "Rare." in condition.text
+    [item] = english_marked(pages["sample-topic/index.md"])
+    assert item.attrs["id"] == "do-rest" and item.text == "Rest your eyes often"  # the <li>, or its one <p>
+    assert english_marked(pages["sample-topic/faq.md"]) == []
+
+
 SELF_CHECK = """self_check:
   id: self-check
   title: {title}
@@ -352,6 +380,91 @@ def test_a_translation_links_a_topic_it_lacks_to_the_english_page(monkeypatch):
     assert '- <span lang="en">[Bell\'s palsy](https://example.org/guide/bells-palsy/):' in sources
     assert "(https://example.org/guide/blepharospasm/)" in conditions
     assert "bells-palsy/index.md" not in sources + conditions
+
+
+def ids_marked_english(element, marked: bool = False) -> set[str]:
+    """The ids of the elements that are, or are inside, an element marked lang="en"."""
+    marked = marked or element.attrs.get("lang") == "en"
+    found = {element.attrs["id"]} if marked and element.attrs.get("id") else set()
+    for child in element.children:
+        if not isinstance(child, str):
+            found |= ids_marked_english(child, marked)
+    return found
+
+
+def test_every_item_a_translation_shows_in_english_is_marked_english(monkeypatch):
+    """Whatever drifts: with every item of the Spanish topic in English words, each item's
+    anchor on every page is marked (or inside an element marked) lang="en"."""
+    monkeypatch.setenv("HEALTHGUIDE_CACHE_DIR", "off")
+    english = load_content(ROOT / "content")
+    spanish = load_language(ROOT / "content", "es", english)
+    drifted = [dataclasses.replace(loaded, drift=Drift(untranslated=tuple(words_by_item(loaded.topic)))) for loaded in spanish.topics]
+    renderer = PageRenderer(dataclasses.replace(spanish, topics=drifted), english=english, site_url="https://example.org/guide/es/")
+    items = set(words_by_item(drifted[0].topic))
+
+    for page in renderer.every_topic_s_pages()[0]:
+        html = parse_html(page_to_html(page.markdown))
+        shown = items & set(html.ids())
+        assert shown - ids_marked_english(html) == set(), page.path
+
+
+def test_english_titles_of_topics_not_translated_yet_are_marked_english(monkeypatch):
+    """WCAG 3.1.2: "Más información sobre <blepharospasm>" and a cross-reference to an English-only
+    topic's item say their English title is English; a reference inside the topic does not."""
+    monkeypatch.setenv("HEALTHGUIDE_CACHE_DIR", "off")
+    pages = pages_of(generate(ROOT / "content", site_url="https://example.org/guide/es/", language="es"))
+    conditions = parse_html(page_to_html(pages["facial-twitching/conditions.md"]))
+    links = {link.attrs["href"]: link for link in conditions.find_all("a")}
+
+    read_more = links["https://example.org/guide/blepharospasm/"]
+    assert [(span.attrs, span.text) for span in read_more.find_all("span")] == [({"lang": "en"}, "blepharospasm")]
+    assert read_more.text.startswith("Más información sobre ")
+    signs = links["https://example.org/guide/blepharospasm/#symptoms"]
+    assert [(span.attrs, span.text) for span in signs.find_all("span")] == [({"lang": "en"}, "Signs of blepharospasm")]
+    assert links["when-to-get-help.md#warning-both-eyes"].find_all("span") == []
+
+
+def test_the_self_check_s_default_step_titles_are_in_the_page_s_language(monkeypatch):
+    """A self-check without `step_titles` heads each level's questions with the catalog's words:
+    the Spanish page's are Spanish, not the English defaults."""
+    monkeypatch.setenv("HEALTHGUIDE_CACHE_DIR", "off")
+    english = pages_of(generate(ROOT / "content"))["facial-twitching/self-check.md"]
+    spanish = pages_of(generate(ROOT / "content", language="es"))["facial-twitching/self-check.md"]
+
+    for level, key in (("emergency", "step_emergency"), ("urgent", "step_urgent"), ("see-doctor", "step_see_doctor")):
+        words = {code: load_strings(code, []).text(f"self_check.{key}") for code in ("en", "es")}
+        assert words["en"] != words["es"]
+        assert f'<h2 id="sc-group-{level}">{words["en"]}</h2>' in english
+        assert f'<h2 id="sc-group-{level}">{words["es"]}</h2>' in spanish
+
+
+def test_a_translated_topic_names_a_schema_that_has_its_translation_block():
+    """The Spanish topic's editor schema (its first line) is the translated topic's: the
+    `translation` block is a known, required field, and every other field is the topic's."""
+    topic_file = ROOT / "content" / "languages" / "es" / "topics" / "facial-twitching.yaml"
+    first_line = topic_file.read_text(encoding="utf-8").splitlines()[0]
+    assert first_line.startswith("# yaml-language-server: $schema=")
+    schema_file = (topic_file.parent / first_line.split("$schema=", 1)[1]).resolve()
+    assert schema_file == ROOT / "schema" / "translated-topic.schema.json"
+
+    schema = json.loads(schema_file.read_text(encoding="utf-8"))
+    topic_schema = json.loads((ROOT / "schema" / "topic.schema.json").read_text(encoding="utf-8"))
+    assert "translation" in schema["required"] and schema["additionalProperties"] is False
+    assert set(schema["properties"]) == set(topic_schema["properties"]) | {"translation"}
+    source = schema["$defs"][schema["properties"]["translation"]["$ref"].rsplit("/", 1)[1]]
+    assert set(source["required"]) == {"from_language", "translated_from", "review"}
+    written = YAML(typ="safe").load(topic_file.read_text(encoding="utf-8"))
+    assert set(written) <= set(schema["properties"]) and set(written["translation"]) <= set(source["properties"])
+
+
+@pytest.mark.parametrize("root, code", [(ROOT / "content", "es"), (ROOT / "tests" / "fixtures" / "rtl", "ar")])
+def test_the_shipped_translations_match_their_locked_english(root, code, monkeypatch):
+    """A change to what counts as an item's English words (not only an English edit) makes a
+    shipped translation stale: its lock is refreshed with the change."""
+    monkeypatch.setenv("HEALTHGUIDE_CACHE_DIR", "off")
+    english = load_content(root)
+    report = staleness(english, load_language(root, code, english))
+    assert [report.of(loaded.topic.slug) for loaded in english.topics if report.of(loaded.topic.slug)] == []
 
 
 def test_validate_checks_each_translation_and_names_its_mistake(spanish, capsys, monkeypatch):
