@@ -19,6 +19,8 @@ def test_a_topic_preview_builds_only_that_topic_and_the_site_pages(tmp_path):
     assert {".", "about", "facial-twitching", "facial-twitching/faq"} <= pages
     others = {page for page in pages if page.split("/")[0] in {"bells-palsy", "blepharospasm", "hemifacial-spasm"}}
     assert not others, f"pages of other topics in a one-topic preview: {sorted(others)}"
+    translated = {page for page in pages if page.split("/")[0] == "es"}
+    assert not translated, f"a one-topic preview built translations: {sorted(translated)}"
     assert "Twitch" in (site / "facial-twitching" / "index.html").read_text(encoding="utf-8")
 
 
