@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
@@ -33,7 +34,7 @@ from .sign_checks import check_signs
 from .site import Language, SiteSettings
 from .strings import CATALOGS, Strings, language_of, load_strings
 from .topic import Topic
-from .topic_links import check_topic_links
+from .topic_links import TopicLinks, check_topic_links, links_of
 from .translation import Drift, TranslationSource, language_folder, merge, split_translation
 from .validation import problems_from_validation
 
@@ -57,6 +58,12 @@ class LoadedTopic:
     titles_by_id: dict[str, str]  # anchor id -> the item's visible title, for link text
     translation: TranslationSource | None = None  # a translated topic: where it comes from (model/translation.py)
     drift: Drift = Drift()  # a translated topic: its items that lag the English's structure
+
+    @cached_property
+    def links(self) -> TopicLinks:
+        """What it links to in other topics, walked from its models once: the topic cache hands
+        back this same object while the file's digest is unchanged, so a save walks the saved topic alone."""
+        return links_of(self.topic)
 
 
 @dataclass(frozen=True)
@@ -117,7 +124,7 @@ def load_content(root: Path, cache: Remembers | None = None) -> Content:
             problems.append(Problem(loaded.source, f"slug '{loaded.topic.slug}' is already used by {slugs[loaded.topic.slug]}", field="slug"))
         slugs[loaded.topic.slug] = loaded.source
     if not problems:  # links between topics need every topic loaded
-        problems.extend(check_topic_links([(loaded.topic, loaded.source) for loaded in topics]))
+        problems.extend(check_topic_links([(loaded.links, loaded.source) for loaded in topics]))
     if problems:
         raise ContentError(problems)
     return Content(root=root, site=site, topics=sorted(topics, key=lambda t: t.topic.title.lower()), strings=strings)

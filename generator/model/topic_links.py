@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..reading.problems import ContentError, Problem
@@ -17,23 +18,50 @@ from .references import is_cross_topic, links_in
 from .topic import Topic
 
 
-def check_topic_links(topics: list[tuple[Topic, Path]]) -> list[Problem]:
-    """Problems for each slug that names no other topic; `topics` are (topic, its file)."""
-    slugs = {topic.slug for topic, _ in topics}
-    moved = {old: topic.slug for topic, _ in topics for old in topic.moved_from}
+@dataclass(frozen=True)
+class TopicLinks:
+    """What the cross-topic check needs of one topic, taken from its models once: walking them
+    took ~60 ms a topic, so a save that re-walked every topic grew with the site (issue 17).
+    Kept by the topic cache per file digest, as the loaded topic is."""
+
+    slug: str
+    moved_from: tuple[str, ...]
+    slugs_named: tuple[tuple[str, tuple], ...]  # (another topic's slug, where it is written)
+    items_named: tuple[tuple[str, tuple], ...]  # ("other-slug#item-id", where it is written)
+    ids: frozenset[str]  # every item id of this topic, for the references into it
+    renamed_ids: dict[str, str]  # previous id -> current id
+
+
+def links_of(topic: Topic) -> TopicLinks:
+    """The one walk of a topic's models the cross-topic check needs."""
+    data = topic.model_dump()
+    return TopicLinks(
+        slug=topic.slug,
+        moved_from=tuple(topic.moved_from),
+        slugs_named=tuple(topic_links(topic)),
+        items_named=tuple(cross_topic_references(topic, data)),
+        ids=frozenset(item_id for item_id, _ in walk_ids(data)),
+        renamed_ids=moved_ids(data),
+    )
+
+
+def check_topic_links(topics: list[tuple[TopicLinks, Path]]) -> list[Problem]:
+    """Problems for each slug that names no other topic and each `other-slug#id` naming no item
+    of it; `topics` are (what the topic links to, its file). Only set look-ups: no model is walked."""
+    by_slug = {links.slug: links for links, _ in topics}
+    slugs = set(by_slug)
+    moved = {old: links.slug for links, _ in topics for old in links.moved_from}
     problems = []
-    dumps = {topic.slug: topic.model_dump() for topic, _ in topics}
-    ids = {slug: {item_id for item_id, _ in walk_ids(data)} for slug, data in dumps.items()}
-    for topic, source in topics:
-        for slug, loc in topic_links(topic):
-            message = _slug_problem(slug, topic.slug, slugs, moved)
+    for links, source in topics:
+        for slug, loc in links.slugs_named:
+            message = _slug_problem(slug, links.slug, slugs, moved)
             if message:
                 problems.append(_located(source, loc, message))
-        for target, loc in cross_topic_references(topic, dumps[topic.slug]):
+        for target, loc in links.items_named:
             slug, _, item_id = target.partition("#")
-            message = _slug_problem(slug, topic.slug, slugs, moved, itself=f"write '{item_id}' (or '#{item_id}' in text) for an item of this topic")
-            if message is None and item_id not in ids[slug]:
-                message = _id_problem(slug, item_id, ids[slug], moved_ids(dumps[slug]))
+            message = _slug_problem(slug, links.slug, slugs, moved, itself=f"write '{item_id}' (or '#{item_id}' in text) for an item of this topic")
+            if message is None and item_id not in by_slug[slug].ids:
+                message = _id_problem(slug, item_id, by_slug[slug].ids, by_slug[slug].renamed_ids)
             if message:
                 problems.append(_located(source, loc, message))
     return problems

@@ -151,3 +151,27 @@ def test_bad_cross_reference_line_in_the_lock_is_located(content):
     with pytest.raises(ContentError) as info:
         read_cross_references(content.root / LOCK_FILE)
     assert f"{content.root / LOCK_FILE}:2:1:" in info.value.report()
+
+
+def test_a_save_that_removes_an_item_another_topic_links_to_is_one_located_error_at_once(content, monkeypatch):
+    """A save re-walks only the saved topic (issue 17): the unchanged topic's references, kept
+    from the first load, are still checked against the saved topic's new ids, and the error
+    names the linking file and line."""
+    from generator.model import topic_links
+    from generator.render.cache import TopicCache
+
+    other = second_topic(content)
+    see_also(content, "other-topic#faq-one")
+    cache = TopicCache(None)
+    load_content(content.root, cache)
+    other.write_text(other.read_text(encoding="utf-8").replace("- id: faq-one\n", "- id: faq-serious\n"), encoding="utf-8")
+    walked = []
+    original = topic_links.links_in
+    monkeypatch.setattr(topic_links, "links_in", lambda model, data: walked.append(data["slug"]) or original(model, data))
+
+    with pytest.raises(ContentError) as raised:
+        load_content(content.root, cache)
+    [problem] = raised.value.problems
+    assert (problem.file, problem.line, problem.field) == (content.topic_file, content.line_of("other-topic#faq-one"), "conditions.items[0].see_also[1]")
+    assert "links to unknown id 'faq-one' in topic 'other-topic'" in problem.message
+    assert walked == ["other-topic"], f"topics walked again for their cross-topic links: {walked}"
