@@ -461,3 +461,17 @@ def twitching(content):
     """The facial-twitching topic of the real content: topics are sorted by title, and the
     condition topics (Bell's palsy, blepharospasm) come before it."""
     return next(loaded for loaded in content.topics if loaded.topic.slug == "facial-twitching")
+
+
+def dark_modules(path_data: str) -> set[tuple[int, int]]:
+    """The (x, y) modules a stroked QR path covers: 'M2 2.5h7m2 0h5...' (see generator/pages/qr.py)."""
+    dark, x, y = set(), 0.0, 0.0
+    for command, a, b in re.findall(r"([MmHh])(-?[\d.]+)(?: (-?[\d.]+))?", path_data):
+        if command == "M":
+            x, y = float(a), float(b)
+        elif command == "m":
+            x, y = x + float(a), y + float(b)
+        else:  # h: a horizontal run of dark modules
+            dark.update((int(x) + step, int(y)) for step in range(int(float(a))))
+            x += float(a)
+    return dark

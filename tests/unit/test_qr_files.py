@@ -12,25 +12,12 @@ import segno
 
 from generator.model.loading import load_content
 from generator.render.renderer import PageRenderer
-from support import ROOT, twitching
+from support import ROOT, dark_modules, twitching
 
 SITE_URL = "http://127.0.0.1:8123/"
 IMAGE = re.compile(r'<img class="qr-code" src="(qr/[a-z0-9-]+\.svg)" alt="" width="(\d+)" height="\2">\s*'
                    r'<div class="clinician-links__text" data-copy-url="([^"]+)"')
 
-
-def dark_modules(path_data: str) -> set[tuple[int, int]]:
-    """The (x, y) modules a stroked QR path covers: 'M2 2.5h7m2 0h5...' (generator/pages/qr.py)."""
-    dark, x, y = set(), 0.0, 0.0
-    for command, a, b in re.findall(r"([MmHh])(-?[\d.]+)(?: (-?[\d.]+))?", path_data):
-        if command == "M":
-            x, y = float(a), float(b)
-        elif command == "m":
-            x, y = x + float(a), y + float(b)
-        else:
-            dark.update((int(x) + step, int(y)) for step in range(int(float(a))))
-            x += float(a)
-    return dark
 
 
 def links_page():

@@ -12,7 +12,15 @@ import pytest
 
 from generator.model.loading import load_content
 from generator.structure.links_lock import LOCK_FILE, link_index, read_lock
-from support import ROOT, build_site, built_and_served, copy_content, instant_navigation, twitching
+from support import (
+    ROOT,
+    build_site,
+    built_and_served,
+    copy_content,
+    dark_modules,
+    instant_navigation,
+    twitching,
+)
 
 GUIDE = "facial-twitching/"  # the guide's first page, at the topic's address
 GET_HELP, CONDITIONS, TREATMENT = GUIDE + "when-to-get-help/", GUIDE + "conditions/", GUIDE + "tests-and-treatment/"
@@ -255,19 +263,6 @@ def test_a_forwarded_old_link_leaves_no_history_entry_so_back_returns_to_the_pag
     page.go_back()
     page.wait_for_url(site_url)
 
-
-def dark_modules(path_data: str) -> set[tuple[int, int]]:
-    """The (x, y) modules a stroked QR path covers: 'M2 2.5h7m2 0h5...' (see generator/pages/qr.py)."""
-    dark, x, y = set(), 0.0, 0.0
-    for command, a, b in re.findall(r"([MmHh])(-?[\d.]+)(?: (-?[\d.]+))?", path_data):
-        if command == "M":
-            x, y = float(a), float(b)
-        elif command == "m":
-            x, y = x + float(a), y + float(b)
-        else:  # h: a horizontal run of dark modules
-            dark.update((int(x) + step, int(y)) for step in range(int(float(a))))
-            x += float(a)
-    return dark
 
 
 def test_qr_code_encodes_the_printed_url(built_site):
