@@ -14,19 +14,26 @@ from html.parser import HTMLParser
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
-class _HiddenIds(HTMLParser):
+def hidden_when_opened(attributes: set[str]) -> bool:
+    """`hidden`, or a page script's no-JavaScript version (`data-...-fallback`: self-check.js
+    and diary.js hide it as the page starts)."""
+    return "hidden" in attributes or any(name.startswith("data-") and name.endswith("-fallback") for name in attributes)
+
+
+class HiddenElementParser(HTMLParser):
+    """Walks a page knowing, at each start tag, whether the element is hidden when the page
+    opens and whether it is inside one that is; subclasses say what to note (`element`)."""
+
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.open: list[tuple[str, bool]] = []  # (tag, inside a hidden element)
-        self.ids: set[str] = set()
+        self.open: list[tuple[str, bool]] = []  # (tag, inside a hidden element or hidden itself)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        names = dict(attrs)
-        hidden = (bool(self.open) and self.open[-1][1]) or "hidden" in names or any(_is_fallback(name) for name in names)
-        if hidden and names.get("id"):
-            self.ids.add(names["id"])
+        inside = bool(self.open) and self.open[-1][1]
+        hidden = hidden_when_opened({name for name, _ in attrs})
+        self.element(dict(attrs), hidden=hidden, inside=inside)
         if tag not in _VOID:
-            self.open.append((tag, hidden))
+            self.open.append((tag, inside or hidden))
 
     def handle_endtag(self, tag: str) -> None:
         for depth in range(len(self.open) - 1, -1, -1):
@@ -34,10 +41,18 @@ class _HiddenIds(HTMLParser):
                 del self.open[depth:]
                 return
 
+    def element(self, attrs: dict[str, str | None], hidden: bool, inside: bool) -> None:
+        raise NotImplementedError
 
-def _is_fallback(attribute: str) -> bool:
-    """The marker of a page script's no-JavaScript version (self-check.js, diary.js hide it)."""
-    return attribute.startswith("data-") and attribute.endswith("-fallback")
+
+class _HiddenIds(HiddenElementParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: set[str] = set()
+
+    def element(self, attrs: dict[str, str | None], hidden: bool, inside: bool) -> None:
+        if (hidden or inside) and attrs.get("id"):
+            self.ids.add(attrs["id"])
 
 
 def hidden_ids(html: str) -> set[str]:

@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import html
 import re
-from html.parser import HTMLParser
 
+from ..hidden_headings import HiddenElementParser
 from .outline import Outline
 
 # Pagefind weighs h1 7, h2 6, h3 5 ... and body text 1: a patient's own words for an item name
@@ -32,7 +32,6 @@ SOURCES_WEIGHT = 0.1
 _ARTICLE = re.compile(r"<article\b")
 _HEADING_END = re.compile(r"</h[1-6]\s*>")
 _START_TAG = re.compile(r"(<[a-zA-Z][\w:-]*)(?=[\s>/])")
-_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
 def marked(page: str, outline: Outline, lay_terms: dict[str, list[str]], sources_anchor: str | None, other_audience: bool = False) -> str:
@@ -94,29 +93,16 @@ def _weight_below_title(page: str) -> str:
     return page[:start] + weighted + page[end:]
 
 
-class _HiddenStarts(HTMLParser):
-    """Where each outermost element hidden when the page opens starts: `hidden`, or a page
-    script's no-JavaScript version (data-...-fallback, hidden by its script as it starts)."""
+class _HiddenStarts(HiddenElementParser):
+    """Where each outermost element hidden when the page opens starts."""
 
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.open: list[tuple[str, bool]] = []
+        super().__init__()
         self.starts: list[tuple[int, int]] = []  # (line, column) of each outermost hidden tag
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        inside = bool(self.open) and self.open[-1][1]
-        names = {name for name, _ in attrs}
-        hidden = "hidden" in names or any(name.startswith("data-") and name.endswith("-fallback") for name in names)
+    def element(self, attrs: dict[str, str | None], hidden: bool, inside: bool) -> None:
         if hidden and not inside:
             self.starts.append(self.getpos())
-        if tag not in _VOID:
-            self.open.append((tag, inside or hidden))
-
-    def handle_endtag(self, tag: str) -> None:
-        for depth in range(len(self.open) - 1, -1, -1):
-            if self.open[depth][0] == tag:
-                del self.open[depth:]
-                return
 
 
 def _ignore_hidden(page: str) -> str:
