@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from hostile_text import write_hostile_content
 from support import (
     AXE_SCRIPT,
     CHROMIUM,
@@ -25,6 +26,7 @@ from support import (
     ContentCopy,
     QuietHandler,
     build_site,
+    built_and_served,
 )
 
 E2E = ROOT / "tests" / "e2e"
@@ -78,6 +80,17 @@ def built_site(tmp_path_factory, server_port) -> Path:
     result = build_site(site_dir, extra_env={"SITE_URL": f"http://127.0.0.1:{server_port}/"})
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}"
     return site_dir
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory):
+    """The site of tests/hostile_text.py (author text full of markup), built with --strict once
+    per session and served on 127.0.0.1: (HostileSite, site folder, its address). The HTML
+    checks (tests/unit) and the browser checks (tests/e2e) read the same build."""
+    tmp = tmp_path_factory.mktemp("hostile-site")
+    site = write_hostile_content(tmp / "content")
+    with built_and_served(site.content_dir, tmp / "site") as url:
+        yield site, tmp / "site", url
 
 
 @pytest.fixture(scope="session")

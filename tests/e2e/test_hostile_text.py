@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import pytest
 
-from hostile_text import OLD_SLUG, TOPIC_SLUG, write_hostile_content
-from support import built_and_served, site_pages, wait_until_requests_are_reported
+from hostile_text import OLD_SLUG, TOPIC_SLUG
+from support import site_pages, wait_until_requests_are_reported
 
 GUIDE = TOPIC_SLUG + "/"
 TOOLTIP = ".md-tooltip2[role='tooltip']"
@@ -32,12 +32,9 @@ CLEAN = {"ran": None, "violations": [], "images": 0, "refresh": 0, "policyInHead
 
 
 @pytest.fixture(scope="module")
-def hostile(tmp_path_factory):
-    """The hostile site, built with --strict and served on 127.0.0.1."""
-    tmp = tmp_path_factory.mktemp("hostile-site")
-    site = write_hostile_content(tmp / "content")
-    with built_and_served(site.content_dir, tmp / "site") as url:
-        yield site, tmp / "site", url
+def hostile(hostile_site):
+    """The hostile site, built with --strict and served on 127.0.0.1 (../../conftest.py)."""
+    return hostile_site
 
 
 @pytest.fixture

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from generator.render.environment import mid_sentence
-from hostile_text import OLD_SLUG, TOPIC_SLUG, HostileSite, write_hostile_content
+from hostile_text import OLD_SLUG, TOPIC_SLUG, HostileSite
 from html_tree import Element, parse_html
-from support import build_site, site_pages
+from support import site_pages
 
 HEAD_ELEMENTS = {"meta", "link", "title", "script", "style"}
 # Everything a page may have before its policy: nothing that shows author text.
@@ -27,12 +27,10 @@ BEFORE_CSP = re.compile(
 
 
 @pytest.fixture(scope="module")
-def hostile(tmp_path_factory) -> tuple[HostileSite, Path]:
-    tmp = tmp_path_factory.mktemp("hostile")
-    site = write_hostile_content(tmp / "content")
-    result = build_site(tmp / "site", content_dir=site.content_dir)
-    assert result.returncode == 0, f"the build failed:\n{result.stdout}\n{result.stderr}"
-    return site, tmp / "site"
+def hostile(hostile_site) -> tuple[HostileSite, Path]:
+    """The hostile site's one build of the session (../../conftest.py), shared with the browser tests."""
+    site, site_dir, _ = hostile_site
+    return site, site_dir
 
 
 def theme_pages(site_dir: Path) -> dict[str, str]:
