@@ -27,6 +27,7 @@ from ruamel.yaml import YAML
 from generator.model.loading import Content, load_content
 from generator.reading.problems import ContentError, Problem
 from generator.render.renderer import PageRenderer
+from generator.structure import routes
 from html_tree import Element, parse_html
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -230,6 +231,62 @@ def site_pages(site_dir: Path) -> list[str]:
             continue
         pages.append("" if relative == "." else f"{relative}/")
     return pages
+
+
+def translations(site_dir: Path) -> list[str]:
+    """The folders of the site's translations ('es'): each is a site of its own, with its 404 page."""
+    return sorted(path.parent.name for path in site_dir.glob("*/404.html"))
+
+
+# A topic page's kind by its name in the address ('faq' for slug/faq/); the guide's later pages
+# (causes, when to get help...) are one kind: they differ in content, not in components.
+TOPIC_PAGE_KIND = {
+    Path(kind.file).stem: "guide page" if kind.guide_part else kind.key
+    for kind in routes.TOPIC_PAGES if kind.file != "index.md"
+}
+
+
+def translated_page_kind(site_dir: Path, url: str) -> str:
+    """The kind of a translated page ('es/faq/...' -> 'symptom faq'): the site page's name, or the
+    topic page's kind with its topic's (symptom or condition). A page of no known kind (a moved
+    topic's redirect) is its own kind, so it is always walked."""
+    code, _, rest = url.partition("/")
+    parts = rest.strip("/").split("/") if rest else []
+    if not parts:
+        return "home"
+
+    def topic_kind(slug: str) -> str | None:
+        first = site_dir / code / slug / "index.html"
+        html = first.read_text(encoding="utf-8") if first.exists() else ""
+        if '"@type": "MedicalWebPage"' not in html:
+            return None
+        return "condition" if '"@type": "MedicalCondition"' in html else "symptom"
+
+    of_topic = topic_kind(parts[0])
+    if of_topic is None:
+        return rest
+    if len(parts) == 1:
+        return f"{of_topic} guide"
+    return f"{of_topic} {TOPIC_PAGE_KIND.get(parts[1], rest)}" if len(parts) == 2 else rest
+
+
+def pages_to_walk(site_dir: Path) -> list[str]:
+    """What a test that opens page after page in the browser walks: every page in the site's
+    own language, and the first page of each kind (home, about, a topic's first page, a later
+    guide page, FAQ, self-check, diary, clinicians' links, per topic kind) in each translation.
+    A translated page has the same components and markup as its English one, so opening every
+    one again only repeats the English walk in another language."""
+    codes = translations(site_dir)
+    walked, kinds_seen = [], set()
+    for url in site_pages(site_dir):
+        code = url.split("/")[0]
+        if code in codes:
+            kind = (code, translated_page_kind(site_dir, url))
+            if kind in kinds_seen:
+                continue
+            kinds_seen.add(kind)
+        walked.append(url)
+    return walked
 
 
 def topic_guide_pages(site_dir: Path) -> list[str]:

@@ -1,14 +1,13 @@
 """The condition topics (Bell's palsy, hemifacial spasm, blepharospasm) in the browser: a reader
 of the twitching guide reaches each one and comes back, its cross-topic links (`other-slug#id`)
-land on the other topic's section, and their pages pass axe."""
+land on the other topic's section. Axe checks their pages with every other page, in each
+scheme and width (test_accessibility.py)."""
 
 from __future__ import annotations
 
 import re
 
 import pytest
-
-from support import describe_violations, run_axe, site_pages
 
 CONDITIONS_PAGE = "facial-twitching/conditions/"
 # slug -> (the topic's title, the guide's condition entry that links to it)
@@ -101,22 +100,3 @@ def test_the_home_page_lists_every_topic(page, site_url):
     page.goto(site_url)
     listed = page.locator("#topics + ul > li > a").all_inner_texts()
     assert listed == ["Bell's palsy", "Blepharospasm", "Facial and eyelid twitching", "Hemifacial spasm"]
-
-
-@pytest.mark.parametrize("width", [1280, 375])
-def test_the_condition_pages_have_no_axe_violations(browser, site_url, built_site, axe_script, width):
-    pages = [url for url in site_pages(built_site) if url.split("/")[0] in CONDITION_TOPICS]
-    assert len(pages) >= 3 * 5, pages
-    failures = []
-    for url in pages:
-        context = browser.new_context(viewport={"width": width, "height": 800}, bypass_csp=True)
-        try:
-            page = context.new_page()
-            page.goto(site_url + url)
-            page.wait_for_load_state("load")
-            violations = run_axe(page, axe_script)
-            if violations:
-                failures.append(f"/{url} ({width}px):\n{describe_violations(violations)}")
-        finally:
-            context.close()
-    assert not failures, "\n\n".join(failures)

@@ -17,7 +17,13 @@ from http.server import ThreadingHTTPServer
 import pytest
 
 from generator.engine.mkdocs import csp
-from support import QuietHandler, instant_navigation, site_pages, wait_until_requests_are_reported
+from support import (
+    QuietHandler,
+    instant_navigation,
+    pages_to_walk,
+    site_pages,
+    wait_until_requests_are_reported,
+)
 
 CSP_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
 COLLECT_VIOLATIONS = """
@@ -87,8 +93,9 @@ def test_csp_allows_only_the_themes_own_inline_scripts(caplog):
 
 
 def open_every_page(page, site_url, built_site):
-    """Open each built page in turn, once it is quiet; yields its site-relative URL."""
-    for url in site_pages(built_site):
+    """Open each built page in turn (a translation's: one of each kind), once it is quiet;
+    yields its site-relative URL."""
+    for url in pages_to_walk(built_site):
         page.goto(site_url + url)
         page.wait_for_load_state("networkidle")
         yield url
