@@ -74,12 +74,15 @@ class TermFinder:
         """Cut the pieces' source into plain segments and term segments, in order."""
         pieces = list(pieces)
         source = "".join(p.source for p in pieces)
-        if self._pattern is None:
+        if all(piece.plain for piece in pieces):  # most text: shown as written, cut anywhere
+            shown, cuts = source, None
+        else:
+            shown, cuts = _cut_points(pieces)
+        if self._pattern is None or not self._pattern.search(shown):
             return [Segment(source)] if source else []
-        shown, cuts = _cut_points(pieces)
         found, done = [], 0
         for match in self._pattern.finditer(shown):
-            start, end = cuts.get(match.start()), cuts.get(match.end())
+            start, end = (match.start(), match.end()) if cuts is None else (cuts.get(match.start()), cuts.get(match.end()))
             if start is None or end is None:
                 continue  # the match would split an entity: leave it
             focus = may_focus and match.group() not in self._focused
@@ -89,6 +92,10 @@ class TermFinder:
             done = end
         found.append(Segment(source[done:]))
         return [segment for segment in found if segment.source]
+
+    def may_occur_in(self, text: str) -> bool:
+        """Whether any term is in `text` (shown text; a cheap test before a closer look)."""
+        return self._pattern is not None and self._pattern.search(text) is not None
 
     def abbr_start_tag(self, segment: Segment) -> str:
         """The HTML `<abbr>` start tag for a term segment (explanation attribute-escaped)."""

@@ -27,6 +27,17 @@ VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "met
 OpaqueHandler = Callable[[re.Match, bool], None]
 
 
+# What HTMLParser reads as a tag or comment in well-formed HTML, which is all a component
+# writes; this may strip less than the parser does, never more.
+_TAG = re.compile(r"<(?:[A-Za-z]|/[A-Za-z]|!--)[^<>]*>")
+
+
+def may_hold_terms(fragment: str, finder: TermFinder) -> bool:
+    """False when no glossary term can be in the fragment's text: it can be passed through
+    without parsing it (most component blocks hold none; parsing them was most of the glossary's time)."""
+    return finder.may_occur_in(unescape(_TAG.sub(" ", fragment)))
+
+
 def explain_terms(fragment: str, finder: TermFinder, may_focus: bool = True, opaque: re.Pattern | None = None, on_opaque: OpaqueHandler | None = None) -> str:
     """`fragment` with each glossary term in its text wrapped in an <abbr> (see TermFinder)."""
     parser = _TermParser(fragment, finder, may_focus, opaque, on_opaque)

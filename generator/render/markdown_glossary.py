@@ -30,7 +30,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE, AtomicString
 
 from .glossary import CHARACTER_REFERENCE, Piece, Segment, TermFinder, pieces_of
-from .glossary_html import NO_FOCUS, SKIP, explain_terms
+from .glossary_html import NO_FOCUS, SKIP, explain_terms, may_hold_terms
 
 # Markdown's placeholder for a backslash-escaped character: STX, its code point, ETX.
 _ESCAPED_CHARACTER = re.compile("\x02([0-9]+)\x03")
@@ -102,7 +102,9 @@ class GlossaryTreeprocessor(Treeprocessor):
         stash = self.md.htmlStash.rawHtmlBlocks
         if isinstance(stash[index], etree.Element):  # md_in_html keeps some blocks as elements
             self._element(stash[index], may_focus)
-        elif not CHARACTER_REFERENCE.fullmatch(stash[index]):
+        elif not CHARACTER_REFERENCE.fullmatch(stash[index]) and (
+            HTML_PLACEHOLDER_RE.search(stash[index]) or may_hold_terms(stash[index], self.finder)
+        ):
             nested = lambda match, focus: self._stashed(int(match.group(1)), focus)  # noqa: E731
             stash[index] = explain_terms(stash[index], self.finder, may_focus, HTML_PLACEHOLDER_RE, nested)
 

@@ -46,3 +46,29 @@ def test_each_qr_file_encodes_the_address_printed_beside_it():
         assert int(size) == len(matrix) + 4
         expected = {(x + 2, y + 2) for y, row in enumerate(matrix) for x, module in enumerate(row) if module}
         assert dark_modules(path_data) == expected, f"the code beside {url} encodes something else"
+
+
+def segno_rows(text: str) -> tuple[bytes, ...]:
+    return tuple(bytes(row) for row in segno.make(text, error="m", micro=False, mask=2, boost_error=False).matrix)
+
+
+def test_the_fast_encoder_gives_segno_s_code_module_for_module_at_every_size():
+    from generator.pages.qr_matrix import qr_matrix
+
+    # Lengths from a few characters to versions past 7 (they carry version information), in
+    # byte, alphanumeric and numeric mode, and text outside ASCII.
+    texts = [SITE_URL + "t/" + "a-b" * n + "/#x" for n in range(0, 120, 7)]
+    texts += ["HTTP://EXAMPLE.ORG/" + "A" * 60, "1234567890" * 8, "https://example.org/é/漢字/", "x"]
+    for text in texts:
+        assert qr_matrix(text) == segno_rows(text), text
+
+
+def test_a_code_is_not_laid_out_again_by_segno(monkeypatch):
+    """segno builds, masks and lays out every code bit by bit; 165 a topic, that was most of a
+    cold build's render time. Only the first code of a version takes its layout from segno."""
+    from generator.pages import qr
+
+    qr.qr_matrix(SITE_URL + "warm-up/")  # this version's layout, made once
+    expected = segno_rows(SITE_URL + "other/")
+    monkeypatch.setattr(segno.encoder, "add_codewords", lambda *args: (_ for _ in ()).throw(AssertionError("laid out again")))
+    assert qr.qr_matrix(SITE_URL + "other/") == expected

@@ -8,6 +8,7 @@ the search index, which MkDocs builds from it), they were links that led nowhere
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 
 # Elements with no end tag: they never hold others.
@@ -55,8 +56,20 @@ class _HiddenIds(HiddenElementParser):
             self.ids.add(attrs["id"])
 
 
+# The copy-link marker every topic page ends with (structure/deep_links.py): hidden, but empty
+# and without an id, so it hides no id. Most pages have nothing else hidden.
+_TRAILING_MARKER = re.compile(r'<div class="deep-links" data-deep-links hidden [^<>]*></div>\s*\Z')
+# How an attribute that hides an element is spelled (HTML attribute names are case-insensitive).
+_MAY_HIDE = re.compile("hidden|-fallback", re.IGNORECASE)
+_ID_ATTRIBUTE = re.compile(r"\sid\s*=", re.IGNORECASE)
+
+
 def hidden_ids(html: str) -> set[str]:
     """Ids of the elements inside (or on) an element hidden when the page opens."""
+    marker = _TRAILING_MARKER.search(html)
+    before = html[: marker.start()] if marker and not _ID_ATTRIBUTE.search(marker.group()) else html
+    if not _MAY_HIDE.search(before):
+        return set()  # nothing hidden but the marker: no need to parse the page
     parser = _HiddenIds()
     parser.feed(html)
     parser.close()
