@@ -255,6 +255,44 @@ def test_clinicians_page_fetches_qr_codes_as_they_near_the_screen_and_all_of_the
     page.wait_for_function(f"() => ({QR_DRAWN})() === {total}")
 
 
+# Records how many copy buttons each task added: a MutationObserver's callback runs at the end
+# of the task whose changes it reports.
+COUNT_BUTTONS_PER_TASK = """window.buttonsPerTask = [];
+new MutationObserver(records => {
+    const added = records.flatMap(r => [...r.addedNodes]).filter(n => n.matches && n.matches('button.copy-link')).length;
+    if (added) window.buttonsPerTask.push(added);
+}).observe(document, {childList: true, subtree: true});"""
+
+
+def test_clinicians_page_adds_its_copy_buttons_in_short_batches_every_entry_one_in_order(page, site_url):
+    """~330 buttons added in one task blocked a phone's main thread (issue 17): they come in
+    batches while the page is idle, and data-ready is set once every entry has its button."""
+    page.add_init_script(COUNT_BUTTONS_PER_TASK)
+    page.goto(site_url + GUIDE + "links/")
+    page.wait_for_selector("[data-deep-links][data-ready]", state="attached")
+    entries = page.locator("[data-copy-url]")
+    per_task = page.evaluate("() => window.buttonsPerTask")
+    assert sum(per_task) == page.locator("button.copy-link").count() >= entries.count() > 100
+    assert max(per_task) <= 60, f"one task added {max(per_task)} buttons"
+    # One per entry, inside it, named after it: Tab reaches them in the page's order.
+    names = entries.evaluate_all("es => es.map(e => [...e.querySelectorAll('button.copy-link')].map(b => b.getAttribute('aria-label')))")
+    titles = entries.evaluate_all("es => es.map(e => e.getAttribute('data-copy-title'))")
+    assert names == [[f"Copy link to: {title}"] for title in titles]
+
+
+def test_a_followed_link_lands_beside_its_ready_copy_button_and_stays_put(page, site_url):
+    """Buttons come in batches, but a page opened at #id gets all of them before it lands:
+    none added later above the item moves it from under the reader's eyes."""
+    page.goto(site_url + TREATMENT + "#test-emg")
+    page.wait_for_function("() => document.getElementById('test-emg').classList.contains('deep-link-target')"
+                           " && document.querySelectorAll('button.copy-link').length > 0")
+    before = page.evaluate("() => [document.querySelectorAll('button.copy-link').length, document.getElementById('test-emg').getBoundingClientRect().top]")
+    assert_landed(page, "test-emg")
+    page.wait_for_selector("[data-deep-links][data-ready]", state="attached")
+    after = page.evaluate("() => [document.querySelectorAll('button.copy-link').length, document.getElementById('test-emg').getBoundingClientRect().top]")
+    assert before == after
+
+
 def moved_guide_links() -> dict[str, str]:
     """Links in content/links.lock to the topic's address whose item is now on another page of the
     guide: old link -> where it lands (as the lock resolves it)."""
