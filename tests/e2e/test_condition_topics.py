@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from support import describe_violations, run_axe, site_pages
+from support import SCRIPTS_READY, describe_violations, run_axe, site_pages
 
 CONDITIONS_PAGE = "facial-twitching/conditions/"
 # slug -> (the topic's title, the guide's condition entry that links to it)
@@ -114,6 +114,7 @@ def test_the_condition_pages_have_no_axe_violations(browser, site_url, built_sit
             page = context.new_page()
             page.goto(site_url + url)
             page.wait_for_load_state("load")
+            page.wait_for_function(SCRIPTS_READY)  # copy buttons come in idle-time batches after load
             violations = run_axe(page, axe_script)
             if violations:
                 failures.append(f"/{url} ({width}px):\n{describe_violations(violations)}")
