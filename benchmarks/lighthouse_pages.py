@@ -117,6 +117,12 @@ def compare(site_a: Path, site_b: Path, pages: dict[str, str], runs: int) -> dic
     return {label: {name: summary(scores) for name, scores in by_page.items()} for label, by_page in found.items()}
 
 
+def medians(site: Path, page_types: list[str] | None = None, runs: int = 5) -> dict[str, float]:
+    """For other scripts: the median score of each page type (all by default) of a built site."""
+    scores = measure(site, {name: PAGES[name] for name in page_types or PAGES}, runs)
+    return {name: found["median"] for name, found in scores.items()}
+
+
 def table(scores: dict[str, dict[str, float]], runs: int) -> str:
     lines = [f"| page type | median of {runs} | min | max |", "|---|---|---|---|"]
     lines += [f"| {name} | {s['median']:.2f} | {s['min']:.2f} | {s['max']:.2f} |" for name, s in scores.items()]
