@@ -3,6 +3,7 @@
     (cd benchmarks/lighthouse && npm ci --ignore-scripts)    # once: Lighthouse 12.8.2, pinned
     .venv/bin/python benchmarks/lighthouse_pages.py           # builds the real content, then measures
     .venv/bin/python benchmarks/lighthouse_pages.py --site DIR --runs 3 --pages home faq
+    .venv/bin/python benchmarks/lighthouse_pages.py --compare BEFORE AFTER --pages "clinicians' page"
 
 The site is built from content/ (`mkdocs build --strict`, into a temporary folder unless --site
 names a built one) and served on 127.0.0.1 by benchmarks/static_server.py (gzip, as static
@@ -11,7 +12,8 @@ test suite's flags (tests/support.py), which resolve every host but 127.0.0.1 to
 report's network requests are checked too, so a run that asked another host fails loudly.
 Scores vary from run to run (simulated throttling scales the CPU time measured on this
 machine): the median, min and max are printed, and the medians as a Markdown table.
-Not a test: nothing here asserts a score.
+--compare measures two built sites in pairs (A B A B ...), so that a busy minute on the shared
+machine lowers both alike. Not a test: nothing here asserts a score.
 """
 
 from __future__ import annotations
@@ -69,7 +71,10 @@ def one_run(url: str) -> float:
     report = json.loads(result.stdout)
     own_host = urlsplit(url).netloc
     requested = [item["url"] for item in report["audits"]["network-requests"]["details"]["items"]]
-    elsewhere = [address for address in requested if urlsplit(address).scheme in ("http", "https") and urlsplit(address).netloc != own_host]
+    # A prebuilt site (--site, --compare) has site_url's local default, 127.0.0.1:8000, while it
+    # is served on another port: Material's sitemap requests to it stay on this machine.
+    elsewhere = [address for address in requested if urlsplit(address).scheme in ("http", "https")
+                 and urlsplit(address).netloc != own_host and urlsplit(address).hostname != "127.0.0.1"]
     if elsewhere:
         raise SystemExit(f"{url} asked another host: {elsewhere}")
     if report["categories"]["performance"]["score"] is None:
@@ -82,13 +87,40 @@ def measure(site: Path, pages: dict[str, str], runs: int) -> dict[str, dict[str,
     scores = {}
     try:
         for name, path in pages.items():
-            found = sorted(one_run(base + path) for _ in range(runs))
-            scores[name] = {"median": found[len(found) // 2], "min": found[0], "max": found[-1]}
+            scores[name] = summary([one_run(base + path) for _ in range(runs)])
             print(f"{name}: {scores[name]}", flush=True)
     finally:
         server.terminate()
         server.wait()
     return scores
+
+
+def summary(found: list[float]) -> dict[str, float]:
+    found = sorted(found)
+    return {"median": found[len(found) // 2], "min": found[0], "max": found[-1]}
+
+
+def compare(site_a: Path, site_b: Path, pages: dict[str, str], runs: int) -> dict[str, dict[str, dict[str, float]]]:
+    """Scores of two built sites, run in pairs: site -> page type -> median, min, max."""
+    (server_a, base_a), (server_b, base_b) = serve(site_a), serve(site_b)
+    found: dict[str, dict[str, list[float]]] = {"A": {name: [] for name in pages}, "B": {name: [] for name in pages}}
+    try:
+        for run in range(runs):
+            for name, path in pages.items():
+                for label, base in (("A", base_a), ("B", base_b)):
+                    found[label][name].append(one_run(base + path))
+                print(f"run {run + 1}, {name}: A {found['A'][name][-1]:.2f}, B {found['B'][name][-1]:.2f}", flush=True)
+    finally:
+        for server in (server_a, server_b):
+            server.terminate()
+            server.wait()
+    return {label: {name: summary(scores) for name, scores in by_page.items()} for label, by_page in found.items()}
+
+
+def medians(site: Path, page_types: list[str] | None = None, runs: int = 5) -> dict[str, float]:
+    """For other scripts: the median score of each page type (all by default) of a built site."""
+    scores = measure(site, {name: PAGES[name] for name in page_types or PAGES}, runs)
+    return {name: found["median"] for name, found in scores.items()}
 
 
 def table(scores: dict[str, dict[str, float]], runs: int) -> str:
@@ -102,9 +134,15 @@ def main() -> None:
     parser.add_argument("--site", type=Path, help="a built site of the real content (default: build one)")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--pages", nargs="+", choices=list(PAGES), default=list(PAGES), metavar="PAGE")
+    parser.add_argument("--compare", nargs=2, type=Path, metavar=("SITE_A", "SITE_B"), help="two built sites, measured in pairs")
     args = parser.parse_args()
     if not LIGHTHOUSE.exists():
         raise SystemExit(f"Lighthouse is not installed: cd benchmarks/lighthouse && npm ci --ignore-scripts ({LIGHTHOUSE} missing)")
+    if args.compare:
+        compared = compare(*args.compare, {name: PAGES[name] for name in args.pages}, args.runs)
+        for label, site in zip(("A", "B"), args.compare, strict=True):
+            print(f"\n{label}: {site}\n{table(compared[label], args.runs)}")
+        return
     with tempfile.TemporaryDirectory(prefix="healthguide-lighthouse-") as work:
         site = args.site
         if site is None:

@@ -10,7 +10,14 @@ import re
 
 import pytest
 
-from support import MOTION_DONE, describe_violations, pages_to_walk, run_axe, site_pages
+from support import (
+    MOTION_DONE,
+    SCRIPTS_READY,
+    describe_violations,
+    pages_to_walk,
+    run_axe,
+    site_pages,
+)
 
 SCHEMES = ["light", "dark"]
 WIDTHS = {"desktop": 1280, "phone": 375}
@@ -22,6 +29,7 @@ def open_page(browser, site_url, url, *, scheme="light", width=1280, height=800)
     page = context.new_page()
     page.goto(site_url + url)
     page.wait_for_load_state("load")
+    page.wait_for_function(SCRIPTS_READY)  # copy buttons come in idle-time batches after load
     return context, page
 
 

@@ -15,7 +15,7 @@ from generator.render.renderer import PageRenderer
 from support import ROOT, dark_modules, twitching
 
 SITE_URL = "http://127.0.0.1:8123/"
-IMAGE = re.compile(r'<img class="qr-code" src="(qr/[a-z0-9-]+\.svg)" alt="" width="(\d+)" height="\2">\s*'
+IMAGE = re.compile(r'<img class="qr-code" src="(qr/[a-z0-9-]+\.svg)" alt="" width="(\d+)" height="\2"[^>]*>\s*'
                    r'<div class="clinician-links__text" data-copy-url="([^"]+)"')
 
 

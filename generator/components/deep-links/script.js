@@ -11,6 +11,40 @@
   "use strict";
 
   var HIGHLIGHT_MS = 3000;
+  // Buttons are added in batches while the page is idle: the clinicians' page has ~330 entries,
+  // and adding them all in one task blocked a phone's main thread (issue 17).
+  // Creating a button is quick; styling and placing it is the cost, after the task that added
+  // it, so batches are counted, not timed: the clinicians' page gets 9 short ones.
+  var BATCH_SIZE = 40;
+  var WAIT_MS = 200; // the longest wait for an idle moment before a batch runs anyway
+  var pending = []; // functions each adding one button, in page order; the current page's only
+
+  var whenIdle = window.requestIdleCallback
+    ? function (work) {
+        window.requestIdleCallback(work, { timeout: WAIT_MS });
+      }
+    : function (work) {
+        // Safari has no requestIdleCallback: one batch per task.
+        window.setTimeout(work, 0);
+      };
+
+  /* Add the pending buttons BATCH_SIZE at a time, each batch in a task of its own, then call done(). */
+  function addInBatches(done) {
+    var queue = pending;
+    whenIdle(function batch() {
+      if (queue !== pending) return; // another page opened since (instant navigation)
+      pending.splice(0, BATCH_SIZE).forEach(function (add) {
+        add();
+      });
+      if (pending.length) whenIdle(batch);
+      else done();
+    });
+  }
+
+  /* Add every pending button now (before landing: none added later moves the linked item). */
+  function addAllNow() {
+    while (pending.length) pending.shift()();
+  }
 
   function parse(root, name) {
     try {
@@ -116,13 +150,15 @@
     }
     var target = document.getElementById(id);
     if (!target || target.closest("[hidden]")) return;
+    addAllNow();
     target.scrollIntoView({ block: "start", behavior: "auto" });
     highlight(target);
   }
 
+  /* Sets data-ready once every button is in place (browser tests wait on it). */
   function init(root) {
-    if (root.dataset.ready) return;
-    root.dataset.ready = "true";
+    if (root.dataset.started) return;
+    root.dataset.started = "true";
     var region = document.createElement("p");
     region.className = "copy-link-status";
     region.setAttribute("role", "status");
@@ -134,13 +170,23 @@
     var pageUrl = location.origin + location.pathname;
     var items = parse(root, "data-items");
     var words = parse(root, "data-strings");
+    pending = [];
     Object.keys(items).forEach(function (id) {
       var target = document.getElementById(id);
       // Next to the heading, not inside it: the heading's name stays its title.
-      if (target && takesButton(target)) target.insertAdjacentElement("afterend", makeButton(pageUrl + "#" + encodeURIComponent(id), items[id], region, words, "copy-link copy-link--heading"));
+      if (target && takesButton(target)) {
+        pending.push(function () {
+          target.insertAdjacentElement("afterend", makeButton(pageUrl + "#" + encodeURIComponent(id), items[id], region, words, "copy-link copy-link--heading"));
+        });
+      }
     });
     document.querySelectorAll("[data-copy-url]").forEach(function (entry) {
-      entry.appendChild(makeButton(entry.getAttribute("data-copy-url"), entry.getAttribute("data-copy-title"), region, words));
+      pending.push(function () {
+        entry.appendChild(makeButton(entry.getAttribute("data-copy-url"), entry.getAttribute("data-copy-title"), region, words));
+      });
+    });
+    addInBatches(function () {
+      root.dataset.ready = "true";
     });
     // After instant navigation Material may still be placing the page: land on the next frame.
     window.requestAnimationFrame(function () {

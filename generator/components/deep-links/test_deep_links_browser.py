@@ -218,8 +218,6 @@ def test_clinicians_links_page_lists_every_item_with_qr_code_and_copy_button(bro
         assert entries.count() == len(urls) == entries.locator("img.qr-code").count()
         # Decorative codes: the address is the text beside each one.
         assert entries.locator("img.qr-code:not([alt=''])").count() == 0
-        # Every code's file arrived and was drawn (the page must print with them).
-        page.wait_for_function("() => [...document.querySelectorAll('img.qr-code')].every(img => img.complete && img.naturalWidth > 0)")
         # Grouped by section: the FAQ's questions come under the FAQ's heading.
         faq_urls = page.locator("h2#links-faq + ul.clinician-links .clinician-links__url").all_inner_texts()
         assert site_url + GUIDE + "faq/#faq-mnd" in faq_urls and site_url + TREATMENT + "#test-emg" not in faq_urls
@@ -229,6 +227,70 @@ def test_clinicians_links_page_lists_every_item_with_qr_code_and_copy_button(bro
         assert page.evaluate("() => navigator.clipboard.readText()") == site_url + CONDITIONS + "#hemifacial-spasm"
     finally:
         context.close()
+
+
+QR_DRAWN = "() => [...document.querySelectorAll('img.qr-code')].filter(img => img.complete && img.naturalWidth > 0).length"
+
+
+def test_clinicians_page_fetches_qr_codes_as_they_near_the_screen_and_all_of_them_to_print(page, site_url):
+    """Each QR code is its own SVG document, costly to start: fetching all of them (~330, two
+    languages) at once made seconds of main-thread work on opening the page (issue 17). The
+    codes far below load as the reader scrolls towards them; printing loads every one."""
+    requested = []
+    page.on("request", lambda request: requested.append(request.url) if "/qr/" in request.url else None)
+    page.goto(site_url + GUIDE + "links/")
+    page.wait_for_load_state("load")
+    total = page.locator("img.qr-code").count()
+    assert total > 100
+    assert 0 < len(requested) < total / 4, f"{len(requested)} of {total} QR codes fetched on opening the page"
+    assert page.evaluate(QR_DRAWN) == len(requested)  # the ones on screen are drawn
+    last = page.locator("img.qr-code").last
+    last.scroll_into_view_if_needed()
+    page.wait_for_function("() => { const img = [...document.querySelectorAll('img.qr-code')].pop(); return img.complete && img.naturalWidth > 0; }")
+    # Printing (here Chromium's PDF) loads and draws every code, scrolled to or not.
+    page.goto(site_url + GUIDE + "links/")
+    page.wait_for_load_state("load")
+    page.emulate_media(media="print")
+    page.pdf(format="A4")
+    page.wait_for_function(f"() => ({QR_DRAWN})() === {total}")
+
+
+# Records how many copy buttons each task added: a MutationObserver's callback runs at the end
+# of the task whose changes it reports.
+COUNT_BUTTONS_PER_TASK = """window.buttonsPerTask = [];
+new MutationObserver(records => {
+    const added = records.flatMap(r => [...r.addedNodes]).filter(n => n.matches && n.matches('button.copy-link')).length;
+    if (added) window.buttonsPerTask.push(added);
+}).observe(document, {childList: true, subtree: true});"""
+
+
+def test_clinicians_page_adds_its_copy_buttons_in_short_batches_every_entry_one_in_order(page, site_url):
+    """~330 buttons added in one task blocked a phone's main thread (issue 17): they come in
+    batches while the page is idle, and data-ready is set once every entry has its button."""
+    page.add_init_script(COUNT_BUTTONS_PER_TASK)
+    page.goto(site_url + GUIDE + "links/")
+    page.wait_for_selector("[data-deep-links][data-ready]", state="attached")
+    entries = page.locator("[data-copy-url]")
+    per_task = page.evaluate("() => window.buttonsPerTask")
+    assert sum(per_task) == page.locator("button.copy-link").count() >= entries.count() > 100
+    assert max(per_task) <= 60, f"one task added {max(per_task)} buttons"
+    # One per entry, inside it, named after it: Tab reaches them in the page's order.
+    names = entries.evaluate_all("es => es.map(e => [...e.querySelectorAll('button.copy-link')].map(b => b.getAttribute('aria-label')))")
+    titles = entries.evaluate_all("es => es.map(e => e.getAttribute('data-copy-title'))")
+    assert names == [[f"Copy link to: {title}"] for title in titles]
+
+
+def test_a_followed_link_lands_beside_its_ready_copy_button_and_stays_put(page, site_url):
+    """Buttons come in batches, but a page opened at #id gets all of them before it lands:
+    none added later above the item moves it from under the reader's eyes."""
+    page.goto(site_url + TREATMENT + "#test-emg")
+    page.wait_for_function("() => document.getElementById('test-emg').classList.contains('deep-link-target')"
+                           " && document.querySelectorAll('button.copy-link').length > 0")
+    before = page.evaluate("() => [document.querySelectorAll('button.copy-link').length, document.getElementById('test-emg').getBoundingClientRect().top]")
+    assert_landed(page, "test-emg")
+    page.wait_for_selector("[data-deep-links][data-ready]", state="attached")
+    after = page.evaluate("() => [document.querySelectorAll('button.copy-link').length, document.getElementById('test-emg').getBoundingClientRect().top]")
+    assert before == after
 
 
 def moved_guide_links() -> dict[str, str]:
