@@ -56,6 +56,13 @@ def test_search_offers_each_faq_question_as_its_own_result(built_site):
         assert entry["id"] in sections
 
 
+def test_the_site_publishes_no_lunr_search_index(built_site):
+    """Search is Pagefind's; Material's whole-site search/search_index.json (65 MB at 1,000
+    topics) is downloaded by nobody, so no language publishes it (issue 17)."""
+    assert [path for path in built_site.rglob("search_index.json")] == []
+    assert (built_site / "search" / "setup.json").is_file() and (built_site / "es" / "search" / "setup.json").is_file()
+
+
 def test_guide_shows_review_dates_and_honest_review_notice(built_site):
     html = (built_site / "facial-twitching" / "index.html").read_text(encoding="utf-8")
     assert "Not yet reviewed by a clinician." in html and "Next planned review" in html
