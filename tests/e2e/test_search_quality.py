@@ -168,7 +168,7 @@ def test_each_result_shows_its_topic_and_section(search_page):
 
 def test_little_words_in_a_query_change_nothing(search_page, site_url):
     """The theme adds a wildcard to every word typed, so "to" used to find "toxin" and
-    "Tourette's"; stop words are now left out of the query (generator/search_stop_words.py)."""
+    "Tourette's"; stop words are now left out of the query (generator/engine/mkdocs/search/stop_words.py)."""
 
     def ranked(query: str) -> list[tuple[str, float]]:
         return [(result_location(href, site_url), score) for href, score in search(search_page, query)["results"]]
