@@ -15,7 +15,7 @@ from pathlib import Path
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import BuildError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ...components.catalog import Component, ComponentError, components
@@ -206,6 +206,7 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
     def on_post_template(self, output: str, template_name: str, config) -> str:
         return csp.apply(theme_markup.fix(output), template_name)  # 404.html
 
+    @event_priority(-100)  # last: the search indexes the pages as every other plugin left them
     def on_post_build(self, config) -> None:
         try:  # the site's search index (search/pagefind_index.py)
             pagefind_index.build(Path(config.site_dir), self.generated.content, self.search_pages)
