@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import functools
+import gzip
+import json
 import os
 import re
 import shutil
@@ -466,6 +468,37 @@ def result_location(href: str, site_url: str) -> str:
     parts = urlsplit(href)
     path = parts.path.removeprefix(urlsplit(site_url).path)
     return path + (f"#{parts.fragment}" if parts.fragment else "")
+
+
+# --- what the site's search finds: Pagefind's records -----------------------------------------------
+
+# Each of Pagefind's page records (pagefind/fragment/*.pf_fragment) is gzipped JSON after this mark.
+PAGEFIND_RECORD_MARK = b"pagefind_dcd"
+
+
+def pagefind_records(site_dir: Path) -> dict[str, dict]:
+    """Page URL ('facial-twitching/faq/') -> Pagefind's record of it, read from the built index
+    the search downloads: its url, content (the words searched), meta (title) and anchors."""
+    records = {}
+    for path in (site_dir / "pagefind" / "fragment").glob("*.pf_fragment"):
+        raw = gzip.decompress(path.read_bytes())
+        assert raw.startswith(PAGEFIND_RECORD_MARK), f"{path}: not a Pagefind record"
+        record = json.loads(raw[len(PAGEFIND_RECORD_MARK) :])
+        records[record["url"].lstrip("/")] = record
+    return records
+
+
+def search_sections(record: dict) -> dict[str, str]:
+    """Heading id -> the words of its section, for each section a search result can open:
+    Pagefind makes a result of each heading with an id and text (its calculate_sub_results),
+    holding the words from that heading to the next."""
+    words = record["content"].split()
+    headings = sorted(
+        (anchor for anchor in record["anchors"] if re.fullmatch(r"h\d", anchor["element"], re.I) and anchor["text"].strip()),
+        key=lambda anchor: anchor["location"],
+    )
+    ends = [following["location"] for following in headings[1:]] + [len(words)]
+    return {heading["id"]: " ".join(words[heading["location"] : end]) for heading, end in zip(headings, ends, strict=True) if heading["id"]}
 
 
 # --- links land on something visible -------------------------------------------------------------

@@ -1,12 +1,11 @@
 """No link on the site, and no search result, points at an element hidden when the page opens
 (issue 14): every internal link with a #fragment, on every built page (the clinicians' page's
-item links included), and every search index entry, lands on an element a reader can see once
+item links included), and every section a search result opens (Pagefind's records), lands on an element a reader can see once
 the page's scripts (deep-link forwarding included) have run.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from collections import defaultdict
 from html import unescape
@@ -14,7 +13,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
-from support import CHECK_TARGETS, SCRIPTS_READY, site_pages
+from support import CHECK_TARGETS, SCRIPTS_READY, pagefind_records, search_sections, site_pages
 
 HREF = re.compile(r'<a\b[^>]*?\shref="([^"]*)"')
 def fragment_links(built_site, site_url: str) -> dict[str, dict[str, set[str]]]:
@@ -27,10 +26,8 @@ def fragment_links(built_site, site_url: str) -> dict[str, dict[str, set[str]]]:
             parts = urlsplit(url)
             if parts.fragment and url.startswith(site_url):
                 targets[url.split("#", 1)[0]][unquote(parts.fragment)].add(page or "/")
-    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    for doc in index["docs"]:
-        if "#" in doc["location"]:
-            path, fragment = doc["location"].split("#", 1)
+    for path, record in pagefind_records(built_site).items():
+        for fragment in search_sections(record):
             targets[site_url + path][fragment].add("search")
     return targets
 

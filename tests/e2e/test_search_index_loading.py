@@ -2,7 +2,8 @@
 
 Material fetches its search index and its search worker as soon as a page opens; with many
 topics the index dwarfs the page. The search is Pagefind's (issue 17): its files are in pagefind/,
-and the theme's whole-site search/search_index.json is never downloaded. engine/mkdocs/theme/assets/javascripts/lazy-search-index.js holds
+and the theme's request for its whole-site search/search_index.json (which the site no longer
+has) goes to search/setup.json instead. engine/mkdocs/theme/assets/javascripts/lazy-search-index.js holds
 both back until the search box gets focus. These tests check both halves: reading pages (also through
 instant navigation) never fetches it, and searching still works, by mouse and by keyboard.
 """

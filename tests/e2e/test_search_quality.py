@@ -7,7 +7,6 @@ results the theme renders (its search worker gives each result a `data-md-score`
 
 from __future__ import annotations
 
-import json
 import re
 
 import pytest
@@ -15,8 +14,10 @@ import pytest
 from support import (
     WATCH_SEARCH_WORKER,
     open_search,
+    pagefind_records,
     result_location,
     search,
+    search_sections,
     wait_until_requests_are_reported,
 )
 
@@ -132,23 +133,23 @@ def test_patients_find_the_answer_in_their_own_words(search_page, site_url, caps
 
 
 def test_lay_terms_are_searchable_but_not_on_the_page(built_site):
-    """A lay term is in the index for its item and appears nowhere in the visible pages."""
-    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    docs = {doc["location"]: doc for doc in index["docs"]}
-    assert "lay_terms" in index["config"]["fields"]
-    assert "jumping eyelid" in docs[CONDITIONS + "#eyelid-myokymia"]["lay_terms"]
-    assert "motor neurone disease" in docs[FAQ + "#faq-mnd"]["lay_terms"]
+    """A lay term is in Pagefind's record of its item's section and appears nowhere in the
+    visible pages."""
+    records = pagefind_records(built_site)
+    assert "jumping eyelid" in search_sections(records[CONDITIONS])["eyelid-myokymia"]
+    assert "motor neurone disease" in search_sections(records[FAQ])["faq-mnd"]
     for html_file in built_site.rglob("*.html"):
         text = html_file.read_text(encoding="utf-8").lower()
         assert "jumping eyelid" not in text, f"a lay term is shown on {html_file}"
 
 
-def test_a_list_item_s_lay_terms_go_to_the_section_that_shows_it(built_site):
+def test_a_list_item_s_lay_terms_go_to_the_section_that_shows_it(built_site, search_page, site_url):
     """Red-flag items are list items: their words belong to the emergency card that lists them
-    (on the first page, the stroke card's heading is red-flags-<card id>)."""
-    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    docs = {doc["location"]: doc for doc in index["docs"]}
-    assert re.search(r"\bcrooked smile\b", docs[GUIDE + "#red-flags-help-emergency"]["lay_terms"])
+    (on the first page, the stroke card's heading is red-flags-<card id>), and searching them
+    offers that card."""
+    assert re.search(r"\bcrooked smile\b", search_sections(pagefind_records(built_site)[GUIDE])["red-flags-help-emergency"])
+    found = [result_location(href, site_url) for href, _ in search(search_page, "crooked smile")["results"]]
+    assert GUIDE + "#red-flags-help-emergency" in found, found
 
 
 def test_each_result_shows_its_topic_and_section(search_page):
@@ -167,7 +168,7 @@ def test_each_result_shows_its_topic_and_section(search_page):
 
 def test_little_words_in_a_query_change_nothing(search_page, site_url):
     """The theme adds a wildcard to every word typed, so "to" used to find "toxin" and
-    "Tourette's"; stop words are now left out of the query (generator/search_stop_words.py)."""
+    "Tourette's"; stop words are now left out of the query (generator/engine/mkdocs/search/stop_words.py)."""
 
     def ranked(query: str) -> list[tuple[str, float]]:
         return [(result_location(href, site_url), score) for href, score in search(search_page, query)["results"]]

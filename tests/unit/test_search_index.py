@@ -1,18 +1,14 @@
-"""The search index step: lay terms land on the entry that shows the item, sections are named."""
+"""The search index (Pagefind): what each page gives it, lay terms under the section that shows the item."""
 
 from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
-import material
 import pytest
 
-from generator.engine.mkdocs.search import index as search_index
 from generator.engine.mkdocs.search import pagefind_index, pagefind_pages
-from generator.engine.mkdocs.search import stop_words as search_stop_words
-from generator.engine.mkdocs.search.lay_terms import FIELD, BuiltPage
+from generator.engine.mkdocs.search.lay_terms import BuiltPage
 from generator.engine.mkdocs.search.outline import outline_of
 
 GUIDE_HTML = """<html><body><nav><h2 id="nav-title">Menu</h2></nav><article>
@@ -39,14 +35,7 @@ def site(tmp_path, content):
     pages = [BuiltPage(src="sample-topic/index.md", url="sample-topic/", html_path=html_path),
              BuiltPage(src="sample-topic/causes.md", url="sample-topic/causes/", html_path=html_path),
              BuiltPage(src="sample-topic/sources.md", url="sample-topic/sources/", html_path=html_path)]
-    return content.load(), pages, tmp_path / "search_index.json"
-
-
-def run(site, index: dict) -> dict:
-    loaded, pages, index_path = site
-    index_path.write_text(json.dumps(index), encoding="utf-8")
-    search_index.improve(index_path, loaded, pages)
-    return {doc["location"]: doc for doc in json.loads(index_path.read_text(encoding="utf-8"))["docs"]}
+    return content.load(), pages
 
 
 def test_outline_files_each_anchor_under_the_heading_before_it():
@@ -54,88 +43,6 @@ def test_outline_files_each_anchor_under_the_heading_before_it():
     assert outline.heading_holding("rf-face").id == "red-flags"
     assert outline.heading_holding("cause-one").id == "cause-one"
     assert outline.heading_holding("nav-title") is None  # outside the article
-    assert outline.top_section_of(outline.heading_holding("cause-one")).text == "Common causes"
-
-
-def test_lay_terms_go_to_the_entry_that_shows_the_item(site):
-    docs = run(site, index_with("sample-topic/", "sample-topic/#red-flags", "sample-topic/causes/#causes", "sample-topic/causes/#cause-one"))
-    assert docs["sample-topic/"][FIELD] == "face twitch"
-    assert docs["sample-topic/#red-flags"][FIELD] == "crooked smile"  # a list item: its card's entry
-    assert docs["sample-topic/causes/#cause-one"][FIELD] == "eye jumping, Tourette's &amp; &lt;b&gt;"  # escaped like index text
-    assert FIELD not in docs["sample-topic/causes/#causes"]
-
-
-def test_the_index_searches_the_lay_terms_and_favours_sections_over_the_page_entry(site):
-    loaded, pages, index_path = site
-    index_path.write_text(json.dumps(index_with("sample-topic/", "sample-topic/#red-flags", "sample-topic/causes/#cause-one")), encoding="utf-8")
-    search_index.improve(index_path, loaded, pages)
-    index = json.loads(index_path.read_text(encoding="utf-8"))
-    assert index["config"]["fields"][FIELD]["boost"] > 0
-    boosts = {doc["location"]: doc.get("boost", 1) for doc in index["docs"]}
-    assert boosts["sample-topic/"] < boosts["sample-topic/causes/#cause-one"]
-
-
-def test_an_item_below_a_section_heading_names_its_section(site):
-    docs = run(site, index_with("sample-topic/", "sample-topic/#red-flags", "sample-topic/causes/#cause-one"))
-    assert 'data-section="Common causes"' in docs["sample-topic/causes/#cause-one"]["title"]
-    assert "data-section" not in docs["sample-topic/#red-flags"]["title"]  # a section itself
-
-
-def test_a_missing_index_entry_fails_loudly(site):
-    with pytest.raises(LookupError, match="red-flags"):
-        run(site, index_with("sample-topic/", "sample-topic/causes/#cause-one"))
-
-
-# --- little words left out of queries ---------------------------------------------------------
-
-THEME_WORKER_MAP = next(
-    (Path(material.__file__).parent / "templates" / "assets" / "javascripts" / "workers").glob("search.*.min.js.map")
-)
-
-
-def split_like_the_theme(text: str, separator: str) -> list[str]:
-    """The theme's split(): the stretches between separator matches (its worker, internal/_)."""
-    words, done = [], 0
-    for match in re.finditer(separator, text):
-        if done < match.start():
-            words.append(text[done : match.start()])
-        done = match.end()
-    return words + ([text[done:]] if done < len(text) else [])
-
-
-def test_the_stop_words_are_the_ones_the_theme_s_index_drops():
-    sources = json.loads(THEME_WORKER_MAP.read_text(encoding="utf-8"))
-    lunr = next(text for name, text in zip(sources["sources"], sources["sourcesContent"], strict=True) if name.endswith("lunr/lunr.js"))
-    listed = re.search(r"lunr\.stopWordFilter = lunr\.generateStopWordFilter\(\[(.*?)\]\)", lunr, re.S).group(1)
-    assert sorted(search_stop_words.STOP_WORDS) == sorted(re.findall(r"'([^']+)'", listed))
-
-
-@pytest.mark.parametrize(
-    ("typed", "searched"),
-    [
-        ("how to stop eye twitching", ["stop", "eye", "twitching"]),
-        ("How To Stop", ["Stop"]),
-        ("to", []),
-        ("photo toxin into tone", ["photo", "toxin", "tone"]),  # only whole words go
-        ("can't close my eye", ["can't", "close", "eye"]),
-        ("eye-twitch in the-morning", ["eye", "twitch", "morning"]),
-        ("is it MS", ["MS"]),
-    ],
-)
-def test_stop_words_separate_words_like_spaces(typed, searched):
-    assert split_like_the_theme(typed, search_stop_words.separator(r"[\s\-]+")) == searched
-
-
-def test_the_index_drops_stop_words_only_when_its_pipeline_does(site):
-    loaded, pages, index_path = site
-    for pipeline, extended in ((["stopWordFilter"], True), ([], False)):
-        index = index_with("sample-topic/", "sample-topic/#red-flags", "sample-topic/causes/#cause-one")
-        index["config"].update(separator=r"[\s\-]+", pipeline=pipeline)
-        index_path.write_text(json.dumps(index), encoding="utf-8")
-        search_index.improve(index_path, loaded, pages)
-        separator = json.loads(index_path.read_text(encoding="utf-8"))["config"]["separator"]
-        assert (separator != r"[\s\-]+") is extended
-        assert separator.endswith(r"[\s\-]+")  # the configured separator still applies
 
 
 def test_ids_inside_hidden_elements_and_script_fallbacks_are_found():
@@ -155,21 +62,23 @@ def test_ids_inside_hidden_elements_and_script_fallbacks_are_found():
 def test_pagefind_indexes_a_marked_copy_of_each_page(site):
     """The article is the body; hidden parts are left out; lay terms (escaped) go under the
     heading of the section that shows the item; the sources are weighted down."""
-    loaded, pages, _ = site
+    loaded, pages = site
     page = GUIDE_HTML.replace("<p>It happens.</p>", '<p>It happens.</p><div hidden><h3 id="result">Your result</h3></div>')
     html_path = pages[0].html_path
     html_path.write_text(page, encoding="utf-8")
-    by_anchor = pagefind_pages.marked(page, outline_of(page), {"": ["face twitch"], "cause-one": ["Tourette's & <b>"]}, "red-flags")
+    lay_terms = {"": ["face twitch"], "rf-face": ["crooked smile"], "cause-one": ["Tourette's & <b>"]}
+    by_anchor = pagefind_pages.marked(page, outline_of(page), lay_terms, "red-flags")
     assert "<article data-pagefind-body>" in by_anchor
     assert "<div data-pagefind-ignore hidden>" in by_anchor
     assert '<h1>Sample topic</h1><p data-pagefind-weight="4">face twitch</p>' in by_anchor
+    assert '<h2 id="red-flags">Call 999 now</h2><p data-pagefind-weight="4">crooked smile</p>' in by_anchor  # a list item: its card's heading
     assert '<h3 id="cause-one">Cause one</h3><p data-pagefind-weight="4">Tourette\'s &amp; &lt;b&gt;</p>' in by_anchor
     assert '<ul data-pagefind-weight="0.1"><li data-pagefind-weight="0.1" id="rf-face">' in by_anchor
     assert "<nav>" in by_anchor  # only the article is marked
 
 
 def test_pagefind_writes_a_chunked_index_and_the_search_setup(site, tmp_path):
-    loaded, pages, _ = site
+    loaded, pages = site
     site_dir = pages[0].html_path.parent
     pagefind_index.build(site_dir, loaded, pages)
     assert (site_dir / "pagefind" / "pagefind.js").is_file()
@@ -198,7 +107,7 @@ def test_a_missing_pagefind_binary_is_one_located_error(tmp_path):
 
 
 def test_a_lay_term_outside_any_section_names_the_page(site, tmp_path):
-    loaded, pages, _ = site
+    loaded, pages = site
     pages[0].html_path.write_text(GUIDE_HTML.replace('<h3 id="cause-one">Cause one</h3>', ""), encoding="utf-8")
     with pytest.raises(pagefind_index.SearchIndexError, match=rf"^{re.escape(str(pages[0].html_path))}: search index: .*cause-one"):
         pagefind_index.build(pages[0].html_path.parent, loaded, pages)

@@ -2,8 +2,9 @@
 
 The self-check's result area and later question groups, the diary's summary and problem
 notice are `hidden` until the reader acts; a tool's `data-...-fallback` block (the lists shown
-without JavaScript) is hidden by its script as the page starts. Listed in the page's table of contents (and so in
-the search index, which MkDocs builds from it), they were links that led nowhere visible.
+without JavaScript) is hidden by its script as the page starts. Listed in the page's table of
+contents or offered by search, they were links that led nowhere visible (search leaves them
+out through search/pagefind_pages.py).
 """
 
 from __future__ import annotations

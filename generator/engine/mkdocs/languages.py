@@ -5,7 +5,7 @@ mkdocs.yml, run by the plugin after the English one into <site_dir>/<code>/, ins
 publishing folder (so the atomic switch publishes every language at once, and a failed
 translation fails the whole build). Its config differs only in what makes it that language:
 site_url + <code>/, Material's theme.language (its own words: "Skip to content", search) and
-direction, and the search plugin's language. Pages have the same paths in every language, so
+direction. Pages have the same paths in every language, so
 a page's counterpart is the same path under the other prefix (its home page when the topic is
 not translated yet), and the ids, so the language switcher keeps the #section.
 """
@@ -108,11 +108,8 @@ def build_translations(config, content_dir: Path) -> None:
         )
         derived.theme["language"] = material_language(code)
         derived.theme["direction"] = translated.language.dir
-        for name, plugin in derived.plugins.items():
-            if name.endswith("search"):
-                plugin.config.lang = [code] if material_language(code) == code else ["en"]
-            if name == "healthguide":
-                plugin.config.language = code
-                plugin.config.content_dir = str(Path(content_dir).resolve())
+        plugin = derived.plugins["healthguide"]
+        plugin.config.language = code
+        plugin.config.content_dir = str(Path(content_dir).resolve())
         build(derived)
 

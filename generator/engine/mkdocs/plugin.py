@@ -38,9 +38,9 @@ from .languages import (
     site_languages,
     with_language,
 )
-from .search import index as search_index
 from .search import pagefind_index
 from .search.lay_terms import BuiltPage
+from .search.theme_search import switch_off_theme_index
 from .topic_preview import (
     PreviewError,
     TopicPreview,
@@ -71,7 +71,6 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
         self.components: list[Component] = []  # generator/components/, read again on every build
         self.search_pages: list[BuiltPage] = []
         self.footer_links: dict[str, list[tuple[str, str]]] = {}
-        self.hidden_anchors: dict[str, set[str]] = {}  # page URL -> ids hidden when it opens
         self.preview = TopicPreview()  # make serve TOPIC=slug, kept across rebuilds
         self.languages: list[SiteLanguage] = []  # every language the site publishes
 
@@ -85,6 +84,10 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
         return Path(config.config_file_path).parent / self.config.content_dir
 
     def on_config(self, config):
+        for name in switch_off_theme_index(config.plugins):  # the site's search is Pagefind's
+            logging.getLogger("mkdocs.plugins.healthguide").info(
+                f"Material's search plugin ({name}) is switched off: the search box searches the Pagefind "
+                "index this plugin builds; remove it from mkdocs.yml's plugins")
         try:
             packaged_files.use_packaged_files(config)
         except packaged_files.PackagedFilesError as err:
@@ -164,11 +167,9 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
         return server
 
     def on_page_content(self, html: str, page, config, files) -> str:
-        """Headings hidden when the page opens leave its contents and, after the build, the
-        search index (see hidden_headings.py)."""
-        hidden = hidden_headings.hidden_ids(html)
-        hidden_headings.drop_hidden(page.toc.items, hidden)
-        self.hidden_anchors[page.url] = hidden
+        """Headings hidden when the page opens leave its contents (see hidden_headings.py;
+        the search leaves them out too, search/pagefind_pages.py)."""
+        hidden_headings.drop_hidden(page.toc.items, hidden_headings.hidden_ids(html))
         return html
 
     def on_page_context(self, context, page, config, nav):
@@ -205,11 +206,9 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
     def on_post_template(self, output: str, template_name: str, config) -> str:
         return csp.apply(theme_markup.fix(output), template_name)  # 404.html
 
-    @event_priority(-100)  # after the search plugin has written its index
+    @event_priority(-100)  # last: the search indexes the pages as every other plugin left them
     def on_post_build(self, config) -> None:
-        index = Path(config.site_dir) / "search" / "search_index.json"
-        search_index.improve(index, self.generated.content, self.search_pages, self.hidden_anchors)
-        try:  # the search readers use (search/pagefind_index.py)
+        try:  # the site's search index (search/pagefind_index.py)
             pagefind_index.build(Path(config.site_dir), self.generated.content, self.search_pages)
         except pagefind_index.SearchIndexError as err:
             raise BuildError(str(err)) from None

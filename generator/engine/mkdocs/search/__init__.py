@@ -1,5 +1,6 @@
-"""Improvements to Material's built search index: lay terms, section labels, stop words.
+"""The site's search index: Pagefind's, over a marked copy of each built page.
 
-index.improve runs each step on search/search_index.json after the search plugin wrote it;
-outline.py finds which heading's section holds each anchor of a built page.
+pagefind_index.build runs Pagefind after MkDocs has written the site; pagefind_pages.py marks
+each page (lay terms, hidden parts, sources weighted down); outline.py finds which heading's
+section holds each anchor; theme_search.py keeps Material's own search index from being built.
 """

@@ -1,7 +1,7 @@
 """The heading outline of a built page: which heading's section holds each anchor.
 
-Search engines that index a page section by section (Material's does) file every element
-under the heading before it; this module answers the same question from the built HTML.
+A search result opens a section at its heading (Pagefind's sub-results), so an item's lay
+terms go under the heading before it; this module finds that heading in the built HTML.
 """
 
 from __future__ import annotations
@@ -27,18 +27,6 @@ class Outline:
     def heading_holding(self, anchor: str) -> Heading | None:
         index = self.section_of.get(anchor)
         return None if index is None else self.headings[index]
-
-    def top_section_of(self, heading: Heading) -> Heading | None:
-        """The h2 a deeper heading belongs to (None for h1/h2 headings or before any h2)."""
-        if heading.level <= 2:
-            return None
-        position = self.headings.index(heading)
-        for earlier in reversed(self.headings[:position]):
-            if earlier.level == 2:
-                return earlier
-            if earlier.level < 2:
-                return None
-        return None
 
 
 # The built pages are machine-written HTML (Python-Markdown and our templates: double-quoted

@@ -1,20 +1,14 @@
-"""Leave little words such as "how" and "to" out of search queries.
+"""Little words such as "how" and "to", left out of search queries.
 
-The theme's search adds a trailing wildcard to every word typed, so "how to stop eye
-twitching" also searches "to*", which finds "toxin", "Tourette's" and "tongue" and pushes
-the real answer down. Those little words are never in the index (its stop-word filter drops
-them), so they can only ever match the start of other words. Adding them to the search's
-word separator (its `separator` setting, a regular expression) makes the theme drop them
-from the query, and from the text it indexes, where they were dropped anyway.
+A search matches each word typed as the start of longer words too, so "how to stop eye
+twitching" also searched "to*", which finds "toxin", "Tourette's" and "tongue" and pushed the
+real answer down; and little words are in nearly every section, so they rank nothing. The
+search worker (theme/assets/javascripts/workers/search.pagefind.js) drops them from each
+query; it reads this list from search/setup.json (pagefind_index.py).
 """
 
-from __future__ import annotations
-
-import re
-
-# lunr's English stop words (lunr.stopWordFilter, lunr 2.3.9 inside the theme's search
-# worker): exactly the words its index never holds. tests/unit/test_search_index.py checks
-# this list against the installed theme.
+# lunr's English stop words (lunr.stopWordFilter, lunr 2.3.9), the list Material's own search
+# left out of its index: the words the site's search has always ignored.
 STOP_WORDS = (
     "a able about across after all almost also am among an and any are as at be because been "
     "but by can cannot could dear did do does either else ever every for from get got had has "
@@ -24,30 +18,3 @@ STOP_WORDS = (
     "to too twas us wants was we were what when where which while who whom why will with would "
     "yet you your"
 ).split()
-
-# What separates words for the theme's default separator, `[\s\-]+`.
-_BREAK = r"[\s\-]"
-
-
-def separator(base: str) -> str:
-    """The theme's separator `base`, extended to swallow whole stop words.
-
-    A stop word is only a separator as a whole word: at the start or after a break, and
-    followed by a break or the end ("to" in "photo" or "toxin" stays). The regular
-    expression runs in the browser, so it uses no lookbehind (older Safari lacks it) and no
-    case-insensitive flag (the theme compiles it without flags): each letter is a class.
-    """
-    words = "|".join(_any_case(word) for word in sorted(STOP_WORDS, key=len, reverse=True))
-    # The stop-word branch comes first, so it can take the break before the word with it.
-    return f"(?:^|{_BREAK}+)(?:{words})(?={_BREAK}|$)|{base}"
-
-
-def drop_stop_words(index: dict) -> None:
-    """Set the extended separator in the theme's search index config (parsed JSON)."""
-    config = index["config"]
-    if "stopWordFilter" in config.get("pipeline", []):  # only words the index drops anyway
-        config["separator"] = separator(config["separator"])
-
-
-def _any_case(word: str) -> str:
-    return "".join(f"[{c.lower()}{c.upper()}]" if c.isalpha() else re.escape(c) for c in word)

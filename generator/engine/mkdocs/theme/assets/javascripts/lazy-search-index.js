@@ -1,13 +1,13 @@
-/* Load search (its index and its worker) only when the reader starts to search.
-   Material fetches search/search_index.json (tens of KB per topic) and starts its search
-   worker as soon as any page opens, so every first page view paid for the whole site's index,
-   and page weight grew with the number of topics. This script runs before Material's bundle
+/* Load search (its settings and its worker) only when the reader starts to search.
+   Material asks for its search index, search/search_index.json, and starts its search worker
+   as soon as any page opens, so every first page view paid for the whole site's index, and
+   page weight grew with the number of topics. This script runs before Material's bundle
    and holds both back until the search box gets focus (click, tap, or the "/", "s" and "f"
    shortcuts, which all focus it). Material shows "Initializing search" until they are ready, and
    a query typed meanwhile runs once they are. Every other request and worker is untouched.
    The search itself is Pagefind's (issue 17): the theme's worker is swapped for
-   workers/search.pagefind.js, and the theme's whole-site index for search/setup.json (a few
-   settings; generator/engine/mkdocs/search/pagefind_index.py). */
+   workers/search.pagefind.js, and its index request for search/setup.json (a few settings;
+   generator/engine/mkdocs/search/pagefind_index.py); the site has no search_index.json. */
 (function () {
   "use strict";
   var INDEX = /\/search\/search_index\.json$/;

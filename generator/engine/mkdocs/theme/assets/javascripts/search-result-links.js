@@ -5,8 +5,9 @@
    reader then has to hunt for the answer. Each time Material renders results, this points the
    page entry's link at the best-scored section listed under it, unless the page's own opening
    scored at least as well. The new address is a section link Material itself built from the
-   search index, so no search word ever reaches an address (search.highlight stays off), and
-   every index entry opens on a visible element (generator/engine/mkdocs/search/index.py). */
+   search's results, so no search word ever reaches an address (search.highlight stays off),
+   and every section offered opens on a visible element (hidden parts are not indexed:
+   generator/engine/mkdocs/search/pagefind_pages.py). */
 (function () {
   "use strict";
 
