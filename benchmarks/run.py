@@ -52,7 +52,10 @@ PYTHON = sys.executable
 MKDOCS = [PYTHON, "-m", "mkdocs"]
 TIMED_MKDOCS = [PYTHON, str(BENCH / "timed_build.py")]
 CHROMIUM = "/usr/bin/chromium"
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+# Every child imports this checkout's generator, whatever its script's folder or the editable
+# install points to (timed_build.py runs from benchmarks/; a shared virtualenv may name another checkout).
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1",
+       "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
 PREVIEW_FROM_N = 100  # the preview is timed at these sizes (and at the largest N when none is)
 LIGHTHOUSE_RUNS = 5
 

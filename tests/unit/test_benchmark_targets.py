@@ -120,3 +120,15 @@ def test_the_benchmark_s_builds_fail_on_a_warning(content, tmp_path):
 
     with pytest.raises(SystemExit, match="past its next review date"):
         run.strict_build(run.MKDOCS, config, tmp_path / "site", env)
+
+
+def test_the_benchmark_s_children_run_this_checkout_s_generator(tmp_path):
+    """benchmarks/timed_build.py runs as a script from benchmarks/, so `generator` came from
+    wherever the environment's editable install points (another checkout sharing the virtualenv):
+    the benchmark measured that checkout's plugin, not this one's."""
+    script = tmp_path / "where.py"
+    script.write_text("import generator\nprint(generator.__file__)\n", encoding="utf-8")
+
+    _, _, out = run.run_child([run.PYTHON, str(script)], cwd=tmp_path)
+
+    assert out.strip() == str(ROOT / "generator" / "__init__.py")
