@@ -50,9 +50,12 @@ browser:
 	  fi; \
 	fi
 
-## Build benchmark at 1, 100 and 1,000 synthetic topics (slow; see benchmarks/RESULTS.md).
+## Issue 17's benchmark at 1, 100 and 1,000 synthetic topics, every figure and target in one pass
+## (about 45 minutes on a quiet machine), written to benchmarks/results-<date>.md.
+## A quick look: make bench BENCH_ARGS="--sizes 1 10 --lighthouse-runs 1"
+BENCH_ARGS ?=
 bench: $(STAMP)
-	$(PY) benchmarks/run.py
+	$(PY) benchmarks/run.py --write benchmarks/results-$$(date -u +%Y-%m-%d).md $(BENCH_ARGS)
 
 ## Python (ruff) and JavaScript (ESLint, eslint.config.mjs) lint.
 lint: $(STAMP) $(NODE_STAMP)

@@ -9,8 +9,11 @@ the search box and types a query as a person does. It prints:
   setup, Pagefind's script, wasm, metadata, index chunks and page fragments);
 - ready_s: from the click until the search is ready (the box says "Type to start searching");
 - results_s: from a whole query entered at once (after the first one) to its results shown:
-  the index files for the first search have arrived by then.
-Targets: bytes <= 300 KB gzip, results_s <= 1 s. Not a test: nothing here asserts.
+  the index files for the first search have arrived by then;
+- search_urls: every address requested from the click on (benchmarks/run.py checks that none
+  carries a word typed).
+benchmarks/run.py calls first_search() on the site it has already built; this script's own
+main builds one per N. Targets: bytes <= 300 KB gzip, results_s <= 1 s. Not a test: nothing here asserts.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from make_topics import make_topics  # noqa: E402
-from run import CHROMIUM, ENV, PYTHON, inherit_config, run_child, serve  # noqa: E402
+from run import CHROMIUM, ENV, PYTHON, inherit_config, serve, strict_build  # noqa: E402
 
 FIRST_QUERY = "eyelid twitching"
 SECOND_QUERY = "botox"
@@ -38,6 +41,7 @@ def first_search(site: Path, slug: str) -> dict:
 
     server, base = serve(site)
     sizes: dict[str, int] = {}
+    requested: list[str] = []
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox", "--disable-gpu"])
@@ -52,6 +56,7 @@ def first_search(site: Path, slug: str) -> dict:
                     pass
 
             context.on("response", record)
+            context.on("request", lambda request: requested.append(request.url))
             box = page.locator("input.md-search__input")
             start = time.perf_counter()
             box.click()
@@ -73,7 +78,8 @@ def first_search(site: Path, slug: str) -> dict:
     finally:
         server.terminate()
         server.wait()
-    return {"bytes_gzip_kib": first_bytes / 1024, "requests": len(sizes), "ready_s": ready, "results_s": results}
+    return {"bytes_gzip_kib": first_bytes / 1024, "requests": len(sizes), "ready_s": ready, "results_s": results,
+            "search_urls": requested, "queries": [FIRST_QUERY, SECOND_QUERY]}
 
 
 def measure(count: int, work: Path) -> dict:
@@ -82,7 +88,7 @@ def measure(count: int, work: Path) -> dict:
     site = work / f"site-{count}"
     config = inherit_config(work / f"mkdocs-{count}.yml", docs_dir=str(content), watch=[])
     env = {**ENV, "HEALTHGUIDE_CONTENT": str(content), "HEALTHGUIDE_CACHE_DIR": str(work / f"cache-{count}")}
-    run_child([PYTHON, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config), "-d", str(site)], env=env)
+    strict_build([PYTHON, "-m", "mkdocs"], config, site, env)
     index_files = [path for path in (site / "pagefind").rglob("*") if path.is_file()]
     slug = sorted((content / "topics").glob("*.yaml"))[0].stem
     return {"N": count, "pagefind_files": len(index_files), **first_search(site, slug)}

@@ -1,19 +1,27 @@
-"""Benchmark the site build at N = 1, 100 and 1,000 synthetic topics and print one table.
+"""Benchmark issue 17's figures at N = 1, 100 and 1,000 synthetic topics, in one pass, and write
+them as Markdown with each target marked met or missed.
 
-    .venv/bin/python benchmarks/run.py                 # N = 1, 100, 1000 (or: make bench)
-    .venv/bin/python benchmarks/run.py --sizes 1 10    # a quick look
-    .venv/bin/python benchmarks/run.py --sizes 100 --serve-topic --only-serve   # `make serve TOPIC=slug`, one save
+    .venv/bin/python benchmarks/run.py --write benchmarks/results-DATE.md   # N = 1, 100, 1000 (make bench)
+    .venv/bin/python benchmarks/run.py --sizes 1 10                         # a quick look (printed)
+    .venv/bin/python benchmarks/run.py --sizes 100 --serve-topic --only-serve   # `make serve TOPIC=slug` alone
 
-For each N (topics from benchmarks/make_topics.py, fixed seed) it measures, in this one run:
-- generator: YAML load + validate + render, alone in a child process (and its peak memory);
-- build: `mkdocs build --strict` with the real plugin, its events wrapped by benchmarks/timed_build.py
-  so the time spent in each plugin event (generator, structured data, CSP) is known;
-- baseline: `mkdocs build` of the same Markdown written out in advance, without the plugin;
-- output size, search index size, gzip transfer size of one topic page with everything it
-  loads (measured in Chromium), and the size of the self-check script;
-- at N = 100 (or the middle size), edit-to-rebuilt time in `mkdocs serve` for one topic;
-- Lighthouse mobile performance on the guide, FAQ and self-check pages when it can run.
-Not a test: nothing here asserts; compare the table with the targets in benchmarks/RESULTS.md.
+For each N (topics from benchmarks/make_topics.py, fixed seed) the site is built once and every
+figure is measured on it or on what its build left (caches, content):
+- generator: YAML load + validate + render alone in a child process, cold (empty cache) and
+  warm (the cache it left), and its peak memory;
+- build: `mkdocs build --strict` with the real plugin, cold then warm (cache kept), peak memory,
+  each plugin event timed by benchmarks/timed_build.py;
+- baseline: MkDocs + Material alone (no plugin, same nav and theme) on the same Markdown, which
+  `python -m generator render` writes from the generator's warm cache;
+- output size, a topic page's gzip weight with all it loads and whether it fetched sitemap.xml;
+- the first search (benchmarks/first_search.py) and the lay-query suite's top-3 hit rate
+  (benchmarks/search_quality.py), and whether any address requested carried a search word;
+- the generator after one topic is edited (in-process cache), and `make serve TOPIC=slug`: save
+  to served, 5 saves (at every N of 100 or more, or the largest N; --serve-topic: every N);
+- Lighthouse mobile performance on every page type at the smallest N, median of 5
+  (benchmarks/lighthouse_pages.py).
+Builds keep MkDocs' output (no -q: in MkDocs 1.6 it also hides warnings from --strict's count).
+Not a test: nothing here asserts; benchmarks/targets.py marks each target met or missed.
 """
 
 from __future__ import annotations
@@ -28,7 +36,9 @@ import sys
 import tempfile
 import time
 import urllib.request
+from datetime import UTC, datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from make_topics import make_topics  # noqa: E402
@@ -40,9 +50,14 @@ from generator.engine.mkdocs.packaged_files import SITE_FILES_DIR, THEME_DIR  # 
 BENCH = ROOT / "benchmarks"
 PYTHON = sys.executable
 MKDOCS = [PYTHON, "-m", "mkdocs"]
+TIMED_MKDOCS = [PYTHON, str(BENCH / "timed_build.py")]
 CHROMIUM = "/usr/bin/chromium"
-LIGHTHOUSE = BENCH / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+# Every child imports this checkout's generator, whatever its script's folder or the editable
+# install points to (timed_build.py runs from benchmarks/; a shared virtualenv may name another checkout).
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1",
+       "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
+PREVIEW_FROM_N = 100  # the preview is timed at these sizes (and at the largest N when none is)
+LIGHTHOUSE_RUNS = 5
 
 # The generator part of an `mkdocs serve` rebuild: the same process, one topic edited.
 REBUILD_PROBE = """
@@ -52,7 +67,7 @@ from generator.pipeline import generate
 from generator.render.disk_cache import topic_cache
 cache = topic_cache(Path(sys.argv[1]))  # kept across rebuilds, as the plugin keeps it
 generate(sys.argv[1], cache=cache)
-topic = sorted(Path(sys.argv[1], "topics").glob("*.yaml"))[0]
+topic = Path(sys.argv[2])
 topic.write_text(topic.read_text(encoding="utf-8").replace("\\ntitle: ", "\\ntitle: Edited ", 1), encoding="utf-8")
 start = time.perf_counter()
 generated = generate(sys.argv[1], cache=cache)
@@ -88,6 +103,12 @@ def run_child(command: list[str], env: dict | None = None, cwd: Path = ROOT) -> 
     return seconds, usage.ru_maxrss // 1024, stdout
 
 
+def strict_build(mkdocs: list[str], config: Path, site: Path, env: dict) -> tuple[float, int, str]:
+    """`mkdocs build --strict` (through `mkdocs`, e.g. MKDOCS or TIMED_MKDOCS): any warning fails it.
+    Its output is captured, not silenced: MkDocs 1.6's -q keeps warnings from --strict's count."""
+    return run_child([*mkdocs, "build", "--strict", "-f", str(config), "-d", str(site)], env=env)
+
+
 def inherit_config(path: Path, **settings) -> Path:
     """An MkDocs config that inherits mkdocs.yml with absolute paths (it lives in a temp dir)."""
     config = {"INHERIT": str(ROOT / "mkdocs.yml")}
@@ -100,15 +121,17 @@ def folder_bytes(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
 
-def measure(count: int, work: Path) -> dict:
-    content = work / f"content-{count}"
-    make_topics(count, content)
-    row: dict = {"N": count}
+def first_topic(content: Path) -> Path:
+    return sorted((content / "topics").glob("*.yaml"))[0]
 
-    # Cold: an empty generator cache (generator/disk_cache.py); warm: the same run again, as
-    # `make site` or a CI job that keeps .cache/ would run it after a first build.
+
+def measure_builds(count: int, work: Path, content: Path) -> dict:
+    """Generator and build, cold and warm, and MkDocs + Material alone on the same Markdown."""
+    row: dict = {"N": count}
+    # Cold: an empty generator cache (generator/render/disk_cache.py); warm: the same run again,
+    # as `make site` or a CI job that keeps .cache/ would run it after a first build.
     generator_env = {**ENV, "HEALTHGUIDE_CACHE_DIR": str(work / f"cache-generator-{count}")}
-    seconds, peak, out = run_child([PYTHON, "-c", GENERATOR_PROBE, str(content)], env=generator_env)
+    _, peak, out = run_child([PYTHON, "-c", GENERATOR_PROBE, str(content)], env=generator_env)
     probe = json.loads(out)
     row.update(generator_s=probe["seconds"], generator_peak_mib=peak, pages=probe["pages"])
     _, _, out = run_child([PYTHON, "-c", GENERATOR_PROBE, str(content)], env=generator_env)
@@ -116,38 +139,76 @@ def measure(count: int, work: Path) -> dict:
 
     timings = work / f"timings-{count}.json"
     site = work / f"site-{count}"
-    config = inherit_config(work / f"mkdocs-{count}.yml", docs_dir=str(content),
-                            watch=[str(content), str(ROOT / "generator")])
+    config = inherit_config(work / f"mkdocs-{count}.yml", docs_dir=str(content), watch=[])
     env = {**ENV, "HEALTHGUIDE_CONTENT": str(content), "HEALTHGUIDE_BENCH_TIMINGS": str(timings),
            "HEALTHGUIDE_CACHE_DIR": str(work / f"cache-build-{count}")}
-    build = [PYTHON, str(BENCH / "timed_build.py"), "build", "--strict", "-q", "-f", str(config), "-d", str(site)]
-    seconds, peak, _ = run_child(build, env=env)
-    hook = json.loads(timings.read_text())["seconds"]
-    row.update(build_s=seconds, build_peak_mib=peak, hook_s=hook)
-    seconds, _, _ = run_child(build, env=env)
+    seconds, peak, _ = strict_build(TIMED_MKDOCS, config, site, env)
+    row.update(build_s=seconds, build_peak_mib=peak, hook_s=json.loads(timings.read_text())["seconds"])
+    seconds, _, _ = strict_build(TIMED_MKDOCS, config, site, env)
     row.update(build_warm_s=seconds, hook_warm_s=json.loads(timings.read_text())["seconds"])
+    row["output_mib"] = folder_bytes(site) / 2**20
 
+    # The same Markdown, written from the generator's warm cache (no second rendering).
     docs = work / f"docs-{count}"
     shutil.copytree(SITE_FILES_DIR, docs)
-    run_child([PYTHON, "-m", "generator", "--content", str(content), "render", str(work / f"md-{count}")],
-              env={**ENV, "HEALTHGUIDE_CACHE_DIR": "off"})
+    run_child([PYTHON, "-m", "generator", "--content", str(content), "render", str(work / f"md-{count}")], env=generator_env)
     shutil.copytree(work / f"md-{count}", docs, dirs_exist_ok=True)
-    # Without the healthguide plugin, so the theme overrides are named here.
+    # Without the healthguide plugin, so the theme overrides are named here; not strict: the
+    # Markdown links to pages the plugin would add.
     baseline_config = inherit_config(work / f"baseline-{count}.yml", docs_dir=str(docs), plugins=[{"search": {"lang": "en"}}],
                                      theme={"name": "material", "custom_dir": str(THEME_DIR), "font": False},
                                      watch=[], nav=probe["nav"], strict=False)
-    seconds, _, _ = run_child(MKDOCS + ["build", "-q", "-f", str(baseline_config), "-d", str(work / f"baseline-site-{count}")])
-    row["baseline_s"] = seconds
-
-    row["output_mib"] = folder_bytes(site) / 2**20
-    index = (site / "search" / "search_index.json").read_bytes()
-    row["search_index_kib"] = len(index) / 1024
-    row["search_index_gzip_kib"] = len(gzip.compress(index, 6)) / 1024  # fetched on the first search
-    row["self_check_js_gzip_kib"] = len(gzip.compress((site / "javascripts" / "self-check.js").read_bytes())) / 1024
-    first_topic = sorted((content / "topics").glob("*.yaml"))[0].stem
-    row["topic"] = first_topic
-    row.update(page_weight(site, first_topic))
+    baseline_site = work / f"baseline-site-{count}"
+    seconds, peak, _ = run_child(MKDOCS + ["build", "-f", str(baseline_config), "-d", str(baseline_site)])
+    row.update(baseline_s=seconds, baseline_peak_mib=peak, baseline_output_mib=folder_bytes(baseline_site) / 2**20)
     shutil.rmtree(docs)
+    shutil.rmtree(baseline_site)
+    row["self_check_js_gzip_kib"] = len(gzip.compress((site / "javascripts" / "self-check.js").read_bytes())) / 1024
+    return row
+
+
+def measure_reader(site: Path, slug: str) -> dict:
+    """What a reader gets: page weight, the first search, the lay queries, and what left the browser."""
+    from first_search import first_search
+    from search_quality import lay_query_hits, urls_with_search_words
+
+    row = page_weight(site, slug)
+    search = first_search(site, slug)
+    row.update(search_bytes=search["bytes_gzip_kib"] * 1024, search_requests=search["requests"],
+               search_ready_s=search["ready_s"], search_results_s=search["results_s"])
+    server, base = serve(site)
+    try:
+        lay = lay_query_hits(base, slug)
+    finally:
+        server.terminate()
+        server.wait()
+    row.update(lay_queries=lay["lay_queries"], lay_hits=lay["lay_hits"], lay_misses=lay["lay_misses"])
+    row["search_url_count"] = len(search["search_urls"]) + len(lay["lay_search_urls"])
+    row["urls_with_search_words"] = urls_with_search_words(search["search_urls"], search["queries"]) + lay["lay_urls_with_words"]
+    return row
+
+
+def measure(count: int, work: Path, preview: bool, whole_site_serve: bool) -> dict:
+    content = work / f"content-{count}"
+    make_topics(count, content)
+    topic = first_topic(content)
+    row = measure_builds(count, work, content)
+    row["topic"] = topic.stem
+    row.update(measure_reader(work / f"site-{count}", topic.stem))
+    # Edits to the topic come last: everything above measured the content as generated.
+    original = topic.read_text(encoding="utf-8")
+    try:
+        _, _, out = run_child([PYTHON, "-c", REBUILD_PROBE, str(content), str(topic)],
+                              env={**ENV, "HEALTHGUIDE_CACHE_DIR": str(work / f"cache-generator-{count}")})
+        row["rebuild_generator_s"] = json.loads(out)["seconds"]
+        topic.write_text(original, encoding="utf-8")
+        if preview:
+            row["preview_saves"] = edit_to_rebuilt(count, work, preview=True, saves=5)
+        if whole_site_serve:
+            topic.write_text(original, encoding="utf-8")
+            row["serve_s"] = edit_to_rebuilt(count, work)[0]
+    finally:
+        topic.write_text(original, encoding="utf-8")
     return row
 
 
@@ -172,8 +233,12 @@ def serve(site: Path):
     raise SystemExit("static server did not start")
 
 
+MARKER = "benchmark-marker-after-the-page-opened"
+
+
 def page_weight(site: Path, slug: str) -> dict:
-    """Gzip size of everything a topic guide page loads in Chromium when it opens."""
+    """Gzip size of everything a topic guide page loads in Chromium when it opens, and whether
+    sitemap.xml was among it."""
     from playwright.sync_api import sync_playwright
 
     server, base = serve(site)
@@ -191,19 +256,24 @@ def page_weight(site: Path, slug: str) -> dict:
 
             page.on("response", record)
             page.goto(f"{base}{slug}/", wait_until="networkidle")
-            page.wait_for_timeout(1000)
+            # Requests are reported in the order sent: once this marker's is seen, so is every earlier one.
+            with page.expect_response(lambda response: MARKER in response.url):
+                page.evaluate("(marker) => { fetch(marker).catch(() => {}); }", MARKER)
             browser.close()
     finally:
         server.terminate()
         server.wait()
-    # Everything the page loads when it opens; the search index and worker wait for a search.
-    return {"page_gzip_kib": sum(sizes.values()) / 1024, "requests": len(sizes)}
+    sizes = {url: size for url, size in sizes.items() if MARKER not in url}
+    # Everything the page loads when it opens; the search's files wait for a search.
+    return {"page_gzip_kib": sum(sizes.values()) / 1024, "page_requests": len(sizes),
+            "sitemap_fetched": any(urlsplit(url).path.endswith((".xml", ".xml.gz")) for url in sizes)}
 
 
 def edit_to_rebuilt(count: int, work: Path, preview: bool = False, saves: int = 1) -> list[float]:
-    """`mkdocs serve`: seconds from saving an edited topic to the page showing the edit, for
-    each of `saves` saves in turn (one server). `preview`: serve that topic alone, as
-    `make serve TOPIC=slug` does (HEALTHGUIDE_TOPIC)."""
+    """`mkdocs serve --strict`: seconds from saving an edited topic to the page showing the edit,
+    for each of `saves` saves in turn (one server). `preview`: serve that topic alone, as
+    `make serve TOPIC=slug` does (HEALTHGUIDE_TOPIC, --dirty). The generator's cache from the
+    builds is used when there is one (it only shortens the server's start)."""
     import socket
 
     content = work / f"content-{count}"
@@ -214,36 +284,45 @@ def edit_to_rebuilt(count: int, work: Path, preview: bool = False, saves: int = 
         port = probe.getsockname()[1]
     config = inherit_config(work / f"serve-{count}.yml", docs_dir=str(content),
                             watch=[str(content)], site_url=f"http://127.0.0.1:{port}/")
-    topic = sorted((content / "topics").glob("*.yaml"))[0]
+    topic = first_topic(content)
+    cache = work / f"cache-generator-{count}"
     env = {**ENV, "HEALTHGUIDE_CONTENT": str(content), "HEALTHGUIDE_TOPIC": topic.stem if preview else "",
-           "HEALTHGUIDE_CACHE_DIR": str(work / f"cache-serve-{count}-{'topic' if preview else 'site'}")}
+           "HEALTHGUIDE_CACHE_DIR": str(cache if cache.exists() else work / f"cache-serve-{count}")}
     # Not --no-livereload: in MkDocs 1.6 that also turns off watching, so no edit is ever seen.
     dirty = ["--dirty"] if preview else []  # as the Makefile serves a one-topic preview
-    server = subprocess.Popen(MKDOCS + ["serve", "-q", *dirty, "-f", str(config), "-a", f"127.0.0.1:{port}"],
-                              env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}/{topic.stem}/"
-    try:
-        if not _wait_for(url, "<title", timeout=1800):
-            raise SystemExit("mkdocs serve did not start")
-        time.sleep(3)  # let the watcher settle
-        text = topic.read_text(encoding="utf-8")
-        seconds = []
-        for save in range(1, saves + 1):
-            marker = f"Edited for the benchmark {save}"
-            start = time.perf_counter()
-            topic.write_text(text.replace("\ntitle: ", f"\ntitle: {marker} ", 1), encoding="utf-8")
-            if not _wait_for(url, marker, timeout=1800):
-                raise SystemExit("the edit never appeared")
-            seconds.append(time.perf_counter() - start)
-        return seconds
-    finally:
-        server.terminate()
-        server.wait()
+    text = topic.read_text(encoding="utf-8")
+    with tempfile.TemporaryFile() as log:
+        server = subprocess.Popen(MKDOCS + ["serve", "--strict", *dirty, "-f", str(config), "-a", f"127.0.0.1:{port}"],
+                                  env=env, cwd=ROOT, stdout=log, stderr=log)
+        url = f"http://127.0.0.1:{port}/{topic.stem}/"
+        try:
+            if not _wait_for(url, "<title", server):
+                raise SystemExit("mkdocs serve did not start:\n" + _tail(log))
+            time.sleep(3)  # let the watcher settle
+            seconds = []
+            for save in range(1, saves + 1):
+                marker = f"Edited for the benchmark {save}"
+                start = time.perf_counter()
+                topic.write_text(text.replace("\ntitle: ", f"\ntitle: {marker} ", 1), encoding="utf-8")
+                if not _wait_for(url, marker, server):
+                    raise SystemExit("the edit never appeared:\n" + _tail(log))
+                seconds.append(time.perf_counter() - start)
+            return seconds
+        finally:
+            topic.write_text(text, encoding="utf-8")
+            server.terminate()
+            server.wait()
 
 
-def _wait_for(url: str, needle: str, timeout: float) -> bool:
+def _tail(log) -> str:
+    log.seek(0)
+    return log.read().decode("utf-8", "replace")[-3000:]
+
+
+def _wait_for(url: str, needle: str, server: subprocess.Popen, timeout: float = 1800) -> bool:
+    """Poll `url` until it shows `needle`; False on time-out or when the server has stopped."""
     deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
+    while time.monotonic() < deadline and server.poll() is None:
         try:
             if needle in urllib.request.urlopen(url, timeout=5).read().decode("utf-8", "replace"):
                 return True
@@ -253,104 +332,66 @@ def _wait_for(url: str, needle: str, timeout: float) -> bool:
     return False
 
 
-def lighthouse(site: Path, slug: str, runs: int = 5) -> dict:
-    """Lighthouse 12 mobile performance of the guide, FAQ and self-check pages, or why not.
+def lighthouse(site: Path, slug: str, runs: int) -> dict | str:
+    """Lighthouse medians on every page type of benchmarks/lighthouse_pages.py, on the synthetic
+    topic `slug` in place of the real one; or why not."""
+    import lighthouse_pages
 
-    Scores vary from run to run (simulated throttling scales the CPU time observed here), so
-    each page is measured `runs` times: the median and the range are reported."""
-    if not LIGHTHOUSE.exists():
-        return {"lighthouse": f"not installed: cd benchmarks/lighthouse && npm ci ({LIGHTHOUSE} missing)"}
-    server, base = serve(site)
-    scores = {}
+    if not lighthouse_pages.LIGHTHOUSE.exists():
+        return "not installed: cd benchmarks/lighthouse && npm ci --ignore-scripts"
+    pages = {name: path.replace(lighthouse_pages.TOPIC + "/", slug + "/", 1) for name, path in lighthouse_pages.PAGES.items()}
     try:
-        for name, path in (("guide", ""), ("faq", "faq/"), ("self-check", "self-check/")):
-            if not (site / slug / path / "index.html").exists():
-                continue
-            found = []
-            for _ in range(runs):
-                result = subprocess.run(
-                    [str(LIGHTHOUSE), f"{base}{slug}/{path}", "--only-categories=performance", "--output=json", "--quiet",
-                     "--chrome-flags=--headless --no-sandbox --disable-gpu"],
-                    env={**ENV, "CHROME_PATH": CHROMIUM}, capture_output=True, text=True, timeout=300, check=False)
-                if result.returncode != 0:
-                    scores[name] = f"failed: {result.stderr.strip().splitlines()[-1:]}"
-                    break
-                found.append(json.loads(result.stdout)["categories"]["performance"]["score"])
-            else:
-                found.sort()
-                scores[name] = {"median": found[len(found) // 2], "min": found[0], "max": found[-1]}
-    finally:
-        server.terminate()
-        server.wait()
-    return {"lighthouse": scores}
+        return lighthouse_pages.measure(site, pages, runs)
+    except SystemExit as failure:  # its way of saying a run failed: reported, the other figures kept
+        return f"failed: {failure}"
 
 
-COLUMNS = [
-    ("N", "N", "{}"), ("pages", "pages", "{}"),
-    ("generator_s", "generator s", "{:.2f}"), ("build_s", "build s", "{:.2f}"),
-    ("hook_share", "hook share", "{:.0%}"), ("generator_warm_s", "warm: generator s", "{:.2f}"),
-    ("build_warm_s", "warm: build s", "{:.2f}"), ("hook_share_warm", "warm: hook share", "{:.0%}"),
-    ("baseline_s", "baseline s", "{:.2f}"),
-    ("overhead", "build/baseline", "{:.2f}"), ("generator_peak_mib", "gen peak MiB", "{}"),
-    ("build_peak_mib", "build peak MiB", "{}"), ("output_mib", "output MiB", "{:.1f}"),
-    ("search_index_kib", "search index KiB", "{:.0f}"), ("page_gzip_kib", "page gz KiB", "{:.1f}"),
-    ("search_index_gzip_kib", "index gz KiB (first search)", "{:.0f}"), ("self_check_js_gzip_kib", "self-check.js gz KiB", "{:.1f}"),
-]
-
-
-def table(rows: list[dict]) -> str:
-    lines = ["| " + " | ".join(title for _, title, _ in COLUMNS) + " |", "|" + "---|" * len(COLUMNS)]
-    for row in rows:
-        row = {**row, "hook_share": sum(row["hook_s"].values()) / row["build_s"], "overhead": row["build_s"] / row["baseline_s"],
-               "hook_share_warm": sum(row["hook_warm_s"].values()) / row["build_warm_s"]}
-        lines.append("| " + " | ".join(fmt.format(row[key]) for key, _, fmt in COLUMNS) + " |")
-    return "\n".join(lines)
-
-
-def serve_timings(args, count: int, work: Path) -> None:
-    if args.serve:
-        print(f"mkdocs serve, edit one topic at N={count}: rebuilt and served after {edit_to_rebuilt(count, work)[0]:.1f} s")
-    if args.serve_topic:
-        seconds = sorted(edit_to_rebuilt(count, work, preview=True, saves=5))
-        print(f"make serve TOPIC=slug, 5 saves of that topic at N={count}: rebuilt and served after median {seconds[2]:.1f} s "
-              f"(min {seconds[0]:.1f}, max {seconds[-1]:.1f})")
+def preview_sizes(sizes: list[int], every: bool) -> set[int]:
+    if every:
+        return set(sizes)
+    return {n for n in sizes if n >= PREVIEW_FROM_N} or {max(sizes)}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1, 100, 1000])
+    parser.add_argument("--write", type=Path, help="write the Markdown results to this file (default: print them)")
     parser.add_argument("--keep", action="store_true", help="keep the work folder")
-    parser.add_argument("--serve", action="store_true", help="also time a real `mkdocs serve` edit (see RESULTS.md)")
-    parser.add_argument("--serve-topic", action="store_true",
-                        help="also time an edit in `make serve TOPIC=slug` (one topic previewed) at the middle size")
-    parser.add_argument("--only-serve", action="store_true", help="only the serve timings (--serve, --serve-topic)")
+    parser.add_argument("--serve", action="store_true", help="also time a whole-site `mkdocs serve` edit (slow)")
+    parser.add_argument("--serve-topic", action="store_true", help="time `make serve TOPIC=slug` at every N, not only N >= 100")
+    parser.add_argument("--no-preview", action="store_true", help="do not time `make serve TOPIC=slug`")
+    parser.add_argument("--only-serve", action="store_true", help="only the serve timings, printed")
     parser.add_argument("--no-lighthouse", action="store_true")
+    parser.add_argument("--lighthouse-runs", type=int, default=LIGHTHOUSE_RUNS)
     args = parser.parse_args()
+    from report import load_average, machine, markdown
+
+    started, load_before = datetime.now(UTC), load_average()
     work = Path(tempfile.mkdtemp(prefix="healthguide-bench-"))
-    rows = []
-    middle = args.sizes[len(args.sizes) // 2]
+    previewed = set() if args.no_preview else preview_sizes(args.sizes, args.serve_topic)
     try:
         if args.only_serve:
-            serve_timings(args, middle, work)
+            for count in args.sizes:
+                if count in previewed:
+                    print(f"make serve TOPIC=slug, 5 saves at N={count}: {edit_to_rebuilt(count, work, preview=True, saves=5)}")
+                if args.serve:
+                    print(f"mkdocs serve, one save at N={count}: {edit_to_rebuilt(count, work)}")
             return
-        for count in args.sizes:
-            row = measure(count, work)
-            rows.append(row)
-            print(f"N={count}: {json.dumps(row)}", flush=True)
-        print()
-        print(table(rows))
-        print()
-        for row in rows:
-            print(f"N={row['N']} hook seconds by event: " + ", ".join(f"{k} {v:.2f}" for k, v in row["hook_s"].items()))
-            print(f"N={row['N']} warm: " + ", ".join(f"{k} {v:.2f}" for k, v in row["hook_warm_s"].items()))
-        if not args.no_lighthouse:
-            smallest = rows[0]
-            scores = lighthouse(work / "site-{}".format(smallest["N"]), smallest["topic"])
-            print(f"Lighthouse (N={smallest['N']}, {smallest['topic']}): {scores}")
-        _, _, out = run_child([PYTHON, "-c", REBUILD_PROBE, str(work / f"content-{middle}")],
-                              env={**ENV, "HEALTHGUIDE_CACHE_DIR": "off"})  # the in-process cache alone
-        print(f"Generator after editing one topic at N={middle} (serve rebuild, cache warm): {json.loads(out)['seconds']:.2f} s")
-        serve_timings(args, middle, work)
+        rows = []
+        for count in sorted(args.sizes):
+            rows.append(measure(count, work, count in previewed, args.serve))
+            print(f"N={count}: {json.dumps(rows[-1])}", flush=True)
+        smallest = rows[0]
+        scores = None if args.no_lighthouse else lighthouse(work / f"site-{smallest['N']}", smallest["topic"], args.lighthouse_runs)
+        command = " ".join(["benchmarks/run.py", *sys.argv[1:]])
+        stamp = lambda moment: moment.strftime("%Y-%m-%d %H:%M UTC")  # noqa: E731
+        text = markdown(rows, scores, smallest["N"], args.lighthouse_runs, machine(), command,
+                        stamp(started), stamp(datetime.now(UTC)), load_before, load_average())
+        if args.write:
+            args.write.write_text(text, encoding="utf-8")
+            print(f"results written to {args.write}")
+        else:
+            print(text)
     finally:
         if args.keep:
             print(f"work folder kept: {work}")

@@ -4,7 +4,15 @@ then the other site pages."""
 from __future__ import annotations
 
 from ..model.loading import Content
-from .routes import HOME, SITE_PAGES, menu_pages_of, page_url, pages_of, topic_page_path
+from .routes import (
+    HOME,
+    SITE_PAGES,
+    menu_pages_of,
+    off_menu_paths,
+    page_url,
+    pages_of,
+    topic_page_path,
+)
 
 NAV_GROUP_FROM = 10  # below this, one section per topic is short enough
 
@@ -27,6 +35,15 @@ def navigation(content: Content) -> list[dict]:
         for loaded in content.topics
     ]
     return [{HOME.name(strings): HOME.file}, *sections, *others]
+
+
+def left_out_of_navigation(content: Content) -> set[str]:
+    """Docs-relative paths of the topic pages built but, on purpose, in no menu: the off-menu
+    page kinds and, from NAV_GROUP_FROM topics on, every topic page (not omissions for --strict)."""
+    topics = [loaded.topic for loaded in content.topics]
+    if len(topics) >= NAV_GROUP_FROM:
+        return {topic_page_path(topic.slug, kind) for topic in topics for kind in pages_of(topic)}
+    return off_menu_paths(topics)
 
 
 def footer_links(content: Content) -> dict[str, list[tuple[str, str]]]:

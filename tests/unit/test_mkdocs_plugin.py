@@ -57,3 +57,26 @@ def test_bad_content_is_one_build_error_naming_the_file(content):
         config.plugins["healthguide"].on_config(config)
 
     assert str(content.topic_file) in str(info.value) and "sometimes" in str(info.value)
+
+
+def test_from_nav_group_from_topics_on_no_topic_page_is_an_omission_for_strict(content):
+    """From NAV_GROUP_FROM topics on the navigation lists no topic (readers find them on the home
+    page's A to Z list): their pages are left out on purpose, so `omitted_files: warn` must not
+    make `make site --strict` fail on them (it did at 10 topics; the benchmark's -q hid it)."""
+    from mkdocs.structure.files import Files, InclusionLevel
+
+    from generator.structure.navigation import NAV_GROUP_FROM
+
+    sample = content.topic_file.read_text(encoding="utf-8")
+    for number in range(1, NAV_GROUP_FROM):
+        (content.topic_file.parent / f"copy-{number}.yaml").write_text(
+            sample.replace("slug: sample-topic", f"slug: copy-{number}", 1), encoding="utf-8")
+    config = serve_rebuild_config(content)
+    config = config.plugins.on_config(config)  # as a build runs them, every plugin's
+
+    files = config.plugins.on_files(Files([]), config=config)
+
+    topic_pages = [file for file in files.documentation_pages() if file.src_uri.startswith(("sample-topic/", "copy-"))]
+    assert len({file.src_uri.split("/")[0] for file in topic_pages}) == NAV_GROUP_FROM
+    assert all(file.inclusion is InclusionLevel.NOT_IN_NAV for file in topic_pages), [
+        file.src_uri for file in topic_pages if file.inclusion is not InclusionLevel.NOT_IN_NAV]

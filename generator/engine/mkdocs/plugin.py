@@ -27,8 +27,7 @@ from ...render.cache import TopicCache
 from ...render.disk_cache import topic_cache
 from ...render.structured_data import for_page, to_script_json
 from ...structure.links_lock import check_lock
-from ...structure.navigation import footer_links, navigation
-from ...structure.routes import off_menu_paths
+from ...structure.navigation import footer_links, left_out_of_navigation, navigation
 from . import csp, css_bundle, hidden_headings, packaged_files, page_scripts, theme_markup
 from .languages import (
     SiteLanguage,
@@ -136,9 +135,9 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
         return config
 
     def on_files(self, files: Files, config) -> Files:
-        # Pages left out of the menus on purpose (routes.py, `in_menu`): not an omission that
-        # --strict would fail on.
-        off_menu = off_menu_paths(loaded.topic for loaded in self.generated.content.topics)
+        # Pages left out of the menus on purpose (routes.py, `in_menu`; every topic's from
+        # NAV_GROUP_FROM topics on): not an omission that --strict would fail on.
+        off_menu = left_out_of_navigation(self.generated.content)
         for page in self.generated.pages:
             inclusion = InclusionLevel.NOT_IN_NAV if page.path in off_menu else InclusionLevel.UNDEFINED
             files.append(File.generated(config, page.path, content=page.markdown, inclusion=inclusion))
