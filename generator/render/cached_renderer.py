@@ -23,7 +23,9 @@ class CachedPageRenderer(PageRenderer):
         super().__init__(content, today=today, site_url=site_url)
         self.cache = cache
         # The languages too: a topic's clinicians' page links it in every language that has it.
-        self.shared_key = fingerprint(shared_inputs(self.content.root / SITE_FILE), self.today, self.site_url, sorted(map(repr, self.content.languages)))
+        # Their topics in sorted order: a set's order changes with each process's hash seed.
+        languages = sorted((ref.code, ref.name, ref.prefix, sorted(ref.slugs)) for ref in self.content.languages)
+        self.shared_key = fingerprint(shared_inputs(self.content.root / SITE_FILE), self.today, self.site_url, languages)
 
     def every_topic_s_pages(self) -> list[list[RenderedPage]]:
         """Cached topics as they were; the others rendered together (parallel.py)."""
