@@ -50,7 +50,7 @@ PAGES = {
 
 def build(site: Path) -> None:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HEALTHGUIDE_CACHE_DIR": "off"}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)]  # no -q: it keeps warnings from --strict,
                             cwd=ROOT, env=env, capture_output=True, text=True, check=False)
     if result.returncode != 0:
         raise SystemExit(f"the site did not build:\n{result.stderr[-3000:]}")

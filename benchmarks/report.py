@@ -84,6 +84,7 @@ def size_table(row: dict) -> str:
         ("first search: click to ready s", _seconds(row["search_ready_s"]), ""),
         ("first search: results s (index files arrived)", _seconds(row["search_results_s"]), ""),
         ("lay queries: top-3 hits (any topic's expected section)", f"{row['lay_hits']}/{row['lay_queries']}", ""),
+        ("lay queries: top-3 distinct sections hit", f"{row.get('lay_distinct_hits', '-')}/{row['lay_queries']}", ""),
         ("request URLs carrying a search word", f"{len(row['urls_with_search_words'])} of {row['search_url_count']}", ""),
         ("generator after editing one topic (in-process cache) s", _seconds(row["rebuild_generator_s"]), ""),
     ]

@@ -182,7 +182,8 @@ def measure_reader(site: Path, slug: str) -> dict:
     finally:
         server.terminate()
         server.wait()
-    row.update(lay_queries=lay["lay_queries"], lay_hits=lay["lay_hits"], lay_misses=lay["lay_misses"])
+    row.update(lay_queries=lay["lay_queries"], lay_hits=lay["lay_hits"], lay_misses=lay["lay_misses"],
+               lay_distinct_hits=lay["lay_distinct_hits"], lay_distinct_misses=lay["lay_distinct_misses"])
     row["search_url_count"] = len(search["search_urls"]) + len(lay["lay_search_urls"])
     row["urls_with_search_words"] = urls_with_search_words(search["search_urls"], search["queries"]) + lay["lay_urls_with_words"]
     return row

@@ -15,7 +15,7 @@ from urllib.parse import unquote_plus
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
-from lay_queries import is_hit, synthetic_queries, top_results  # noqa: E402
+from lay_queries import is_hit, synthetic_queries, top_distinct_sections, top_results  # noqa: E402
 
 from support import (  # noqa: E402
     CHROMIUM,
@@ -45,6 +45,7 @@ def lay_query_hits(site_url: str, slug: str) -> dict:
 
     queries = synthetic_queries()
     misses: list[str] = []
+    distinct_misses: list[str] = []
     requested: list[str] = []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
@@ -56,13 +57,18 @@ def lay_query_hits(site_url: str, slug: str) -> dict:
             context.on("request", lambda request: requested.append(request.url))  # page and search worker
             open_search(page)
             for query, expected in queries:
-                found = top_results(search(page, query), site_url)
+                snapshot = search(page, query)
+                found = top_results(snapshot, site_url)
                 if not is_hit(found, expected, any_topic=True):
                     misses.append(f"{query!r}: expected a topic's {expected}, top 3 were {found}")
+                sections = top_distinct_sections(snapshot, site_url)
+                if not is_hit(sections, expected, any_topic=True):
+                    distinct_misses.append(f"{query!r}: expected a topic's {expected}, top 3 sections were {sections}")
             with page.expect_request(lambda request: REQUESTS_MARKER in request.url):  # every request reported
                 page.evaluate("(marker) => { fetch(marker).catch(() => {}); }", REQUESTS_MARKER)
         finally:
             browser.close()
     requested = [url for url in requested if REQUESTS_MARKER not in url]
     return {"lay_queries": len(queries), "lay_hits": len(queries) - len(misses), "lay_misses": misses,
+            "lay_distinct_hits": len(queries) - len(distinct_misses), "lay_distinct_misses": distinct_misses,
             "lay_search_urls": requested, "lay_urls_with_words": urls_with_search_words(requested, [q for q, _ in queries])}

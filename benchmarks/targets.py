@@ -64,6 +64,14 @@ def search_targets(row: dict) -> list[Target]:
                f"{row['search_results_s']:.2f} s", status(row["search_results_s"], RESULTS_MAX_S)),
         Target(f"lay queries: at least {LAY_HIT_RATE_MIN:.0%} top-3 hits", n,
                f"{rate:.0%} ({row['lay_hits']}/{row['lay_queries']})", status(rate, LAY_HIT_RATE_MIN, at_most=False)),
+    ] + ([
+        # Synthetic topics are copies of one: the same wrong section of three topics can fill the
+        # top 3, which makes the figure above a top-1 test from 2 topics on; this one asks for the
+        # three best distinct sections, as the suite does on the real site.
+        Target(f"lay queries: at least {LAY_HIT_RATE_MIN:.0%} top-3 hits, distinct sections", n,
+               f"{row['lay_distinct_hits'] / row['lay_queries']:.0%} ({row['lay_distinct_hits']}/{row['lay_queries']})",
+               status(row["lay_distinct_hits"] / row["lay_queries"], LAY_HIT_RATE_MIN, at_most=False)),
+    ] if "lay_distinct_hits" in row else []) + [
         Target("no search word in any request URL", n,
                f"{len(leaked)} of {row['search_url_count']} URLs" + (f": {leaked[:3]}" if leaked else ""),
                MET if not leaked else MISSED),

@@ -99,6 +99,17 @@ def top_results(snapshot: dict, site_url: str) -> list[str]:
     return ranked[:TOP]
 
 
+def top_distinct_sections(snapshot: dict, site_url: str) -> list[str]:
+    """The best-scored results, each section (page kind + anchor) once whatever its topic: on
+    synthetic copies of one topic the same section of three topics would fill the top 3."""
+    scored = [(score, result_location(href, site_url)) for href, score in snapshot["results"] if score > 0]
+    ranked: list[str] = []
+    for _, found in sorted(scored, key=lambda pair: -pair[0]):
+        if section_of(found) not in {section_of(item) for item in ranked}:
+            ranked.append(found)
+    return ranked[:TOP]
+
+
 def section_of(location: str) -> str:
     """'some-topic/faq/#faq-mnd' -> 'faq/#faq-mnd': the page kind and anchor, whatever the topic."""
     return location.split("/", 1)[1] if "/" in location else ""

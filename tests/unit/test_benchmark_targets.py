@@ -7,7 +7,14 @@ from __future__ import annotations
 import sys
 
 import pytest
-from lay_queries import QUERIES, is_hit, section_of, synthetic_queries
+from lay_queries import (
+    QUERIES,
+    is_hit,
+    section_of,
+    synthetic_queries,
+    top_distinct_sections,
+    top_results,
+)
 
 from support import ROOT
 
@@ -89,6 +96,17 @@ def test_on_synthetic_topics_a_hit_is_the_expected_section_of_any_topic():
     assert not is_hit(["knee-cramps/faq/#faq-mnd"], expected)  # the real site: that very topic
     assert is_hit(["facial-twitching/faq/#faq-mnd"], expected)
     assert section_of("knee-cramps/faq/#faq-mnd") == "faq/#faq-mnd" and section_of("knee-cramps/") == ""
+
+
+def test_on_synthetic_copies_the_top_three_distinct_sections_skip_the_same_section_of_other_topics():
+    site = "http://127.0.0.1:8000/"
+    snapshot = {"results": [(site + "a/causes/#stress", 9), (site + "b/causes/#stress", 8), (site + "c/causes/#stress", 7),
+                            (site + "b/faq/#faq-mnd", 6), (site + "a/#steps", 5), (site + "c/#red-flags", 4)]}
+    expected = ["facial-twitching/#steps"]
+
+    assert not is_hit(top_results(snapshot, site), expected, any_topic=True)  # three copies of one section
+    assert top_distinct_sections(snapshot, site) == ["a/causes/#stress", "b/faq/#faq-mnd", "a/#steps"]
+    assert is_hit(top_distinct_sections(snapshot, site), expected, any_topic=True)
 
 
 def test_synthetic_queries_keep_only_the_twitching_guide_s_items():
