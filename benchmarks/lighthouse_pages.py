@@ -50,7 +50,8 @@ PAGES = {
 
 def build(site: Path) -> None:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HEALTHGUIDE_CACHE_DIR": "off"}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)]  # no -q: it keeps warnings from --strict,
+    # No -q: in MkDocs 1.6 it keeps warnings from --strict's count.
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
                             cwd=ROOT, env=env, capture_output=True, text=True, check=False)
     if result.returncode != 0:
         raise SystemExit(f"the site did not build:\n{result.stderr[-3000:]}")
