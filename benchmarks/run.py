@@ -11,7 +11,8 @@ figure is measured on it or on what its build left (caches, content):
   warm (the cache it left), and its peak memory;
 - build: `mkdocs build --strict` with the real plugin, cold then warm (cache kept), peak memory,
   each plugin event timed by benchmarks/timed_build.py;
-- baseline: MkDocs + Material alone (no plugin, same nav and theme) on the same Markdown, which
+- baseline: MkDocs + Material alone (no plugin, not even Material's search; same nav and theme)
+  on the same Markdown, which
   `python -m generator render` writes from the generator's warm cache;
 - output size, a topic page's gzip weight with all it loads and whether it fetched sitemap.xml;
 - the first search (benchmarks/first_search.py) and the lay-query suite's top-3 hit rate
@@ -154,8 +155,10 @@ def measure_builds(count: int, work: Path, content: Path) -> dict:
     run_child([PYTHON, "-m", "generator", "--content", str(content), "render", str(work / f"md-{count}")], env=generator_env)
     shutil.copytree(work / f"md-{count}", docs, dirs_exist_ok=True)
     # Without the healthguide plugin, so the theme overrides are named here; not strict: the
-    # Markdown links to pages the plugin would add.
-    baseline_config = inherit_config(work / f"baseline-{count}.yml", docs_dir=str(docs), plugins=[{"search": {"lang": "en"}}],
+    # Markdown links to pages the plugin would add. No plugin at all: the site no longer runs
+    # Material's search plugin (its lunr index), so the floor leaves it out too (the 25 Nov
+    # baseline, benchmarks/targets.py, had it).
+    baseline_config = inherit_config(work / f"baseline-{count}.yml", docs_dir=str(docs), plugins=[],
                                      theme={"name": "material", "custom_dir": str(THEME_DIR), "font": False},
                                      watch=[], nav=probe["nav"], strict=False)
     baseline_site = work / f"baseline-site-{count}"
