@@ -83,12 +83,21 @@ function sectionOf(data, anchor) {
   return section;
 }
 
+/* A heading's text as its author wrote it. Pagefind decodes entities in an anchor's text twice
+   (a literal "&amp;" comes out as "&"); the indexer (search/pagefind_pages.py) also puts each
+   heading's text in the page's metadata, which Pagefind decodes once. */
+function headingText(data, anchor) {
+  var written = anchor && anchor.id ? data.meta["heading-" + anchor.id] : undefined;
+  return written !== undefined ? written : anchor ? anchor.text : "";
+}
+
 function titleOf(data, sub) {
-  var title = escapeText(sub.title || data.meta.title || "");
+  var title = escapeText((sub.anchor ? headingText(data, sub.anchor) : sub.title) || data.meta.title || "");
   var section = sectionOf(data, sub.anchor);
   var pageTitle = String(data.meta.title || "");
-  if (section && !pageTitle.endsWith(section.text)) {
-    title += '<span class="search-result-section" data-section="' + escapeText(section.text) + '"></span>';
+  var sectionText = section ? headingText(data, section) : "";
+  if (section && !pageTitle.endsWith(sectionText)) {
+    title += '<span class="search-result-section" data-section="' + escapeText(sectionText) + '"></span>';
   }
   return title;
 }
