@@ -156,3 +156,25 @@ def test_search_results_show_section_headings_as_typed(watched, hostile):
     assert label.evaluate("el => getComputedStyle(el, '::before').content") == css_string("Section: " + site.section_title)
     assert heading.evaluate("el => [...el.querySelectorAll('*')].map(child => child.className)") == ["search-result-section"]
     assert_untouched(page, requests, site_url, "search result sections")
+
+
+# A result's text: what its article holds besides the icon and the title.
+RESULT_TEXT = "(article) => [...article.childNodes].filter(n => !(n.matches && n.matches('h1, h2, .md-search-result__icon')))"
+
+
+def test_search_excerpts_show_author_text_as_typed_with_only_matches_marked(watched, hostile):
+    """Pagefind's excerpts escape "<" and ">" but leave "&": an author's literal "&lt;b&gt;"
+    read as "<b>" in a result's text. The text is the author's words as typed, with only the
+    matched word in <mark>."""
+    site, _, site_url = hostile
+    page, requests, _ = watched
+    page.goto(site_url + GUIDE)
+    open_search(page)
+    search(page, "literally")
+    article = page.locator(f'.md-search-result__list a[href*="#{SUBSECTION_ID}"] article')
+    shown = " ".join(article.evaluate(f"a => ({RESULT_TEXT})(a).map(n => n.textContent).join('')").split())
+    assert "&amp; &lt;b&gt; must read literally," in shown
+    assert shown in f"{site.subsection_title}. {SUBSECTION_WORD} text."
+    elements = article.evaluate(f"a => ({RESULT_TEXT})(a).filter(n => n.nodeType === 1).map(n => [n.tagName, n.innerHTML])")
+    assert elements == [["MARK", "literally,"]]
+    assert_untouched(page, requests, site_url, "search result texts")

@@ -73,10 +73,10 @@ def test_pagefind_indexes_a_marked_copy_of_each_page(site):
     assert "<div data-pagefind-ignore hidden>" in by_anchor
     assert '<h1>Sample topic</h1><p data-pagefind-weight="4">face twitch</p>' in by_anchor
     assert (  # a list item: its card's heading
-        '<h2 id="red-flags" data-pagefind-meta="heading-red-flags">Call 999 now</h2><p data-pagefind-weight="4">crooked smile</p>' in by_anchor
+        '<h2 id="red-flags">Call 999 now<span id="HEADING-END"></span></h2><p data-pagefind-weight="4">crooked smile</p>' in by_anchor
     )
     assert (
-        '<h3 id="cause-one" data-pagefind-meta="heading-cause-one">Cause one</h3><p data-pagefind-weight="4">Tourette\'s &amp; &lt;b&gt;</p>'
+        '<h3 id="cause-one">Cause one<span id="HEADING-END"></span></h3><p data-pagefind-weight="4">Tourette\'s &amp; &lt;b&gt;</p>'
         in by_anchor
     )
     assert '<ul data-pagefind-weight="0.1"><li data-pagefind-weight="0.1" id="rf-face">' in by_anchor
@@ -85,8 +85,9 @@ def test_pagefind_indexes_a_marked_copy_of_each_page(site):
 
 def test_the_index_keeps_each_heading_as_written(tmp_path):
     """Pagefind decodes entities in its anchors' text twice (an author's literal "&amp;" became
-    "&"): each shown section heading's text is also in the page's metadata, decoded once, for
-    the search worker. A hidden heading has none (search never offers it)."""
+    "&"), in the page's words once: each shown section heading ends with a marker, so the
+    search worker reads its text as the words from its anchor to that marker. A hidden heading
+    has none (search never offers it)."""
     written = "Tom &amp; Jerry &lt;b&gt; <i> & A"
     page = GUIDE_HTML.replace("Common causes", "Tom &amp;amp; Jerry &amp;lt;b&amp;gt; &lt;i&gt; &amp; A").replace(
         "<p>It happens.</p>", '<p>It happens.</p><div hidden><h3 id="result">Your result</h3></div>'
@@ -96,10 +97,15 @@ def test_the_index_keeps_each_heading_as_written(tmp_path):
     marked = pagefind_pages.marked(page, outline_of(page), {}, None)
     (pages_dir / "index.html").write_text(pagefind_index.article_only(marked), encoding="utf-8")
     pagefind_index.run_pagefind(pages_dir, tmp_path / "site" / "pagefind")
-    meta = pagefind_records(tmp_path / "site")[""]["meta"]
-    assert meta["heading-causes"] == written
-    assert meta["heading-cause-one"] == "Cause one"
-    assert "heading-result" not in meta and "heading-nav-title" not in meta
+    record = pagefind_records(tmp_path / "site")[""]
+    words = record["content"].split()
+    anchors = record["anchors"]  # in the page's order
+    headings = {}
+    for index, anchor in enumerate(anchors):
+        if anchor["element"] in {"h2", "h3"}:
+            end = next(later for later in anchors[index + 1 :] if later["id"] == pagefind_pages.HEADING_END)
+            headings[anchor["id"]] = " ".join(words[anchor["location"] : end["location"]])
+    assert headings == {"red-flags": "Call 999 now", "causes": written, "cause-one": "Cause one"}
 
 
 def test_pagefind_writes_a_chunked_index_and_the_search_setup(site, tmp_path):
@@ -143,7 +149,7 @@ def test_a_page_for_clinicians_is_weighted_down_below_its_title():
     below the pages written for patients."""
     page = pagefind_pages.marked(GUIDE_HTML, outline_of(GUIDE_HTML), {}, None, other_audience=True)
     assert "<h1>Sample topic</h1><p data-pagefind-weight=\"0.1\">Intro</p>" in page
-    assert '<h2 data-pagefind-weight="0.1" id="causes" data-pagefind-meta="heading-causes">' in page
+    assert '<h2 data-pagefind-weight="0.1" id="causes">' in page
     assert '<h2 id="nav-title">' in page  # outside the article: untouched
 
 

@@ -13,9 +13,10 @@ indexing step (pagefind_index.py) gives Pagefind a marked copy of each generated
   matched most questions, but it stays searchable below every section that says something;
 - so is a page for another audience (the clinicians' links), below its title: it repeats every
   heading of the guide as a link, and matched most questions with none of the answers;
-- each section heading's text is also the page's metadata `heading-<id>`: Pagefind decodes
-  entities in its anchors' text twice (an author's literal "&amp;" came out as "&"), in its
-  metadata once, so the search worker shows a heading from there.
+- each section heading ends with an empty marker element (HEADING_END): Pagefind decodes
+  entities in its anchors' text twice (an author's literal "&amp;" came out as "&"), in the
+  page's words once, so the search worker shows a heading as the words from its anchor to its
+  marker. (Pagefind's metadata would hold the text as written, but it ranks pages by it too.)
 """
 
 from __future__ import annotations
@@ -35,11 +36,11 @@ SOURCES_WEIGHT = 0.1
 _ARTICLE = re.compile(r"<article\b")
 _HEADING_END = re.compile(r"</h[1-6]\s*>")
 _START_TAG = re.compile(r"(<[a-zA-Z][\w:-]*)(?=[\s>/])")
-# A section heading's start tag with its id; a metadata key holds no ':' or ',' (Pagefind's
-# separators), so a heading with such an id keeps Pagefind's own anchor text.
-_SECTION_HEADING = re.compile(r'<h[2-6]\b[^>]*?\sid="([\w-]+)"[^>]*>')
-# The metadata key that holds a section heading's text: what the search worker reads.
-HEADING_META_PREFIX = "heading-"
+# A section heading with an id: its start tag, the id, its text and its end tag.
+_SECTION_HEADING = re.compile(r'<(h[2-6])\b[^>]*?\sid="([^"]+)"[^>]*>.*?</\1\s*>', re.S)
+# The id of the marker at the end of each heading (search.pagefind.js reads it): uppercase, so
+# no content id or heading slug (lowercase) can be the same.
+HEADING_END = "HEADING-END"
 
 
 def marked(page: str, outline: Outline, lay_terms: dict[str, list[str]], sources_anchor: str | None, other_audience: bool = False) -> str:
@@ -59,24 +60,25 @@ def marked(page: str, outline: Outline, lay_terms: dict[str, list[str]], sources
         by_heading.setdefault(heading.id if heading else None, []).extend(terms)
     for heading_id, terms in by_heading.items():
         page = _after_heading(page, heading_id, _lay_terms_markup(terms))
-    page = _heading_text_as_metadata(page, hidden)
+    page = _mark_heading_ends(page, hidden)
     return _ARTICLE.sub("<article data-pagefind-body", page, count=1)
 
 
-def _heading_text_as_metadata(page: str, hidden: set[str]) -> str:
-    """Give each section heading of the article its text as metadata, but the `hidden` ones
-    (a search never offers them)."""
+def _mark_heading_ends(page: str, hidden: set[str]) -> str:
+    """End each section heading of the article with the HEADING_END marker, but the `hidden`
+    ones (a search never offers them)."""
     start = page.find("<article")
     end = page.find("</article>", start)
     if start < 0 or end < 0:
         return page
 
-    def with_meta(tag: re.Match) -> str:
-        if tag.group(1) in hidden:
-            return tag.group(0)
-        return f'{tag.group(0)[:-1]} data-pagefind-meta="{HEADING_META_PREFIX}{tag.group(1)}">'
+    def with_end(heading: re.Match) -> str:
+        if html.unescape(heading.group(2)) in hidden:
+            return heading.group(0)
+        end_tag = heading.group(0).rindex("</")
+        return f'{heading.group(0)[:end_tag]}<span id="{HEADING_END}"></span>{heading.group(0)[end_tag:]}'
 
-    return page[:start] + _SECTION_HEADING.sub(with_meta, page[start:end]) + page[end:]
+    return page[:start] + _SECTION_HEADING.sub(with_end, page[start:end]) + page[end:]
 
 
 def _lay_terms_markup(terms: list[str]) -> str:
