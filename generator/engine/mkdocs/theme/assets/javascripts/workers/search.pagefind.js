@@ -7,7 +7,8 @@
    so the look, the keyboard and the result links stay Material's. Pagefind fetches only the
    index chunks and page fragments a query needs; their addresses are hashes, never the words.
    Material puts a result's title and text into the page as HTML: every piece of page text
-   here is escaped, and only Pagefind's <mark> around matched words is kept. */
+   here is escaped (read from the page's words as indexed, which Pagefind decodes once), and
+   the only markup is the <mark> put here around matched words. */
 "use strict";
 
 var SETUP = 0;
