@@ -1,5 +1,6 @@
-"""Hostile author text: a copy of tests/fixtures/minimal whose titles, summary, site name and
-site description, and glossary explanation each carry every attack at once.
+"""Hostile author text: a copy of tests/fixtures/minimal whose titles (the topic's, its overview
+section's and that section's subsection's headings), summary, site name and site description,
+and glossary explanation each carry every attack at once.
 
 Each value must reach the reader exactly as written (as text, never as markup) in the page
 title, the description <meta>, the header, the navigation, the tooltip and the search results.
@@ -28,6 +29,8 @@ ATTACK = " ".join(ATTACKS)
 
 TOPIC_SLUG = "sample-topic"
 OLD_SLUG = "old-sample-topic"  # the topic moved from here: its redirect pages show the title too
+SUBSECTION_ID = "sub-one"
+SUBSECTION_WORD = "Subsection"  # in the subsection's heading and text: a search finds it
 GLOSSARY_TERM = "GP"  # used on the fixture's pages ("See a GP if")
 
 
@@ -39,6 +42,8 @@ class HostileSite:
     topic_title: str
     topic_summary: str
     glossary_explanation: str
+    section_title: str  # the overview's heading (h2), on the topic's first page
+    subsection_title: str  # the heading (h3) of its subsection SUBSECTION_ID, under it
 
 
 def write_hostile_content(root: Path) -> HostileSite:
@@ -51,6 +56,8 @@ def write_hostile_content(root: Path) -> HostileSite:
         topic_title="Topic title " + ATTACK,
         topic_summary="Summary " + ATTACK,
         glossary_explanation="Family doctor " + ATTACK,
+        section_title="Section title " + ATTACK,
+        subsection_title=SUBSECTION_WORD + " title " + ATTACK,
     )
     # JSON strings are valid YAML scalars, whatever they contain.
     _replace(root / "site.yaml", "site_name: Test Guide", "site_name: " + json.dumps(site.site_name))
@@ -64,6 +71,8 @@ def write_hostile_content(root: Path) -> HostileSite:
     topic = root / "topics" / "sample.yaml"
     _replace(topic, "title: Sample topic", f"title: {json.dumps(site.topic_title)}\nmoved_from: [{OLD_SLUG}]")
     _replace(topic, "summary: A short summary of the sample topic.", "summary: " + json.dumps(site.topic_summary))
+    _replace(topic, "title: What it is", "title: " + json.dumps(site.section_title))
+    _replace(topic, f"{{id: {SUBSECTION_ID}, title: A subsection,", f"{{id: {SUBSECTION_ID}, title: {json.dumps(site.subsection_title)},")
     return site
 
 

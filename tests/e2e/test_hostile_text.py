@@ -11,8 +11,14 @@ from __future__ import annotations
 
 import pytest
 
-from hostile_text import OLD_SLUG, TOPIC_SLUG
-from support import site_pages, wait_until_requests_are_reported
+from hostile_text import OLD_SLUG, SUBSECTION_ID, SUBSECTION_WORD, TOPIC_SLUG
+from support import (
+    WATCH_SEARCH_WORKER,
+    open_search,
+    search,
+    site_pages,
+    wait_until_requests_are_reported,
+)
 
 GUIDE = TOPIC_SLUG + "/"
 TOOLTIP = ".md-tooltip2[role='tooltip']"
@@ -43,6 +49,7 @@ def watched(browser, hostile):
     _, _, url = hostile
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     context.add_init_script(COLLECT_VIOLATIONS)
+    context.add_init_script(WATCH_SEARCH_WORKER)
     requests: list[str] = []
     context.on("request", lambda request: requests.append(request.url))
     page = context.new_page()
@@ -126,3 +133,48 @@ def test_search_results_show_titles_as_typed(watched, hostile):
     titles = page.locator(".md-search-result__item h1").all_text_contents()
     assert site.topic_title in [" ".join(title.split()) for title in titles]
     assert_untouched(page, requests, site_url, "search results")
+
+
+def css_string(text: str) -> str:
+    """`text` as getComputedStyle serializes a CSS string."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def test_search_results_show_section_headings_as_typed(watched, hostile):
+    """Pagefind decodes entities in heading text twice: an author's literal "&amp;" and
+    "&lt;b&gt;" came out of the search as "&" and "<b>". A subsection's result shows its
+    heading (title) and its section's heading (label) exactly as written, as text only."""
+    site, _, site_url = hostile
+    page, requests, _ = watched
+    page.goto(site_url + GUIDE)
+    open_search(page)
+    search(page, SUBSECTION_WORD)
+    heading = page.locator(f'.md-search-result__list a[href*="#{SUBSECTION_ID}"] article h2')
+    assert " ".join(heading.text_content().split()) == site.subsection_title
+    label = heading.locator(".search-result-section")
+    assert label.get_attribute("data-section") == site.section_title
+    assert label.evaluate("el => getComputedStyle(el, '::before').content") == css_string("Section: " + site.section_title)
+    assert heading.evaluate("el => [...el.querySelectorAll('*')].map(child => child.className)") == ["search-result-section"]
+    assert_untouched(page, requests, site_url, "search result sections")
+
+
+# A result's text: what its article holds besides the icon and the title.
+RESULT_TEXT = "(article) => [...article.childNodes].filter(n => !(n.matches && n.matches('h1, h2, .md-search-result__icon')))"
+
+
+def test_search_excerpts_show_author_text_as_typed_with_only_matches_marked(watched, hostile):
+    """Pagefind's excerpts escape "<" and ">" but leave "&": an author's literal "&lt;b&gt;"
+    read as "<b>" in a result's text. The text is the author's words as typed, with only the
+    matched word in <mark>."""
+    site, _, site_url = hostile
+    page, requests, _ = watched
+    page.goto(site_url + GUIDE)
+    open_search(page)
+    search(page, "literally")
+    article = page.locator(f'.md-search-result__list a[href*="#{SUBSECTION_ID}"] article')
+    shown = " ".join(article.evaluate(f"a => ({RESULT_TEXT})(a).map(n => n.textContent).join('')").split())
+    assert "&amp; &lt;b&gt; must read literally," in shown
+    assert shown in f"{site.subsection_title}. {SUBSECTION_WORD} text."
+    elements = article.evaluate(f"a => ({RESULT_TEXT})(a).filter(n => n.nodeType === 1).map(n => [n.tagName, n.innerHTML])")
+    assert elements == [["MARK", "literally,"]]
+    assert_untouched(page, requests, site_url, "search result texts")

@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from generator.engine.mkdocs.search.pagefind_pages import HEADING_END
 from generator.render.environment import mid_sentence
-from hostile_text import OLD_SLUG, TOPIC_SLUG, HostileSite
+from hostile_text import OLD_SLUG, SUBSECTION_ID, TOPIC_SLUG, HostileSite
 from html_tree import Element, parse_html
 from support import pagefind_records, site_pages
 
@@ -113,6 +114,21 @@ def test_search_records_hold_the_titles_as_written(hostile):
     records = pagefind_records(site_dir)
     for url, expected in [("", site.site_name), (f"{TOPIC_SLUG}/", site.topic_title)]:
         assert records[url]["meta"]["title"] == expected, f"{url!r}: {records[url]['meta']!r}"
+
+
+def test_search_records_hold_the_headings_as_written(hostile):
+    """A section heading's words in Pagefind's record, from its anchor to the marker that ends
+    it (search/pagefind_pages.py), are the heading as written: what the search worker shows
+    (Pagefind's own anchor text decodes "&amp;" a second time)."""
+    site, site_dir = hostile
+    record = pagefind_records(site_dir)[f"{TOPIC_SLUG}/"]
+    words, anchors = record["content"].split(), record["anchors"]
+    shown = {}
+    for index, anchor in enumerate(anchors):
+        if anchor["id"] in {"overview", SUBSECTION_ID}:
+            end = next(later for later in anchors[index + 1 :] if later["id"] == HEADING_END)
+            shown[anchor["id"]] = " ".join(words[anchor["location"] : end["location"]])
+    assert shown == {"overview": site.section_title, SUBSECTION_ID: site.subsection_title}
 
 
 def test_structured_data_keeps_the_text_and_cannot_end_its_script(hostile):

@@ -10,6 +10,7 @@ import pytest
 from generator.engine.mkdocs.search import pagefind_index, pagefind_pages
 from generator.engine.mkdocs.search.lay_terms import BuiltPage
 from generator.engine.mkdocs.search.outline import outline_of
+from support import pagefind_records
 
 GUIDE_HTML = """<html><body><nav><h2 id="nav-title">Menu</h2></nav><article>
 <h1>Sample topic</h1><p>Intro</p>
@@ -71,10 +72,40 @@ def test_pagefind_indexes_a_marked_copy_of_each_page(site):
     assert "<article data-pagefind-body>" in by_anchor
     assert "<div data-pagefind-ignore hidden>" in by_anchor
     assert '<h1>Sample topic</h1><p data-pagefind-weight="4">face twitch</p>' in by_anchor
-    assert '<h2 id="red-flags">Call 999 now</h2><p data-pagefind-weight="4">crooked smile</p>' in by_anchor  # a list item: its card's heading
-    assert '<h3 id="cause-one">Cause one</h3><p data-pagefind-weight="4">Tourette\'s &amp; &lt;b&gt;</p>' in by_anchor
+    assert (  # a list item: its card's heading
+        '<h2 id="red-flags">Call 999 now<span id="HEADING-END"></span></h2><p data-pagefind-weight="4">crooked smile</p>' in by_anchor
+    )
+    assert (
+        '<h3 id="cause-one">Cause one<span id="HEADING-END"></span></h3><p data-pagefind-weight="4">Tourette\'s &amp; &lt;b&gt;</p>'
+        in by_anchor
+    )
     assert '<ul data-pagefind-weight="0.1"><li data-pagefind-weight="0.1" id="rf-face">' in by_anchor
     assert "<nav>" in by_anchor  # only the article is marked
+
+
+def test_the_index_keeps_each_heading_as_written(tmp_path):
+    """Pagefind decodes entities in its anchors' text twice (an author's literal "&amp;" became
+    "&"), in the page's words once: each shown section heading ends with a marker, so the
+    search worker reads its text as the words from its anchor to that marker. A hidden heading
+    has none (search never offers it)."""
+    written = "Tom &amp; Jerry &lt;b&gt; <i> & A"
+    page = GUIDE_HTML.replace("Common causes", "Tom &amp;amp; Jerry &amp;lt;b&amp;gt; &lt;i&gt; &amp; A").replace(
+        "<p>It happens.</p>", '<p>It happens.</p><div hidden><h3 id="result">Your result</h3></div>'
+    )
+    pages_dir = tmp_path / "pages"
+    pages_dir.mkdir()
+    marked = pagefind_pages.marked(page, outline_of(page), {}, None)
+    (pages_dir / "index.html").write_text(pagefind_index.article_only(marked), encoding="utf-8")
+    pagefind_index.run_pagefind(pages_dir, tmp_path / "site" / "pagefind")
+    record = pagefind_records(tmp_path / "site")[""]
+    words = record["content"].split()
+    anchors = record["anchors"]  # in the page's order
+    headings = {}
+    for index, anchor in enumerate(anchors):
+        if anchor["element"] in {"h2", "h3"}:
+            end = next(later for later in anchors[index + 1 :] if later["id"] == pagefind_pages.HEADING_END)
+            headings[anchor["id"]] = " ".join(words[anchor["location"] : end["location"]])
+    assert headings == {"red-flags": "Call 999 now", "causes": written, "cause-one": "Cause one"}
 
 
 def test_pagefind_writes_a_chunked_index_and_the_search_setup(site, tmp_path):

@@ -12,7 +12,11 @@ indexing step (pagefind_index.py) gives Pagefind a marked copy of each generated
 - a topic's list of sources is weighted down: it names every condition the guide covers, so it
   matched most questions, but it stays searchable below every section that says something;
 - so is a page for another audience (the clinicians' links), below its title: it repeats every
-  heading of the guide as a link, and matched most questions with none of the answers.
+  heading of the guide as a link, and matched most questions with none of the answers;
+- each section heading ends with an empty marker element (HEADING_END): Pagefind decodes
+  entities in its anchors' text twice (an author's literal "&amp;" came out as "&"), in the
+  page's words once, so the search worker shows a heading as the words from its anchor to its
+  marker. (Pagefind's metadata would hold the text as written, but it ranks pages by it too.)
 """
 
 from __future__ import annotations
@@ -32,13 +36,18 @@ SOURCES_WEIGHT = 0.1
 _ARTICLE = re.compile(r"<article\b")
 _HEADING_END = re.compile(r"</h[1-6]\s*>")
 _START_TAG = re.compile(r"(<[a-zA-Z][\w:-]*)(?=[\s>/])")
+# A section heading with an id: its start tag, the id, its text and its end tag.
+_SECTION_HEADING = re.compile(r'<(h[2-6])\b[^>]*?\sid="([^"]+)"[^>]*>.*?</\1\s*>', re.S)
+# The id of the marker at the end of each heading (search.pagefind.js reads it): uppercase, so
+# no content id or heading slug (lowercase) can be the same.
+HEADING_END = "HEADING-END"
 
 
 def marked(page: str, outline: Outline, lay_terms: dict[str, list[str]], sources_anchor: str | None, other_audience: bool = False) -> str:
     """The page, marked for Pagefind. `lay_terms`: anchor ('' for the page itself) -> terms;
     `sources_anchor`: the id of the page's sources heading, if it has one; `other_audience`:
     a page not written for patients."""
-    page = _ignore_hidden(page)
+    page, hidden = _ignore_hidden(page)
     if sources_anchor:
         page = _weight_sources(page, sources_anchor)
     if other_audience:
@@ -51,7 +60,25 @@ def marked(page: str, outline: Outline, lay_terms: dict[str, list[str]], sources
         by_heading.setdefault(heading.id if heading else None, []).extend(terms)
     for heading_id, terms in by_heading.items():
         page = _after_heading(page, heading_id, _lay_terms_markup(terms))
+    page = _mark_heading_ends(page, hidden)
     return _ARTICLE.sub("<article data-pagefind-body", page, count=1)
+
+
+def _mark_heading_ends(page: str, hidden: set[str]) -> str:
+    """End each section heading of the article with the HEADING_END marker, but the `hidden`
+    ones (a search never offers them)."""
+    start = page.find("<article")
+    end = page.find("</article>", start)
+    if start < 0 or end < 0:
+        return page
+
+    def with_end(heading: re.Match) -> str:
+        if html.unescape(heading.group(2)) in hidden:
+            return heading.group(0)
+        end_tag = heading.group(0).rindex("</")
+        return f'{heading.group(0)[:end_tag]}<span id="{HEADING_END}"></span>{heading.group(0)[end_tag:]}'
+
+    return page[:start] + _SECTION_HEADING.sub(with_end, page[start:end]) + page[end:]
 
 
 def _lay_terms_markup(terms: list[str]) -> str:
@@ -94,22 +121,26 @@ def _weight_below_title(page: str) -> str:
 
 
 class _HiddenStarts(HiddenElementParser):
-    """Where each outermost element hidden when the page opens starts."""
+    """Where each outermost element hidden when the page opens starts, and the ids hidden."""
 
     def __init__(self) -> None:
         super().__init__()
         self.starts: list[tuple[int, int]] = []  # (line, column) of each outermost hidden tag
+        self.ids: set[str] = set()
 
     def element(self, attrs: dict[str, str | None], hidden: bool, inside: bool) -> None:
         if hidden and not inside:
             self.starts.append(self.getpos())
+        if (hidden or inside) and attrs.get("id"):
+            self.ids.add(attrs["id"])
 
 
-def _ignore_hidden(page: str) -> str:
+def _ignore_hidden(page: str) -> tuple[str, set[str]]:
+    """The page with its article's hidden elements left out of the index, and the ids hidden."""
     start = page.find("<article")
     end = page.find("</article>", start)
     if start < 0 or end < 0:
-        return page
+        return page, set()
     article = page[start:end]
     parser = _HiddenStarts()
     parser.feed(article)
@@ -118,4 +149,4 @@ def _ignore_hidden(page: str) -> str:
     for offset in offsets:
         tag_end = re.match(r"<[a-zA-Z][\w:-]*", article[offset:]).end() + offset
         article = article[:tag_end] + " data-pagefind-ignore" + article[tag_end:]
-    return page[:start] + article + page[end:]
+    return page[:start] + article + page[end:], parser.ids

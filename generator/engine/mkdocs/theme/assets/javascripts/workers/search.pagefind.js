@@ -7,7 +7,8 @@
    so the look, the keyboard and the result links stay Material's. Pagefind fetches only the
    index chunks and page fragments a query needs; their addresses are hashes, never the words.
    Material puts a result's title and text into the page as HTML: every piece of page text
-   here is escaped, and only Pagefind's <mark> around matched words is kept. */
+   here is escaped (read from the page's words as indexed, which Pagefind decodes once), and
+   the only markup is the <mark> put here around matched words. */
 "use strict";
 
 var SETUP = 0;
@@ -32,8 +33,15 @@ function escapeText(text) {
   return String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
-/* Pagefind's excerpt: page text with `<` and `>` escaped and matched words in <mark>. Its `&`
-   is left as it was: escaped here, except in the two escapes Pagefind wrote. */
+// Words in a result's text.
+var EXCERPT_WORDS = 20;
+// A block's text that ends so gets a full stop from Pagefind, as a heading did before it held a
+// marker (search/pagefind_pages.py), so that a heading and the text after it read apart.
+var SENTENCE_END = /[\p{L}\p{M}\p{N}_'")$*]$/u;
+
+/* Pagefind's excerpt: page text with `<` and `>` escaped and matched words in <mark>, but its
+   `&` left as it was, so an author's literal "&lt;" cannot be told from an escaped "<". Only
+   used for a text Pagefind splits at zero-width spaces (excerptOf does not). */
 function safeExcerpt(excerpt) {
   return String(excerpt || "")
     .split(/(<\/?mark>)/)
@@ -42,6 +50,53 @@ function safeExcerpt(excerpt) {
       return piece.replace(/&(?!lt;|gt;)/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
     })
     .join("");
+}
+
+/* A result's text, built from the page's words as indexed (`words`: the author's text,
+   unescaped), each escaped, the matched ones in <mark>: the same words Pagefind's excerpt
+   would hold (its calculate_excerpt_region and build_excerpt, pagefind 1.5), from the
+   densest run of matches in the part, which runs from its heading to the next. */
+function excerptOf(data, sub, words) {
+  if (!words) return safeExcerpt(sub.excerpt);
+  var from = sub.anchor ? sub.anchor.location : 0;
+  var to = words.length;
+  data.anchors.forEach(function (anchor) {
+    if (/^h\d$/i.test(anchor.element) && /\S/.test(anchor.text || "") && anchor.location > from) to = Math.min(to, anchor.location);
+  });
+  var headingEnds = {}; // the last word of each heading: Pagefind ends a sentence there
+  data.anchors.forEach(function (anchor) { if (anchor.id === HEADING_END) headingEnds[anchor.location - 1] = true; });
+  var marked = {};
+  var scores = []; // by location from the part's start
+  (sub.weighted_locations || []).forEach(function (place) {
+    marked[place.location] = true;
+    scores[place.location - from] = (scores[place.location - from] || 0) + place.balanced_score;
+  });
+  var start = from + densestRun(scores, EXCERPT_WORDS);
+  var length = Math.min(EXCERPT_WORDS, to - from, to < words.length ? to - start : EXCERPT_WORDS);
+  start = Math.max(from, Math.min(start, to - length));
+  return words.slice(start, start + length).map(function (word, index) {
+    var shown = escapeText(headingEnds[start + index] && SENTENCE_END.test(word) ? word + "." : word);
+    return marked[start + index] ? "<mark>" + shown + "</mark>" : shown;
+  }).join(" ").trim();
+}
+
+// Where the `length` words with the most score start (the middle of equally good runs).
+function densestRun(scores, length) {
+  if (scores.length <= length) return 0;
+  var sum = 0;
+  for (var at = 0; at < length; at++) sum += scores[at] || 0;
+  var best = sum;
+  var ties = [0];
+  for (var i = 0; i < scores.length; i++) {
+    sum += (scores[i + length] || 0) - (scores[i] || 0);
+    if (sum > best) {
+      best = sum;
+      ties = [i];
+    } else if (sum === best && ties[ties.length - 1] === i - 1) {
+      ties.push(i);
+    }
+  }
+  return ties[Math.floor(ties.length / 2)];
 }
 
 function withoutStopWords(query) {
@@ -83,12 +138,38 @@ function sectionOf(data, anchor) {
   return section;
 }
 
-function titleOf(data, sub) {
-  var title = escapeText(sub.title || data.meta.title || "");
+/* A heading's text as its author wrote it. Pagefind decodes entities in an anchor's text twice
+   (a literal "&amp;" comes out as "&"), in the page's words once: the indexer
+   (search/pagefind_pages.py) ends each heading with a marker, so its words are those from its
+   anchor to its marker. */
+var HEADING_END = "HEADING-END";
+
+function headingText(data, anchor, words) {
+  // The first marker after the heading in the page (one right before it may share its location).
+  var after = false;
+  var end = null;
+  data.anchors.forEach(function (other) {
+    if (after && !end && other.id === HEADING_END) end = other;
+    if (other.id === anchor.id && other.location === anchor.location && other.element === anchor.element) after = true;
+  });
+  return end && words ? words.slice(anchor.location, end.location).join(" ") : anchor.text;
+}
+
+/* The page's words as indexed (Pagefind's `content`: the author's text, unescaped), which
+   Pagefind's word locations count; null for a text Pagefind splits at zero-width spaces
+   (its locations count those pieces, which `content` no longer marks). */
+function pageWords(data) {
+  if (String(data.raw_content || "").indexOf("\u200B") >= 0) return null;
+  return String(data.content || "").split(/[\r\n\s]+/g);
+}
+
+function titleOf(data, sub, words) {
+  var title = escapeText((sub.anchor ? headingText(data, sub.anchor, words) : sub.title) || data.meta.title || "");
   var section = sectionOf(data, sub.anchor);
   var pageTitle = String(data.meta.title || "");
-  if (section && !pageTitle.endsWith(section.text)) {
-    title += '<span class="search-result-section" data-section="' + escapeText(section.text) + '"></span>';
+  var sectionText = section ? headingText(data, section, words) : "";
+  if (section && !pageTitle.endsWith(sectionText)) {
+    title += '<span class="search-result-section" data-section="' + escapeText(sectionText) + '"></span>';
   }
   return title;
 }
@@ -112,15 +193,16 @@ function pageResult(data, query, pageWeight) {
   };
   var sections = [];
   var words = String(data.raw_content || data.content || "").split(/[\r\n\s]+/g);
+  var text = pageWords(data);
   (data.sub_results || []).forEach(function (sub) {
     var score = scoreOf(sub, words) * pageWeight;
     // The page's opening: before its first heading, or under its title (an h1 with an id).
     if (sub.url.indexOf("#") < 0 || (sub.anchor && /^h1$/i.test(sub.anchor.element))) {
       page.score += score * PAGE_ENTRY_WEIGHT;
-      if (!page.text) page.text = safeExcerpt(sub.excerpt);
+      if (!page.text) page.text = excerptOf(data, sub, text);
       return;
     }
-    sections.push({ location: siteAddress(sub.url), title: titleOf(data, sub), text: safeExcerpt(sub.excerpt), score: score, terms: matched });
+    sections.push({ location: siteAddress(sub.url), title: titleOf(data, sub, text), text: excerptOf(data, sub, text), score: score, terms: matched });
   });
   sections.sort(function (a, b) { return b.score - a.score; });
   return [page].concat(sections);
@@ -154,7 +236,7 @@ function setUp(config) {
     // baseUrl "/": result addresses relative to this index's own site (siteAddress), which
     // Material resolves against the site root; Pagefind's default would put the root's path
     // (/es/, or /guide/ on a site served below a path) in front a second time.
-    return pagefind.options({ basePath: new URL("pagefind/", siteRoot).pathname, baseUrl: "/", excerptLength: 20, ranking: { pageLength: 0 } });
+    return pagefind.options({ basePath: new URL("pagefind/", siteRoot).pathname, baseUrl: "/", excerptLength: EXCERPT_WORDS, ranking: { pageLength: 0 } });
   }).then(function () {
     return pagefind.init();
   });
