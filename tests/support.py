@@ -253,12 +253,17 @@ def translated_page_kind(site_dir: Path, url: str) -> str:
     topic page's kind with its topic's (symptom or condition). A page of no known kind (a moved
     topic's redirect) is its own kind, so it is always walked."""
     code, _, rest = url.partition("/")
+    return page_kind(site_dir / code, rest)
+
+
+def page_kind(language_dir: Path, rest: str) -> str:
+    """The kind of the page at `rest`, its address below its language's folder."""
     parts = rest.strip("/").split("/") if rest else []
     if not parts:
         return "home"
 
     def topic_kind(slug: str) -> str | None:
-        first = site_dir / code / slug / "index.html"
+        first = language_dir / slug / "index.html"
         html = first.read_text(encoding="utf-8") if first.exists() else ""
         if '"@type": "MedicalWebPage"' not in html:
             return None
@@ -279,15 +284,22 @@ def pages_to_walk(site_dir: Path) -> list[str]:
     A translated page has the same components and markup as its English one, so opening every
     one again only repeats the English walk in another language."""
     codes = translations(site_dir)
+    own = [url for url in site_pages(site_dir) if url.split("/")[0] not in codes]
+    return own + [url for url in one_page_of_each_kind(site_dir) if url.split("/")[0] in codes]
+
+
+def one_page_of_each_kind(site_dir: Path) -> list[str]:
+    """The first page of each kind in each language: for a second width or colour scheme of a
+    walk that already opens every page, where what can go wrong follows the components and the
+    layout, not the words."""
+    codes = translations(site_dir)
     walked, kinds_seen = [], set()
     for url in site_pages(site_dir):
-        code = url.split("/")[0]
-        if code in codes:
-            kind = (code, translated_page_kind(site_dir, url))
-            if kind in kinds_seen:
-                continue
+        code = url.split("/")[0] if url.split("/")[0] in codes else ""
+        kind = (code, page_kind(site_dir / code, url.removeprefix(f"{code}/") if code else url))
+        if kind not in kinds_seen:
             kinds_seen.add(kind)
-        walked.append(url)
+            walked.append(url)
     return walked
 
 

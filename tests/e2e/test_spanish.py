@@ -21,6 +21,7 @@ from html_tree import parse_html
 from support import (
     ROOT,
     WATCH_SEARCH_WORKER,
+    one_page_of_each_kind,
     open_search,
     pages_to_walk,
     result_location,
@@ -153,6 +154,19 @@ def test_the_browser_walks_open_every_english_page_and_each_kind_of_spanish_page
     assert expected <= set(spanish), spanish
     later_guide_pages = set(spanish) - expected
     assert len(later_guide_pages) == 1 and later_guide_pages <= {GUIDE + page + "/" for page in ("causes", "conditions", "when-to-get-help", "tests-and-treatment", "sources")}, spanish
+
+
+def test_a_walk_of_one_page_of_each_kind_covers_every_kind_in_every_language(built_site):
+    """The second width or scheme of a walk (one_page_of_each_kind) opens each kind of page once
+    per language: both topic kinds' pages in English, and the Spanish ones as pages_to_walk does."""
+    sampled = one_page_of_each_kind(built_site)
+    english = [url for url in sampled if not url.startswith("es/")]
+    assert {"", "about/", "facial-twitching/", "facial-twitching/faq/", "facial-twitching/self-check/",
+            "facial-twitching/diary/", "facial-twitching/links/"} <= set(english), english
+    condition_pages = [url for url in english if url.split("/")[0] in {"bells-palsy", "blepharospasm", "hemifacial-spasm"}]
+    assert any(url.count("/") == 1 for url in condition_pages) and any(url.endswith("/faq/") for url in condition_pages), english
+    assert len(english) == len(set(english)) and len(english) < len([u for u in site_pages(built_site) if not u.startswith("es/")])
+    assert [url for url in sampled if url.startswith("es/")] == [url for url in pages_to_walk(built_site) if url.startswith("es/")]
 
 
 def english_interface_words(words_es: dict, words_en: dict) -> set[str]:
