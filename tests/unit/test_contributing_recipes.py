@@ -89,7 +89,7 @@ def project_copy(folder):
 
 def build_copy(folder, site):
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
         cwd=folder, capture_output=True, text=True, timeout=300, check=False,
         env={"HEALTHGUIDE_CONTENT": str(FIXTURE), "HEALTHGUIDE_CACHE_DIR": "off", "NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
     )
