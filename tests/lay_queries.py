@@ -91,21 +91,22 @@ QUERIES: list[tuple[str, list[str]]] = [
 def top_results(snapshot: dict, site_url: str) -> list[str]:
     """The best-scored results across all pages (a page shown only as a heading scores 0),
     from a snapshot of support.READ_SEARCH_RESULTS."""
-    scored = [(score, result_location(href, site_url)) for href, score in snapshot["results"] if score > 0]
-    ranked: list[str] = []
-    for _, found in sorted(scored, key=lambda pair: -pair[0]):
-        if found not in ranked:
-            ranked.append(found)
-    return ranked[:TOP]
+    return _best(snapshot, site_url, alike=lambda location: location)
 
 
 def top_distinct_sections(snapshot: dict, site_url: str) -> list[str]:
     """The best-scored results, each section (page kind + anchor) once whatever its topic: on
     synthetic copies of one topic the same section of three topics would fill the top 3."""
+    return _best(snapshot, site_url, alike=section_of)
+
+
+def _best(snapshot: dict, site_url: str, alike) -> list[str]:
+    """The TOP best-scored result locations, keeping the first of those `alike` maps together."""
     scored = [(score, result_location(href, site_url)) for href, score in snapshot["results"] if score > 0]
-    ranked: list[str] = []
+    ranked, seen = [], set()
     for _, found in sorted(scored, key=lambda pair: -pair[0]):
-        if section_of(found) not in {section_of(item) for item in ranked}:
+        if alike(found) not in seen:
+            seen.add(alike(found))
             ranked.append(found)
     return ranked[:TOP]
 
