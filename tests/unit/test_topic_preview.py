@@ -7,6 +7,26 @@ from generator.pages.qr import qr_svg
 from support import build_site, copy_content
 
 
+def preview_with_edited_title(tmp_path):
+    """A one-topic preview generated once, then its topic's title edited as an author's save
+    would; returns the second generation, which the caller runs after setting up its probe."""
+    from generator.engine.mkdocs.topic_preview import TopicPreview
+    from generator.render.cache import TopicCache
+
+    content = copy_content(tmp_path / "content")
+    preview, cache = TopicPreview(), TopicCache(None)
+    preview.generate(content, "facial-twitching", "http://127.0.0.1:8123/", cache, publishing=False)
+    topic = content / "topics" / "facial-twitching.yaml"
+    topic.write_text(topic.read_text(encoding="utf-8").replace("\ntitle: ", "\ntitle: Edited ", 1), encoding="utf-8")
+
+    def generate_again():
+        generated = preview.generate(content, "facial-twitching", "http://127.0.0.1:8123/", cache, publishing=False)
+        assert any("Edited " in page.markdown for page in generated.pages if page.path == "facial-twitching/index.md")
+        return generated
+
+    return generate_again
+
+
 def built_pages(site) -> set[str]:
     return {path.parent.relative_to(site).as_posix() for path in site.rglob("index.html")}
 
@@ -76,19 +96,11 @@ def test_a_save_in_the_preview_compiles_no_template_again(tmp_path, monkeypatch)
     no template is compiled again (compiling them took ~1 s of a rebuild on the shared machine)."""
     from jinja2 import Environment
 
-    from generator.engine.mkdocs.topic_preview import TopicPreview
-    from generator.render.cache import TopicCache
-
-    content = copy_content(tmp_path / "content")
-    preview, cache = TopicPreview(), TopicCache(None)
-    preview.generate(content, "facial-twitching", "http://127.0.0.1:8123/", cache, publishing=False)
-    topic = content / "topics" / "facial-twitching.yaml"
-    topic.write_text(topic.read_text(encoding="utf-8").replace("\ntitle: ", "\ntitle: Edited ", 1), encoding="utf-8")
+    generate_again = preview_with_edited_title(tmp_path)
     compiled = []
     original = Environment.compile
     monkeypatch.setattr(Environment, "compile", lambda self, *args, **kwargs: compiled.append(args[1:2]) or original(self, *args, **kwargs))
-    generated = preview.generate(content, "facial-twitching", "http://127.0.0.1:8123/", cache, publishing=False)
-    assert any("Edited " in page.markdown for page in generated.pages if page.path == "facial-twitching/index.md")
+    generate_again()
     assert compiled == [], f"templates compiled again: {compiled}"
 
 
@@ -138,19 +150,11 @@ def test_a_dirty_topic_preview_passes_strict_and_a_whole_site_dirty_build_still_
 def test_a_save_in_the_preview_walks_no_unchanged_topic_for_its_cross_topic_links(tmp_path, monkeypatch):
     """Checking cross-topic references walked every topic's models on every load (18.8 s of a
     save at 100 topics): the unchanged topics' references and ids are kept by file digest."""
-    from generator.engine.mkdocs.topic_preview import TopicPreview
     from generator.model import topic_links
-    from generator.render.cache import TopicCache
 
-    content = copy_content(tmp_path / "content")
-    preview, cache = TopicPreview(), TopicCache(None)
-    preview.generate(content, "facial-twitching", "http://127.0.0.1:8123/", cache, publishing=False)
-    topic = content / "topics" / "facial-twitching.yaml"
-    topic.write_text(topic.read_text(encoding="utf-8").replace("\ntitle: ", "\ntitle: Edited ", 1), encoding="utf-8")
+    generate_again = preview_with_edited_title(tmp_path)
     walked = []
     original = topic_links.links_in
     monkeypatch.setattr(topic_links, "links_in", lambda model, data: walked.append(data["slug"]) or original(model, data))
-
-    generated = preview.generate(content, "facial-twitching", "http://127.0.0.1:8123/", cache, publishing=False)
-    assert any("Edited " in page.markdown for page in generated.pages if page.path == "facial-twitching/index.md")
+    generate_again()
     assert set(walked) == {"facial-twitching"}, f"unchanged topics walked again: {sorted(set(walked) - {'facial-twitching'})}"
