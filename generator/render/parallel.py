@@ -15,7 +15,6 @@ from datetime import date
 
 from ..child_process import die_with_parent
 from ..model.loading import Content, LoadedTopic
-from ..model.topic_links import linked_slugs
 from .renderer import PageRenderer, RenderedPage
 
 PARALLEL_FROM = 8
@@ -42,7 +41,7 @@ def render_topics(content: Content, topics: list[LoadedTopic], today: date, site
 
 
 def _with_linked(content: Content, batch: list[LoadedTopic]) -> Content:
-    wanted = set().union(*(linked_slugs(loaded.topic) for loaded in batch))
+    wanted = set().union(*(loaded.links.linked_slugs() for loaded in batch))  # walked once, at loading
     linked = [loaded for loaded in content.topics if loaded.topic.slug in wanted]
     return Content(root=content.root, site=content.site, topics=linked, strings=content.strings, language=content.language, languages=content.languages)
 
