@@ -10,6 +10,7 @@ every value. These count the work, never time it; the pages are checked elsewher
 from __future__ import annotations
 
 import os
+import sys
 from collections import Counter
 from datetime import date
 
@@ -66,3 +67,65 @@ def test_a_walk_for_links_reads_no_type_s_shape_it_has_read_before(monkeypatch):
     monkeypatch.setattr(references, "get_origin", lambda annotation: read.append(annotation) or original(annotation))
     assert list(references.links_in(Topic, data)) == first and first
     assert not read, f"the shapes of {len(read)} types read again"
+
+
+def test_rendering_a_topic_s_pages_walks_none_of_its_items_for_renamed_ids_again(monkeypatch):
+    """Each page's copy-link marker read the renamed ids from a new model_dump() walk (11 a topic)."""
+    from generator.model import previous_ids
+    from generator.render.renderer import PageRenderer
+
+    content = load_content(ROOT / "content")
+    twitching = next(loaded for loaded in content.topics if loaded.topic.slug == "facial-twitching")
+    assert twitching.links.renamed_ids  # walked at loading; the guide has renamed items
+    walked: list = []
+    original = previous_ids.renamed_items
+    monkeypatch.setattr(previous_ids, "renamed_items", lambda node: walked.append(node) or original(node))
+    pages = PageRenderer(content, today=TODAY).topic_pages(twitching)
+    assert any('data-moved="{&#34;' in page.markdown for page in pages)  # the markers still forward them
+    assert walked == []
+
+
+def test_walking_a_topic_s_items_costs_one_call_per_mapping_or_list():
+    """Items were walked by nested generators, resumed once per level for every item found."""
+    from generator.model.items import walk_items
+
+    data = load_content(ROOT / "content").topics[0].topic.model_dump()
+
+    def containers(node) -> int:
+        inside = node.values() if isinstance(node, dict) else node if isinstance(node, list) else ()
+        return isinstance(node, (dict, list)) + sum(containers(value) for value in inside)
+
+    calls = Counter()
+
+    def profile(frame, event, arg):
+        if event == "call" and frame.f_code.co_filename.endswith("items.py"):
+            calls[frame.f_code.co_name] += 1
+
+    sys.setprofile(profile)
+    try:
+        found = list(walk_items(data))
+    finally:
+        sys.setprofile(None)
+    assert len(found) > 20
+    assert sum(calls.values()) <= containers(data) + 1, calls
+
+
+def test_a_link_to_a_topic_page_does_not_search_the_list_of_topics():
+    """Each link to a topic page looked for its topic along the whole list: the home page of
+    1,000 topics made a million comparisons. Now a page reads the list a fixed number of times."""
+    from dataclasses import replace
+
+    from generator.render.renderer import PageRenderer
+
+    class CountingTopics(list):
+        reads = 0
+
+        def __iter__(self):
+            CountingTopics.reads += 1
+            return super().__iter__()
+
+    content = load_content(ROOT / "content")
+    renderer = PageRenderer(replace(content, topics=CountingTopics(content.topics)), today=TODAY)
+    CountingTopics.reads = 0
+    pages = renderer.pages()
+    assert CountingTopics.reads <= 2 * len(pages), f"{CountingTopics.reads} reads of the topic list for {len(pages)} pages"
