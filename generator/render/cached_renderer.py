@@ -18,9 +18,11 @@ class CachedPageRenderer(PageRenderer):
     """Topic pages come from the cache passed in when the topic file and the shared inputs
     (site.yaml, templates, generator code, date, site URL) are the same as last time."""
 
-    def __init__(self, content: Content, cache: TopicCache, today: date | None = None, site_url: str | None = None):
+    def __init__(self, content: Content, cache: TopicCache, today: date | None = None, site_url: str | None = None,
+                 workers: parallel.Workers | None = None):
         super().__init__(content, today=today, site_url=site_url)
         self.cache = cache
+        self.workers = workers  # already started for the loading: rendering uses them too
         # The languages too: a topic's clinicians' page links it in every language that has it.
         # Their topics in sorted order: a set's order changes with each process's hash seed.
         languages = sorted((ref.code, ref.name, ref.prefix, sorted(ref.slugs)) for ref in self.content.languages)
@@ -39,7 +41,7 @@ class CachedPageRenderer(PageRenderer):
                 missing.append((position, loaded, key))
             else:
                 found[position] = cached
-        rendered = parallel.render_topics(self.content, [loaded for _, loaded, _ in missing], self.today, self.site_url, renderer=self)
+        rendered = parallel.render_topics(self.content, [loaded for _, loaded, _ in missing], self.today, self.site_url, renderer=self, workers=self.workers)
         for (position, loaded, key), topic_pages in zip(missing, rendered, strict=True):
             if key is not None:
                 self.cache.put("pages", loaded.source, key, topic_pages)
