@@ -129,3 +129,25 @@ def test_a_link_to_a_topic_page_does_not_search_the_list_of_topics():
     CountingTopics.reads = 0
     pages = renderer.pages()
     assert CountingTopics.reads <= 2 * len(pages), f"{CountingTopics.reads} reads of the topic list for {len(pages)} pages"
+
+
+@pytest.mark.parametrize("escape", ["plain_text", "prose"])
+def test_escaping_text_costs_no_python_call_per_character_escaped(escape):
+    """Text is escaped in one pass (str.translate), not by a Python callback per special
+    character: a page's titles and prose hold many (every '&', '#', '_'...)."""
+    from generator.render import markup
+
+    text = "R&D_#1 <b>[x]</b> " * 200
+    calls = Counter()
+
+    def profile(frame, event, arg):
+        if event == "call":
+            calls[frame.f_code.co_name] += 1
+
+    sys.setprofile(profile)
+    try:
+        escaped = markup.plain_text(text) if escape == "plain_text" else markup.prose(text, str)
+    finally:
+        sys.setprofile(None)
+    assert "&amp;" in escaped and "&#35;" in escaped
+    assert sum(calls.values()) < 50, calls.most_common(3)
