@@ -9,6 +9,7 @@ in the model, and a wrong id is still reported at its file, line and field.
 
 from __future__ import annotations
 
+import functools
 import re
 import types
 from collections.abc import Callable, Iterator
@@ -82,19 +83,12 @@ def _fits(annotation: Any) -> Callable[[Any], bool]:
 
 
 Walker = Callable[[Any, Path, list], None]
-# Each model's walker, made the first time the model is met: reading a type's shape (typing's
-# get_origin, get_args) again for every value was most of a cold load's time (issue 17).
-# Keyed by the model class itself: equal annotations may differ in what matters here (a
-# union's options compare as a set, but the first that fits is the one read).
-_MODEL_WALKERS: dict[type[BaseModel], Walker] = {}
 
 
 def _walker(annotation: Any) -> Walker:
     """The function that appends to `found` every link in a value of type `annotation`."""
     if _is_model(annotation):
-        if annotation not in _MODEL_WALKERS:
-            _MODEL_WALKERS[annotation] = _model_walker(annotation)
-        return _MODEL_WALKERS[annotation]
+        return _model_walker(annotation)
     if _is_reference(annotation):
         def reference(value: Any, loc: Path, found: list) -> None:
             if isinstance(value, str):
@@ -122,6 +116,11 @@ def _walker(annotation: Any) -> Walker:
     return other
 
 
+# Each model's walker, made the first time the model is met: reading a type's shape (typing's
+# get_origin, get_args) again for every value was most of a cold load's time (issue 17).
+# Kept by the model class itself: equal annotations may differ in what matters here (a
+# union's options compare as a set, but the first that fits is the one read).
+@functools.cache
 def _model_walker(model: type[BaseModel]) -> Walker:
     fields: dict[str, Walker] = {}  # filled when first walked: models hold each other
 
