@@ -16,6 +16,7 @@ from .model.translation import translation_codes
 from .render.cache import TopicCache
 from .render.cached_renderer import CachedPageRenderer
 from .render.disk_cache import topic_cache
+from .render.parallel import Workers
 from .render.renderer import PageRenderer, RedirectPage, RenderedPage
 from .structure.redirects import moved_pages
 from .structure.translations_lock import Staleness, staleness
@@ -42,7 +43,14 @@ def generate(
     English; its pages are rendered afresh each time (a translated page also depends on the
     English topic, which the page cache's key does not cover)."""
     cache = cache if cache is not None else topic_cache(Path(content_dir))
-    english = load_content(Path(content_dir), cache)
+    # One set of worker processes, started only when many topics are not cached, loads the
+    # topics and then renders them (starting them twice would import the generator twice).
+    with Workers() as workers:
+        return _generate(Path(content_dir), today, site_url, cache, language, workers)
+
+
+def _generate(content_dir: Path, today: date | None, site_url: str | None, cache: TopicCache, language: str | None, workers: Workers) -> Generated:
+    english = load_content(Path(content_dir), cache, workers)
     translations = {code: load_language(Path(content_dir), code, english) for code in translation_codes(Path(content_dir))}
     languages = every_language(english, translations)
     content = replace(english, languages=languages)
@@ -51,7 +59,7 @@ def generate(
         report = staleness(english, content)
         renderer = PageRenderer(content, today=today, site_url=site_url, stale=report.stale, english=english)
         return Generated(content=content, pages=renderer.pages(), redirects=[], english=english, staleness=report)
-    renderer = CachedPageRenderer(content, cache, today=today, site_url=site_url)
+    renderer = CachedPageRenderer(content, cache, today=today, site_url=site_url, workers=workers)
     return Generated(content=content, pages=renderer.pages(), redirects=redirect_pages(renderer))
 
 

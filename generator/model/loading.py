@@ -47,7 +47,16 @@ T = TypeVar("T")
 class Remembers(Protocol):
     """What loading needs of a cache (render/cache.py's TopicCache): a value made once per key."""
 
-    def get(self, kind: str, path: Path, key: str | None, make: Callable[[], T]) -> T: ...
+    def lookup(self, kind: str, path: Path, key: str) -> Any: ...
+
+    def put(self, kind: str, path: Path, key: str, value: Any) -> None: ...
+
+
+class SharesWork(Protocol):
+    """Worker processes (render/parallel.py's Workers): `function(batch, *common)` for batches of
+    `items`, one result per item in their order; None when they are too few to be worth it."""
+
+    def each(self, function: Callable[..., list], items: list, *common: Any) -> list | None: ...
 
 
 @dataclass(frozen=True)
@@ -86,8 +95,9 @@ class Content:
     languages: tuple[SiteLanguageRef, ...] = ()  # every language the site publishes (pipeline.py sets it)
 
 
-def load_content(root: Path, cache: Remembers | None = None) -> Content:
-    """Everything under `root` (site.yaml + topics/*.yaml), or ContentError listing every problem."""
+def load_content(root: Path, cache: Remembers | None = None, workers: SharesWork | None = None) -> Content:
+    """Everything under `root` (site.yaml + topics/*.yaml), or ContentError listing every problem.
+    `workers`: processes to read and check many topic files in (a cold build of a large site)."""
     root = Path(root)
     problems: list[Problem] = []
     site, settings, site_doc = _load_site(root / SITE_FILE, problems)
@@ -98,25 +108,35 @@ def load_content(root: Path, cache: Remembers | None = None) -> Content:
     topic_files = sorted((root / TOPICS_DIR).glob("*.yaml"))
     if not topic_files:
         problems.append(Problem(root / TOPICS_DIR, "no topic files (*.yaml) found"))
-    topics = []
+    # Each file's read problems or loaded topic, in file order (so are the problems reported).
+    slots: list[list[Problem] | tuple[Path, bytes, str | None]] = []
     for path in topic_files:
         try:  # only regular files inside the content folder (reading/content_files.py)
             raw = read_content_file(path, root)
         except ContentError as err:
-            problems.extend(err.problems)
+            slots.append(err.problems)
             continue
-
-        def load(path: Path = path, raw: bytes = raw) -> LoadedTopic | None:
-            return load_topic(path, problems, raw, settings, shared)
-
-        if cache is None:
-            loaded = load()
-        else:
-            # Unchanged files are not parsed again (mkdocs serve, and across builds). The key
-            # covers the site settings and the shared signs too: they are put into the topic.
-            digest = hashlib.sha256(raw).hexdigest() + repr(sorted(settings.items())) + shared.digest
-            loaded = cache.get("model", path, digest, load)
+        # Unchanged files are not parsed again (mkdocs serve, and across builds). The key
+        # covers the site settings and the shared signs too: they are put into the topic.
+        digest = None if cache is None else hashlib.sha256(raw).hexdigest() + repr(sorted(settings.items())) + shared.digest
+        slots.append((path, raw, digest))
+    files = [slot for slot in slots if isinstance(slot, tuple)]
+    remembered = {path: cache.lookup("model", path, digest) for path, _, digest in files} if cache is not None else {}
+    unread = [(path, raw) for path, raw, _ in files if remembered.get(path) is None]
+    # Many unread files (a cold build) are read and checked in the workers, if any were given.
+    shared_out = workers.each(_load_topics, unread, settings, shared) if workers is not None else None
+    fresh = dict(zip([path for path, _ in unread], shared_out or _load_topics(unread, settings, shared), strict=True))
+    topics = []
+    for slot in slots:
+        if not isinstance(slot, tuple):
+            problems.extend(slot)
+            continue
+        path, _, digest = slot
+        loaded, found = (remembered[path], []) if remembered.get(path) is not None else fresh[path]
+        problems.extend(found)
         if loaded is not None:
+            if cache is not None and digest is not None and path in fresh:
+                cache.put("model", path, digest, loaded)
             topics.append(loaded)
     slugs: dict[str, Path] = {}
     for loaded in topics:
@@ -128,6 +148,19 @@ def load_content(root: Path, cache: Remembers | None = None) -> Content:
     if problems:
         raise ContentError(problems)
     return Content(root=root, site=site, topics=sorted(topics, key=lambda t: t.topic.title.lower()), strings=strings)
+
+
+def _load_topics(files: list[tuple[Path, bytes]], settings: dict[str, str], shared: SharedLibrary) -> list[tuple[LoadedTopic | None, list[Problem]]]:
+    """Each file's loaded topic (None when it has problems) and its problems; in a worker, the
+    topic's links are walked there too (the cross-topic check reads them)."""
+    results = []
+    for path, raw in files:
+        found: list[Problem] = []
+        loaded = load_topic(path, found, raw, settings, shared)
+        if loaded is not None:
+            loaded.links  # noqa: B018 - walked here, in parallel, and kept with the topic
+        results.append((loaded, found))
+    return results
 
 
 def _strings_of(

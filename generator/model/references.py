@@ -9,9 +9,10 @@ in the model, and a wrong id is still reported at its file, line and field.
 
 from __future__ import annotations
 
+import functools
 import re
 import types
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel
@@ -35,7 +36,9 @@ def links_in(model: type[BaseModel], data: Any, loc: Path = ()) -> Iterator[tupl
     values of its `ItemRef` fields and the [text](#id) links in its text. A link to another
     topic's item comes as `other-slug#item-id`. Values the model does
     not expect are passed over: validation reports them."""
-    yield from _walk(model, data, loc)
+    found: list[tuple[str, Path]] = []
+    _walker(model)(data, loc, found)
+    return iter(found)
 
 
 def reference_fields(model: type[BaseModel]) -> set[tuple[type[BaseModel], str]]:
@@ -68,38 +71,76 @@ def _is_model(annotation: Any) -> bool:
     return isinstance(annotation, type) and issubclass(annotation, BaseModel)
 
 
-def _fits(annotation: Any, value: Any) -> bool:
-    """Whether `value` has the shape of `annotation` (to read a union's value as one option)."""
-    if value is None:
-        return annotation is type(None)
+def _fits(annotation: Any) -> Callable[[Any], bool]:
+    """Whether a value has the shape of `annotation` (to read a union's value as one option)."""
+    if annotation is type(None):
+        return lambda value: value is None
     if _is_model(annotation):
-        return isinstance(value, dict)
+        return lambda value: isinstance(value, dict)
     if get_origin(annotation) in (list, tuple):
-        return isinstance(value, list)
-    return annotation is not type(None)
+        return lambda value: isinstance(value, list)
+    return lambda value: value is not None
 
 
-def _walk(annotation: Any, value: Any, loc: Path) -> Iterator[tuple[str, Path]]:
+Walker = Callable[[Any, Path, list], None]
+
+
+def _walker(annotation: Any) -> Walker:
+    """The function that appends to `found` every link in a value of type `annotation`."""
+    if _is_model(annotation):
+        return _model_walker(annotation)
     if _is_reference(annotation):
+        def reference(value: Any, loc: Path, found: list) -> None:
+            if isinstance(value, str):
+                found.append((value, loc))
+        return reference
+    if get_origin(annotation) is Annotated:
+        return _walker(get_args(annotation)[0])
+    if _is_union(annotation):
+        options = [(_fits(option), _walker(option)) for option in get_args(annotation)]
+        unfit = _walker(None)  # a value that fits no option: only its text is searched
+
+        def union(value: Any, loc: Path, found: list) -> None:
+            walk = next((walk for fits, walk in options if fits(value)), unfit)
+            walk(value, loc, found)
+        return union
+    is_list = get_origin(annotation) in (list, tuple) and bool(get_args(annotation))
+    entry = _walker(get_args(annotation)[0]) if is_list else None
+
+    def other(value: Any, loc: Path, found: list) -> None:
         if isinstance(value, str):
-            yield value, loc
-    elif get_origin(annotation) is Annotated:
-        yield from _walk(get_args(annotation)[0], value, loc)
-    elif _is_union(annotation):
-        option = next((option for option in get_args(annotation) if _fits(option, value)), None)
-        yield from _walk(option, value, loc)
-    elif isinstance(value, str):
-        for match in PROSE_LINK.finditer(value):
-            slug, item_id = match.groups()
-            yield (f"{slug}#{item_id}" if slug else item_id), loc
-    elif get_origin(annotation) in (list, tuple) and isinstance(value, list):
-        for index, entry in enumerate(value):
-            yield from _walk(get_args(annotation)[0], entry, loc + (index,))
-    elif _is_model(annotation) and isinstance(value, dict):
-        for key, entry in value.items():
-            field = annotation.model_fields.get(key)
-            if field is not None:
-                yield from _walk(_declared_type(field), entry, loc + (key,))
+            _prose_links(value, loc, found)
+        elif entry is not None and isinstance(value, list):
+            for index, each in enumerate(value):
+                entry(each, loc + (index,), found)
+    return other
+
+
+# Each model's walker, made the first time the model is met: reading a type's shape (typing's
+# get_origin, get_args) again for every value was most of a cold load's time (issue 17).
+# Kept by the model class itself: equal annotations may differ in what matters here (a
+# union's options compare as a set, but the first that fits is the one read).
+@functools.cache
+def _model_walker(model: type[BaseModel]) -> Walker:
+    fields: dict[str, Walker] = {}  # filled when first walked: models hold each other
+
+    def walk(value: Any, loc: Path, found: list) -> None:
+        if isinstance(value, str):
+            _prose_links(value, loc, found)
+        elif isinstance(value, dict):
+            if not fields:
+                fields.update({name: _walker(_declared_type(field)) for name, field in model.model_fields.items()})
+            for key, each in value.items():
+                field = fields.get(key)
+                if field is not None:
+                    field(each, loc + (key,), found)
+    return walk
+
+
+def _prose_links(text: str, loc: Path, found: list) -> None:
+    for match in PROSE_LINK.finditer(text):
+        slug, item_id = match.groups()
+        found.append(((f"{slug}#{item_id}" if slug else item_id), loc))
 
 
 def _declared_type(field: FieldInfo) -> Any:

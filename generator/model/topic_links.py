@@ -31,6 +31,10 @@ class TopicLinks:
     ids: frozenset[str]  # every item id of this topic, for the references into it
     renamed_ids: dict[str, str]  # previous id -> current id
 
+    def linked_slugs(self) -> set[str]:
+        """The other topics this topic's pages show something of (a title, a summary, an item's page)."""
+        return {slug for slug, _ in self.slugs_named} | {target.partition("#")[0] for target, _ in self.items_named}
+
 
 def links_of(topic: Topic) -> TopicLinks:
     """The one walk of a topic's models the cross-topic check needs."""
@@ -109,8 +113,3 @@ def _located(source: Path, loc: tuple, message: str) -> Problem:
         return load_yaml(source).problem(loc, message)
     except ContentError:
         return Problem(source, message, field=format_loc(loc))
-
-
-def linked_slugs(topic: Topic) -> set[str]:
-    """The other topics this topic's pages show something of (a title, a summary, an item's page)."""
-    return {slug for slug, _ in topic_links(topic)} | {target.partition("#")[0] for target, _ in cross_topic_references(topic)}

@@ -8,7 +8,6 @@ import json
 from datetime import date
 
 from ..model.loading import SITE_FILE, Content, LoadedTopic
-from ..model.topic_links import cross_topic_references, topic_links
 from ..structure.routes import page_of
 from . import parallel
 from .cache import TopicCache, file_digest, fingerprint, shared_inputs
@@ -19,12 +18,15 @@ class CachedPageRenderer(PageRenderer):
     """Topic pages come from the cache passed in when the topic file and the shared inputs
     (site.yaml, templates, generator code, date, site URL) are the same as last time."""
 
-    def __init__(self, content: Content, cache: TopicCache, today: date | None = None, site_url: str | None = None):
+    def __init__(self, content: Content, cache: TopicCache, today: date | None = None, site_url: str | None = None,
+                 workers: parallel.Workers | None = None):
         super().__init__(content, today=today, site_url=site_url)
         self.cache = cache
+        self.workers = workers  # already started for the loading: rendering uses them too
         # The languages too: a topic's clinicians' page links it in every language that has it.
         # Their topics in sorted order: a set's order changes with each process's hash seed.
         languages = sorted((ref.code, ref.name, ref.prefix, sorted(ref.slugs)) for ref in self.content.languages)
+        self._by_slug = {other.topic.slug: other for other in self.content.topics}
         self.shared_key = fingerprint(shared_inputs(self.content.root / SITE_FILE), self.today, self.site_url, languages)
 
     def every_topic_s_pages(self) -> list[list[RenderedPage]]:
@@ -39,7 +41,7 @@ class CachedPageRenderer(PageRenderer):
                 missing.append((position, loaded, key))
             else:
                 found[position] = cached
-        rendered = parallel.render_topics(self.content, [loaded for _, loaded, _ in missing], self.today, self.site_url, renderer=self)
+        rendered = parallel.render_topics(self.content, [loaded for _, loaded, _ in missing], self.today, self.site_url, renderer=self, workers=self.workers)
         for (position, loaded, key), topic_pages in zip(missing, rendered, strict=True):
             if key is not None:
                 self.cache.put("pages", loaded.source, key, topic_pages)
@@ -56,10 +58,10 @@ class CachedPageRenderer(PageRenderer):
 
     def _linked_topics_key(self, loaded: LoadedTopic) -> str:
         """The title and summary of each topic this one links to, and the page and title of each
-        other topic's item it links to: its pages show them."""
-        by_slug = {other.topic.slug: other for other in self.content.topics}
-        shown = [(slug, by_slug[slug].topic.title, by_slug[slug].topic.summary) for slug, _ in topic_links(loaded.topic)]
-        for target, _ in cross_topic_references(loaded.topic):
+        other topic's item it links to: its pages show them. What it links to was walked once, at loading."""
+        by_slug = self._by_slug
+        shown = [(slug, by_slug[slug].topic.title, by_slug[slug].topic.summary) for slug, _ in loaded.links.slugs_named]
+        for target, _ in loaded.links.items_named:
             slug, _, item_id = target.partition("#")
             other = by_slug[slug]
             shown.append((target, other.topic.title, other.titles_by_id[item_id], page_of(other, item_id).file))

@@ -18,10 +18,10 @@ _INLINE_SPECIAL = {c: f"&#{ord(c)};" for c in "&<>\\`*_[]{}|#~^!"}
 _INLINE_SPECIAL["&"] = "&amp;"
 _INLINE_SPECIAL["<"] = "&lt;"
 _INLINE_SPECIAL[">"] = "&gt;"
-_INLINE_PATTERN = re.compile("[" + re.escape("".join(_INLINE_SPECIAL)) + "]")
+# As str.translate tables: one pass in C, not a Python call per character replaced (issue 17).
+_INLINE_TABLE = str.maketrans(_INLINE_SPECIAL)
 # In prose, * stays (emphasis); brackets are escaped except where they form an allowed link.
-_PROSE_SPECIAL = {c: v for c, v in _INLINE_SPECIAL.items() if c != "*"}
-_PROSE_PATTERN = re.compile("[" + re.escape("".join(_PROSE_SPECIAL)) + "]")
+_PROSE_TABLE = str.maketrans({c: v for c, v in _INLINE_SPECIAL.items() if c != "*"})
 _LEADING_BLOCK_MARKER = re.compile(r"^(\s*)([-+]|\d+\.)")
 # An item of this topic (#id), of another topic (other-slug#id), or a website (https://...).
 _PROSE_LINK = re.compile(r"\[([^\[\]\n]+)\]\(((?:[a-z0-9-]+)?#[a-z0-9-]+|https://[^\s()<>\"']+)\)")
@@ -34,7 +34,7 @@ LinkResolver = Callable[[str], str]
 def plain_text(value: object) -> Markup:
     """One line of text that renders exactly as written, whatever characters it contains."""
     text = " ".join(str(value).split())
-    text = _INLINE_PATTERN.sub(lambda m: _INLINE_SPECIAL[m.group()], text)
+    text = text.translate(_INLINE_TABLE)
     # "- x" or "1. x" at the start of a line would become a list; entity-escape the marker.
     text = _LEADING_BLOCK_MARKER.sub(lambda m: m.group(1) + _entity_first(m.group(2)), text)
     return Markup(text)
@@ -81,7 +81,7 @@ def _prose_line(line: str, resolve_link: LinkResolver, is_list: bool) -> str:
 
 
 def _escape_prose(text: str) -> str:
-    return _PROSE_PATTERN.sub(lambda m: _PROSE_SPECIAL[m.group()], text)
+    return text.translate(_PROSE_TABLE)
 
 
 def _entity_first(text: str) -> str:

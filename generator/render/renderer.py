@@ -102,7 +102,7 @@ class PageRenderer:
     def _topic_page_link(self, slug: str, page: str, path: str) -> Markup:
         """A link from the page at `path` to a topic's page: its Markdown file, or in a translation
         without that topic, the English page's address."""
-        if any(loaded.topic.slug == slug for loaded in self.content.topics) or slug not in self.english_topics:
+        if slug in self._topics or slug not in self.english_topics:
             return Markup(posixpath.relpath(topic_page_path(slug, page), posixpath.dirname(path) or "."))
         return self._english_address(topic_page_path(slug, page))
 
@@ -215,7 +215,7 @@ class PageRenderer:
             values.update(topic_named=named.__getitem__)
             # Related topics by title; in a translation, one it lacks is the English (lang="en").
             values.update(related=sorted((named[slug] for slug in loaded.topic.related_topics), key=lambda other: other.title.lower()))
-            values.update(in_english=lambda slug: slug in self.english_topics and not any(t.topic.slug == slug for t in self.content.topics))
+            values.update(in_english=lambda slug: slug in self.english_topics and slug not in self._topics)
             values.update(signs_of=lambda ids: [loaded.topic.sign(sign_id) for sign_id in ids], card_items=_card_items(loaded.topic))
             values.update(most_urgent_sign=lambda ids: min((loaded.topic.sign(i) for i in ids), key=lambda s: CARE_LEVELS.index(s.level)))
             values.update(topic_page_keys=[kind.key for kind in menu_pages_of(loaded.topic)], page_titles={kind.key: kind.title_of(loaded.topic, self.content.strings) for kind in TOPIC_PAGES})

@@ -16,7 +16,6 @@ import posixpath
 from markupsafe import escape
 
 from ..model.loading import LoadedTopic
-from ..model.previous_ids import moved_ids
 from .routes import GUIDE, PageKind, ids_on, page_of, page_url, pages_of, topic_page_path
 
 
@@ -36,7 +35,7 @@ def forwarded(loaded: LoadedTopic) -> dict[str, str]:
 
     The guide was one page: a clinician's link to any of its items named the topic's address.
     The first page keeps that address and forwards those links (the links lock keeps them)."""
-    moved = moved_ids(loaded.topic.model_dump())
+    moved = loaded.links.renamed_ids  # walked once, at loading
     slug = loaded.topic.slug
     links = {}
     for page in pages_of(loaded.topic):
@@ -62,7 +61,7 @@ def marker(loaded: LoadedTopic, page: PageKind, words: dict[str, str]) -> str:
     """The hidden marker element (raw HTML block) for one topic page; `words`: the copy buttons'
     (the strings catalog's copy_link_script)."""
     items = {item_id: item_title(loaded, item_id, words) for item_id in linkable_ids(loaded, page)}
-    moved = {old: new for old, new in moved_ids(loaded.topic.model_dump()).items() if new in loaded.parts_by_id and page_of(loaded, new) is page}
+    moved = {old: new for old, new in loaded.links.renamed_ids.items() if new in loaded.parts_by_id and page_of(loaded, new) is page}
     here = page_url(topic_page_path(loaded.topic.slug, page))
     elsewhere = {old: _relative(url, here) for old, url in forwarded(loaded).items()} if page is GUIDE else {}
     return (
