@@ -264,3 +264,16 @@ def test_with_the_cache_off_every_build_converts(monkeypatch, tmp_path, config, 
         render_page(PageCache.for_content(tmp_path / "content", ""), config)
 
     assert converted == ["page.md", "page.md"]
+
+
+def test_a_slugify_function_in_the_settings_is_keyed_by_what_it_does(tmp_path, converted):
+    """Material's usual `slugify: !!python/object/apply:pymdownx.slugs.slugify {kwds: ...}` is
+    a functools.partial: the same one reuses the page, other arguments convert it again."""
+    from pymdownx.slugs import slugify
+
+    for case in ("lower", "lower", "none"):
+        config = load_config(config_file=str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site"),
+                             markdown_extensions=["attr_list", {"toc": {"slugify": slugify(case=case)}}])
+        render_page(PageCache(tmp_path / "cache", "site"), config)
+
+    assert converted == ["page.md", "page.md"]

@@ -19,6 +19,7 @@ file per page, written atomically; anything unreadable, corrupt, foreign or too 
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import inspect
 import json
@@ -66,7 +67,6 @@ class PageCache:
     def __init__(self, folder: Path | None, site: str):
         self.folder = folder
         self.site = site
-        self.conversions = 0  # pages converted (not taken from the cache) in this process
         self._files: Files | None = None  # the build whose digest _build_key holds
         self._build_key: str | None = None
 
@@ -91,7 +91,6 @@ class PageCache:
         entry = self._entry(page)
         if key is not None and _restore(page, files, _load(entry, key)):
             return
-        self.conversions += 1
         with _Logged() as logged:
             convert(config, files)
         if key is not None and not logged.records:
@@ -134,9 +133,12 @@ def _build_key(config, files: Files) -> str | None:
     return hashlib.sha256(json.dumps(parts).encode()).hexdigest()
 
 
-def _setting(value) -> str:
+def _setting(value) -> object:
     """A function or class in the Markdown settings (a slugify function): its name and its
-    module's source. Anything else is not ours to tell (TypeError: no caching)."""
+    module's source; a functools.partial of one (pymdownx.slugs.slugify(...)): that and its
+    arguments. Anything else is not ours to tell (TypeError: no caching)."""
+    if isinstance(value, functools.partial):
+        return [value.func, value.args, value.keywords]  # json.dumps comes back here for the function
     if not (inspect.isfunction(value) or inspect.isclass(value) or inspect.isbuiltin(value)):
         raise TypeError(f"cannot key {type(value).__name__}")
     source = inspect.getsourcefile(value) if not inspect.isbuiltin(value) else None
