@@ -37,6 +37,7 @@ from .languages import (
     site_languages,
     with_language,
 )
+from .page_cache import PageCache
 from .search import pagefind_index
 from .search.lay_terms import BuiltPage
 from .search.theme_search import switch_off_theme_index
@@ -72,6 +73,7 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
         self.footer_links: dict[str, list[tuple[str, str]]] = {}
         self.preview = TopicPreview()  # make serve TOPIC=slug, kept across rebuilds
         self.languages: list[SiteLanguage] = []  # every language the site publishes
+        self.page_cache: PageCache | None = None  # each page's Markdown conversion, on disk
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so that MkDocs keeps this one plugin object for every `mkdocs serve` rebuild
@@ -94,6 +96,7 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
         content_dir = self.content_dir(config)
         if self.cache is None:
             self.cache = topic_cache(content_dir)
+        self.page_cache = PageCache.for_content(content_dir, self.config.language)
         preview = previewed_topic()  # make serve TOPIC=slug
         try:
             if preview:  # that topic alone, in English, its lines of links.lock checked
@@ -164,6 +167,11 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
         server.watch(str(self.content_dir(config)))
         server.watch(str(packaged_files.THEME_DIR))
         return server
+
+    def on_page_markdown(self, markdown: str, page, config, files) -> str:
+        """An unchanged page is not converted again (page_cache.py)."""
+        self.page_cache.install(page)
+        return markdown
 
     def on_page_content(self, html: str, page, config, files) -> str:
         """Headings hidden when the page opens leave its contents (see hidden_headings.py;

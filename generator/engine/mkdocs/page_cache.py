@@ -1,0 +1,231 @@
+"""Keep each page's Markdown conversion on disk, so a build converts only the pages that changed.
+
+Python-Markdown's convert (MkDocs' Page.render) is most of a warm build: with the generator's
+own cache (render/disk_cache.py) every page's Markdown comes back unchanged, and MkDocs would
+still convert all of it again. An entry holds what Page.render leaves on the page: its HTML,
+its table of contents, the title of its first heading, and what MkDocs' anchor validation reads
+after every page is built (the ids the page has, the anchors it links to in which files).
+
+An entry is used only when everything the HTML depends on is the same (see `PageCache.key`):
+the page's Markdown, its source path and URL, every file of the site with its URL (relative
+links), the Markdown extensions and their settings, link validation settings, the versions of
+the libraries that convert, and the generator's code. A page whose conversion logged anything
+(a broken link...) is never stored: it is converted again, so the message comes again.
+
+Stored as disk_cache.py stores topics (same folder, $HEALTHGUIDE_CACHE_DIR, `off`): JSON, one
+file per page, written atomically; anything unreadable, corrupt, foreign or too big is a miss.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import hashlib
+import inspect
+import json
+import logging
+import os
+import tempfile
+from importlib.metadata import version
+from pathlib import Path
+
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink, get_toc
+from pydantic import BaseModel, ConfigDict
+
+from ...render.disk_cache import FORMAT, _body_if_key_matches, code_fingerprint, folder_for
+
+KIND = "page-html"  # the cache folder's subfolder for these entries
+VERSION = 1  # bump when the shape of an entry or what the key covers changes
+LIBRARIES = ("markdown", "pymdown-extensions", "mkdocs", "mkdocs-material")
+
+
+class _TocItem(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    title: str
+    id: str
+    level: int
+    children: list[_TocItem]
+
+
+class _Converted(BaseModel):
+    """What Page.render leaves on a page (mkdocs/structure/pages.py, MkDocs 1.6)."""
+
+    model_config = ConfigDict(extra="forbid")
+    content: str
+    toc: list[_TocItem]
+    title: str | None
+    anchor_ids: list[str]
+    # target file's src_uri -> {anchor: link as written}; None when MkDocs did not record them (-v)
+    links_to_anchors: dict[str, dict[str, str]] | None
+
+
+class PageCache:
+    """The page conversions of one site (content folder and language); off when `folder` is None."""
+
+    def __init__(self, folder: Path | None, site: str):
+        self.folder = folder
+        self.site = site
+        self._files: Files | None = None  # the build whose digest _build_key holds
+        self._build_key: str | None = None
+
+    @classmethod
+    def for_content(cls, content_dir: Path, language: str) -> PageCache:
+        return cls(folder_for(content_dir), f"{Path(content_dir).resolve()}\0{language}")
+
+    def install(self, page: Page) -> None:
+        """Make `page.render` take its result from the cache when it can.
+
+        Wrapping the page's own render (rather than replacing a MkDocs hook or subclassing Page,
+        which MkDocs constructs itself) keeps MkDocs' order of events and its conversion
+        untouched: a miss is exactly MkDocs' render, and the key is taken from the Markdown
+        that render is handed, after every plugin's on_page_markdown."""
+        if self.folder is None:
+            return
+        convert = page.render
+        page.render = lambda config, files: self._render(page, convert, config, files)
+
+    def _render(self, page: Page, convert, config, files: Files) -> None:
+        key = self.key(page, config, files)
+        entry = self._entry(page)
+        if key is not None and _restore(page, files, _load(entry, key)):
+            return
+        with _Logged() as logged:
+            convert(config, files)
+        if key is not None and not logged.records:
+            _save(entry, key, _converted(page))
+
+    def key(self, page: Page, config, files: Files) -> str | None:
+        """Everything the page's conversion depends on; None when that cannot be told."""
+        if files is not self._files:
+            self._files, self._build_key = files, _build_key(config, files)
+        if self._build_key is None:
+            return None
+        page_input = json.dumps([page.file.src_uri, page.file.url, page.file.inclusion.is_excluded(), page.markdown])
+        return hashlib.sha256(f"{self._build_key}\0{page_input}".encode()).hexdigest()
+
+    def _entry(self, page: Page) -> Path:
+        name = hashlib.sha256(f"{self.site}\0{page.file.src_uri}".encode()).hexdigest()[:32]
+        return self.folder / KIND / f"{name}.json"
+
+
+def _build_key(config, files: Files) -> str | None:
+    """What every page's conversion shares in this build; None when a setting cannot be told."""
+    try:
+        settings = json.dumps(
+            {
+                "extensions": config["markdown_extensions"],
+                "configs": config["mdx_configs"] or {},
+                "links": dict(config.validation.links),
+                "directory_urls": config.use_directory_urls,
+            },
+            sort_keys=True,
+            default=_setting,
+        )
+        libraries = [version(name) for name in LIBRARIES]
+    except (TypeError, ValueError, OSError, ImportError):  # ImportError: a library not installed
+        return None
+    site_files = sorted((file.src_uri, file.url, file.inclusion.is_excluded()) for file in files)
+    # What render logs, and whether it records links to anchors, depends on the log levels.
+    levels = [logging.getLogger(name).getEffectiveLevel() for name in ("", "mkdocs", "mkdocs.structure.pages")]
+    parts = [VERSION, code_fingerprint(), libraries, settings, site_files, levels]
+    return hashlib.sha256(json.dumps(parts).encode()).hexdigest()
+
+
+def _setting(value) -> object:
+    """A function or class in the Markdown settings (a slugify function): its name and its
+    module's source; a functools.partial of one (pymdownx.slugs.slugify(...)): that and its
+    arguments. Anything else is not ours to tell (TypeError: no caching)."""
+    if isinstance(value, functools.partial):
+        return [value.func, value.args, value.keywords]  # json.dumps comes back here for the function
+    if not (inspect.isfunction(value) or inspect.isclass(value) or inspect.isbuiltin(value)):
+        raise TypeError(f"cannot key {type(value).__name__}")
+    source = inspect.getsourcefile(value) if not inspect.isbuiltin(value) else None
+    digest = hashlib.sha256(Path(source).read_bytes()).hexdigest() if source else ""
+    return f"{value.__module__}.{value.__qualname__}:{digest}"
+
+
+def _converted(page: Page) -> _Converted:
+    links = page.links_to_anchors
+    return _Converted(
+        content=page.content,
+        toc=[_toc_item(link) for link in page.toc],
+        title=page._title_from_render,
+        anchor_ids=sorted(page.present_anchor_ids or ()),
+        links_to_anchors=None if links is None else {file.src_uri: dict(anchors) for file, anchors in links.items()},
+    )
+
+
+def _toc_item(link: AnchorLink) -> _TocItem:
+    return _TocItem(title=link.title, id=link.id, level=link.level, children=[_toc_item(child) for child in link.children])
+
+
+def _toc_token(item: _TocItem) -> dict:
+    return {"level": item.level, "id": item.id, "name": item.title, "children": [_toc_token(child) for child in item.children]}
+
+
+def _restore(page: Page, files: Files, stored: _Converted | None) -> bool:
+    """Leave on the page what Page.render would have; False (nothing changed) when it cannot."""
+    if stored is None:
+        return False
+    links = None
+    if stored.links_to_anchors is not None:
+        targets = {src: files.get_file_from_path(src) for src in stored.links_to_anchors}
+        if None in targets.values():
+            return False
+        links = {targets[src]: dict(anchors) for src, anchors in stored.links_to_anchors.items()}
+    page.content = stored.content
+    page.toc = get_toc([_toc_token(item) for item in stored.toc])  # as render makes it: first item active
+    page._title_from_render = stored.title
+    page.present_anchor_ids = set(stored.anchor_ids)
+    if links is not None:
+        page.links_to_anchors = links
+    return True
+
+
+def _load(entry: Path, key: str) -> _Converted | None:
+    try:
+        body = _body_if_key_matches(entry, key)
+        return None if body is None else _Converted.model_validate_json(body)
+    except (OSError, ValueError, RecursionError):  # absent, half-written, foreign (pydantic raises ValueErrors)
+        return None
+
+
+def _save(entry: Path, key: str, converted: _Converted) -> None:
+    """Written beside the entry, then renamed over it: a reader sees the old entry or the new."""
+    body = json.dumps({"format": FORMAT, "key": key}).encode() + b"\n" + converted.model_dump_json().encode()
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        written = tempfile.NamedTemporaryFile("wb", dir=entry.parent, delete=False)
+    except OSError:
+        return  # an unwritable folder only costs speed
+    try:
+        with written:
+            written.write(body)
+        os.replace(written.name, entry)
+    except OSError:  # a full disk: no half-written file left behind
+        with contextlib.suppress(OSError):
+            os.unlink(written.name)
+
+
+class _Logged(logging.Handler):
+    """Collects what is logged (above DEBUG) while it is in a `with` block."""
+
+    LOGGERS = ("", "mkdocs")  # MkDocs' CLI keeps "mkdocs" from propagating to the root
+
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+    def __enter__(self) -> _Logged:
+        for name in self.LOGGERS:
+            logging.getLogger(name).addHandler(self)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        for name in self.LOGGERS:
+            logging.getLogger(name).removeHandler(self)
