@@ -208,12 +208,55 @@ function pageResult(data, query, pageWeight) {
   return [page].concat(sections);
 }
 
+/* Pagefind finds only pages that hold every word of a query (a word in no page at all is left
+   out). A patient's question often has one word that no page shares with the rest ("half my face
+   has dropped": "half" is on the conditions page, "face dropped" on the warning signs), and
+   then found nothing at all. So when no page holds every word, the pages that hold all but one
+   are found (all but two, and so on): each page once, at its best score. Pagefind has the index
+   chunks of every word from the first search, so this downloads nothing more. */
+var MAX_FEWER_WORD_SEARCHES = 40;
+
+function pagesFound(words) {
+  return pagefind.search(words).then(function (found) {
+    if (!found) return null; // a newer search replaced this one
+    var list = words.split(" ");
+    if (found.results.length || list.length < 2) return found.results;
+    return pagesWithMostWords(list, list.length - 1, MAX_FEWER_WORD_SEARCHES);
+  });
+}
+
+function pagesWithMostWords(list, size, budget) {
+  var subsets = wordSubsets(list, size).slice(0, budget);
+  return Promise.all(subsets.map(function (subset) { return pagefind.search(subset.join(" ")); })).then(function (answers) {
+    var byPage = {};
+    answers.forEach(function (found) {
+      (found ? found.results : []).forEach(function (result) {
+        if (!byPage[result.id] || byPage[result.id].score < result.score) byPage[result.id] = result;
+      });
+    });
+    var results = Object.keys(byPage).map(function (id) { return byPage[id]; });
+    results.sort(function (a, b) { return b.score - a.score; });
+    var left = budget - subsets.length;
+    if (results.length || size < 2 || left <= 0) return results;
+    return pagesWithMostWords(list, size - 1, left);
+  });
+}
+
+// Every choice of `size` words from `list`, in the query's order.
+function wordSubsets(list, size) {
+  if (size === 0) return [[]];
+  if (list.length < size) return [];
+  var first = list[0];
+  var rest = list.slice(1);
+  return wordSubsets(rest, size - 1).map(function (subset) { return [first].concat(subset); }).concat(wordSubsets(rest, size));
+}
+
 function search(query) {
   var words = withoutStopWords(query);
   if (!words) return Promise.resolve({ items: [] });
-  return pagefind.search(words).then(function (found) {
-    if (!found) return { items: [] }; // a newer search replaced this one
-    var top = found.results.slice(0, MAX_PAGES);
+  return pagesFound(words).then(function (results) {
+    if (!results) return { items: [] }; // a newer search replaced this one
+    var top = results.slice(0, MAX_PAGES);
     return Promise.all(top.map(function (result) { return result.data(); })).then(function (pages) {
       // Pagefind ranks pages with the whole page's words (and its length) in view; a section's
       // own score is scaled by its page's, relative to the best page.
