@@ -6,7 +6,8 @@ For each N it builds the site (topics from benchmarks/make_topics.py, fixed seed
 gzipped on 127.0.0.1 (benchmarks/static_server.py) and, in Chromium, opens a topic page, clicks
 the search box and types a query as a person does. It prints:
 - bytes: gzip size of everything downloaded from the click to the results (worker, search
-  setup, Pagefind's script, wasm, metadata, index chunks and page fragments);
+  setup, Pagefind's script, wasm, metadata, index chunks and page fragments), and by kind
+  (kib_by_kind: fragments, index chunks, and the fixed files every search needs);
 - ready_s: from the click until the search is ready (the box says "Type to start searching");
 - results_s: from a whole query entered at once (after the first one) to its results shown:
   the index files for the first search have arrived by then;
@@ -34,6 +35,15 @@ FIRST_QUERY = "eyelid twitching"
 SECOND_QUERY = "botox"
 META = "() => (document.querySelector('.md-search-result__meta') || {}).textContent || ''"
 RESULTS_SHOWN = "() => document.querySelectorAll('.md-search-result__list a.md-search-result__link').length > 0"
+
+
+def kind_of(url: str) -> str:
+    """What a file the search downloaded is: a page's words, an index chunk, or fixed."""
+    if url.endswith(".pf_fragment"):
+        return "fragments"
+    if url.endswith(".pf_index"):
+        return "index chunks"
+    return "fixed"
 
 
 def first_search(site: Path, slug: str) -> dict:
@@ -66,6 +76,9 @@ def first_search(site: Path, slug: str) -> dict:
             page.wait_for_function(RESULTS_SHOWN)
             page.wait_for_load_state("networkidle")
             first_bytes = sum(sizes.values())
+            by_kind: dict[str, float] = {}
+            for url, size in sizes.items():
+                by_kind[kind_of(url)] = by_kind.get(kind_of(url), 0) + size / 1024
             box.fill("")
             box.press("End")  # the theme reads the box on key presses
             page.wait_for_function(f"() => ({META})().trim().startsWith('Type')")
@@ -78,7 +91,7 @@ def first_search(site: Path, slug: str) -> dict:
     finally:
         server.terminate()
         server.wait()
-    return {"bytes_gzip_kib": first_bytes / 1024, "requests": len(sizes), "ready_s": ready, "results_s": results,
+    return {"bytes_gzip_kib": first_bytes / 1024, "requests": len(sizes), "kib_by_kind": by_kind, "ready_s": ready, "results_s": results,
             "search_urls": requested, "queries": [FIRST_QUERY, SECOND_QUERY]}
 
 

@@ -68,7 +68,9 @@ QUERIES: list[tuple[str, list[str]]] = [
     ("how to stop eye twitching", [TREATMENT + "#treat-lifestyle", GUIDE + "#steps", CONDITIONS + "#eyelid-myokymia"]),
     # Bell's palsy
     ("face gone numb on one side", [BELLS, BELLS + "#overview", BELLS + "#symptoms"]),
-    ("half my face has dropped", [BELLS, BELLS + "#overview", BELLS + "#symptoms", BELLS + "#red-flags", GUIDE + "#red-flags"]),
+    # The answers "face drooping" accepts too: the emergency card, Bell's palsy in the guide's list.
+    ("half my face has dropped", [BELLS, BELLS + "#overview", BELLS + "#symptoms", BELLS + "#red-flags", GUIDE + "#red-flags",
+                                  GUIDE + "#red-flags-help-emergency", CONDITIONS + "#bells-palsy"]),
     ("is it bells palsy or a stroke", [BELLS + "#stroke-first", BELLS + "faq/#faq-stroke"]),
     ("prednisolone", [BELLS + "tests-and-treatment/#treat-steroids"]),
     ("tape my eye shut at night", [BELLS + "#step-protect-eye"]),

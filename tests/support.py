@@ -416,7 +416,8 @@ def open_through_instant_navigation(page, site_url: str, link_href_end: str, rea
 # --- search (Material's search box and its worker) ------------------------------------------------
 
 # Counts the search worker's queries and answers (Material's SearchMessageType: QUERY = 2,
-# RESULT = 3). An init script, so it wraps the real Worker before the page's scripts run.
+# RESULT = 3; and the theme's own "more-results", the next pages, answered like a query). An init
+# script, so it wraps the real Worker before the page's scripts run.
 WATCH_SEARCH_WORKER = """(() => {
     const RealWorker = window.Worker;
     const seen = window.__searchWorker = { asked: 0, answered: 0, lastQuery: null };
@@ -426,6 +427,7 @@ WATCH_SEARCH_WORKER = """(() => {
         const post = worker.postMessage.bind(worker);
         worker.postMessage = (message) => {
             if (message && message.type === 2) { seen.asked += 1; seen.lastQuery = message.data; }
+            if (message && message.type === "more-results") seen.asked += 1;  // answered like a query
             post(message);
         };
         worker.addEventListener("message", (event) => { if (event.data && event.data.type === 3) seen.answered += 1; });

@@ -11,8 +11,10 @@ indexing step (pagefind_index.py) gives Pagefind a marked copy of each generated
   section that shows the item; they are never on the pages readers see;
 - a topic's list of sources is weighted down: it names every condition the guide covers, so it
   matched most questions, but it stays searchable below every section that says something;
-- so is a page for another audience (the clinicians' links), below its title: it repeats every
-  heading of the guide as a link, and matched most questions with none of the answers;
+- a page for another audience (the clinicians' links) is found by its title alone: below it,
+  it repeats every heading of the guide as a link, so it matched most questions with none of
+  the answers (weighted down, it still ranked below every patient's page), and at 1,000 topics
+  its words were a sixth of the index every search downloads (issue 17);
 - each section heading ends with an empty marker element (HEADING_END): Pagefind decodes
   entities in its anchors' text twice (an author's literal "&amp;" came out as "&"), in the
   page's words once, so the search worker shows a heading as the words from its anchor to its
@@ -51,7 +53,7 @@ def marked(page: str, outline: Outline, lay_terms: dict[str, list[str]], sources
     if sources_anchor:
         page = _weight_sources(page, sources_anchor)
     if other_audience:
-        page = _weight_below_title(page)
+        page = _ignore_below_title(page)
     by_heading: dict[str | None, list[str]] = {}
     for anchor, terms in lay_terms.items():
         heading = outline.heading_holding(anchor) if anchor else None
@@ -109,15 +111,17 @@ def _weight_sources(page: str, anchor: str) -> str:
     return page[:start] + weighted + page[end:]
 
 
-def _weight_below_title(page: str) -> str:
+def _ignore_below_title(page: str) -> str:
+    """Every element of the article after its h1 left out of the index (each start tag marked,
+    so no wrapper has to fit the markup)."""
     start = page.find("<article")
     title = page.find("<h1", start)
     end = page.find("</article>", start)
     if start < 0 or end < 0:
         return page
     start = _HEADING_END.search(page, title).end() if title >= 0 else page.find(">", start) + 1
-    weighted = _START_TAG.sub(rf'\1 data-pagefind-weight="{SOURCES_WEIGHT}"', page[start:end])
-    return page[:start] + weighted + page[end:]
+    ignored = _START_TAG.sub(r"\1 data-pagefind-ignore", page[start:end])
+    return page[:start] + ignored + page[end:]
 
 
 class _HiddenStarts(HiddenElementParser):

@@ -7,13 +7,20 @@
    a query typed meanwhile runs once they are. Every other request and worker is untouched.
    The search itself is Pagefind's (issue 17): the theme's worker is swapped for
    workers/search.pagefind.js, and its index request for search/setup.json (a few settings;
-   generator/engine/mkdocs/search/pagefind_index.py); the site has no search_index.json. */
+   generator/engine/mkdocs/search/pagefind_index.py); the site has no search_index.json.
+   That worker fetches the words of only the first few pages found (one download each) and says
+   when more pages match (`more`): when the reader reaches the end of the list (scrolling, or
+   the arrow keys moving focus down), the worker is asked for the next ones. Material then lists
+   the results again, so a result that had the focus gets it back. */
 (function () {
   "use strict";
   var INDEX = /\/search\/search_index\.json$/;
   var SEARCH_WORKER = /\/workers\/search\.[^/]*\.js$/;
   var SETUP = "search/setup.json";
   var PAGEFIND_WORKER = "workers/search.pagefind.js";
+  var RESULT = 3; // Material's search worker message types
+  var MORE = "more-results"; // ours (workers/search.pagefind.js)
+  var FOCUS_STOPS = "[href], summary"; // what the reader can focus in the result list
   var searchStarted = false;
   var waiting = [];
 
@@ -63,7 +70,9 @@
     var queued = [];
     whenSearchStarts(function () {
       worker = new RealWorker(new URL(PAGEFIND_WORKER, new URL(String(url), location.href).href.replace(/workers\/[^/]*$/, "")).href, options);
+      var more = moreOnReachingTheEnd(worker);
       worker.addEventListener("message", function (event) {
+        more.before(event.data);
         standIn.dispatchEvent(new MessageEvent("message", { data: event.data }));
       });
       worker.addEventListener("error", function () { standIn.dispatchEvent(new Event("error")); });
@@ -80,4 +89,64 @@
     return standIn;
   };
   window.Worker.prototype = RealWorker.prototype;
+
+  /* Asks `worker` for more results when the reader reaches the end of the list (scrolls or
+     moves the focus to its last page, or sees it all without scrolling) and the worker said more
+     pages match; `before(message)` must see each message before Material does. Material renders
+     results asynchronously (ten pages at first, more as the list scrolls), so the list is
+     watched for what it adds, and more are asked for only once it shows every page it has. */
+  function moreOnReachingTheEnd(worker) {
+    var expected = 0; // pages in the last result
+    var hasMore = false;
+    var asked = false;
+    var focused = -1; // which link or summary of the list had the focus when a result came (pages listed keep their place)
+    var list = null;
+
+    function atEnd(wrap) {
+      var last = list.lastElementChild;
+      return Boolean(last) && last.getBoundingClientRect().top < wrap.getBoundingClientRect().bottom;
+    }
+
+    function askIf(reached) {
+      if (!hasMore || asked || list.children.length < expected) return;
+      var wrap = list.closest(".md-search__scrollwrap") || document.documentElement;
+      if (!reached(wrap)) return;
+      asked = true;
+      list.setAttribute("aria-busy", "true"); // until the next pages are listed
+      worker.postMessage({ type: MORE });
+    }
+
+    function fitsWithoutScrolling(wrap) {
+      return wrap.scrollHeight <= wrap.clientHeight && atEnd(wrap);
+    }
+
+    var changed = new MutationObserver(function () {
+      var stops = list.querySelectorAll(FOCUS_STOPS);
+      if (focused >= 0 && stops.length > focused) {
+        stops[focused].focus();
+        focused = -1;
+      }
+      askIf(fitsWithoutScrolling);
+    });
+    // Scroll events do not bubble: caught on their way down.
+    document.addEventListener("scroll", function () { if (list) askIf(atEnd); }, true);
+    document.addEventListener("focusin", function (event) {
+      if (list && list.contains(event.target)) askIf(atEnd);
+    });
+    return {
+      before: function (message) {
+        if (!message || message.type !== RESULT) return;
+        if (!list) {
+          list = document.querySelector(".md-search-result__list");
+          if (!list) return;
+          changed.observe(list, { childList: true });
+        }
+        expected = message.data.items.length;
+        hasMore = Boolean(message.data.more);
+        asked = false;
+        list.removeAttribute("aria-busy");
+        focused = Array.prototype.indexOf.call(list.querySelectorAll(FOCUS_STOPS), document.activeElement);
+      }
+    };
+  }
 })();
