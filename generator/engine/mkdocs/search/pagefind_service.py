@@ -56,7 +56,11 @@ class PagefindService:
         self._reader = threading.Thread(target=self._read, name="pagefind-reader", daemon=True)
         self._writer.start()
         self._reader.start()
-        self._index_id = self._request({"type": "NewIndex", "config": None}, about="a new index")["index_id"]
+        try:
+            self._index_id = self._request({"type": "NewIndex", "config": None}, about=str(binary))["index_id"]
+        except SearchIndexError:
+            self.close()
+            raise
 
     @property
     def failed(self) -> bool:
