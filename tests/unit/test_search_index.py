@@ -10,6 +10,7 @@ import pytest
 from generator.engine.mkdocs.search import pagefind_index, pagefind_pages
 from generator.engine.mkdocs.search.lay_terms import BuiltPage
 from generator.engine.mkdocs.search.outline import outline_of
+from generator.engine.mkdocs.search.pagefind_service import PagefindService
 from support import pagefind_records
 
 GUIDE_HTML = """<html><body><nav><h2 id="nav-title">Menu</h2></nav><article>
@@ -92,11 +93,10 @@ def test_the_index_keeps_each_heading_as_written(tmp_path):
     page = GUIDE_HTML.replace("Common causes", "Tom &amp;amp; Jerry &amp;lt;b&amp;gt; &lt;i&gt; &amp; A").replace(
         "<p>It happens.</p>", '<p>It happens.</p><div hidden><h3 id="result">Your result</h3></div>'
     )
-    pages_dir = tmp_path / "pages"
-    pages_dir.mkdir()
     marked = pagefind_pages.marked(page, outline_of(page), {}, None)
-    (pages_dir / "index.html").write_text(pagefind_index.article_only(marked), encoding="utf-8")
-    pagefind_index.run_pagefind(pages_dir, tmp_path / "site" / "pagefind")
+    service = PagefindService(pagefind_index.pagefind_binary())
+    service.add("index.html", pagefind_index.article_only(marked), about="the page")
+    service.write(tmp_path / "site" / "pagefind")
     record = pagefind_records(tmp_path / "site")[""]
     words = record["content"].split()
     anchors = record["anchors"]  # in the page's order
@@ -118,23 +118,22 @@ def test_pagefind_writes_a_chunked_index_and_the_search_setup(site, tmp_path):
     assert setup["docs"] == [] and "to" in setup["config"]["stop_words"]
 
 
-def test_a_pagefind_failure_is_one_located_error(tmp_path):
-    pages_dir = tmp_path / "pages"
-    pages_dir.mkdir()
-    (pages_dir / "index.html").write_text("<html><body><article data-pagefind-body><h1>T</h1></article></body></html>", encoding="utf-8")
-    blocked = tmp_path / "site" / "pagefind"
-    blocked.parent.mkdir()
+def test_a_pagefind_failure_is_one_located_error(site):
+    loaded, pages = site
+    site_dir = pages[0].html_path.parent
+    blocked = site_dir / "pagefind"
     blocked.write_text("a file where the index folder should be", encoding="utf-8")
     with pytest.raises(pagefind_index.SearchIndexError) as raised:
-        pagefind_index.run_pagefind(pages_dir, blocked)
+        pagefind_index.build(site_dir, loaded, pages)
     message = str(raised.value)
-    assert message.startswith(f"{blocked}: search index: pagefind failed: ")
+    assert message.startswith(f"{blocked}: search index: pagefind failed")
     assert "\n" not in message and "Traceback" not in message
 
 
-def test_a_missing_pagefind_binary_is_one_located_error(tmp_path):
-    with pytest.raises(pagefind_index.SearchIndexError, match=r": search index: could not run .*no-such-pagefind"):
-        pagefind_index.run_pagefind(tmp_path, tmp_path / "pagefind", binary=tmp_path / "no-such-pagefind")
+def test_a_missing_pagefind_binary_is_one_located_error(site, tmp_path):
+    loaded, pages = site
+    with pytest.raises(pagefind_index.SearchIndexError, match=r"^search index: could not run .*no-such-pagefind"):
+        pagefind_index.build(pages[0].html_path.parent, loaded, pages, binary=tmp_path / "no-such-pagefind")
 
 
 def test_a_lay_term_outside_any_section_names_the_page(site, tmp_path):

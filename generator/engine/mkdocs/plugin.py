@@ -70,6 +70,7 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
         self.cache: TopicCache | None = None  # kept across `mkdocs serve` rebuilds
         self.components: list[Component] = []  # generator/components/, read again on every build
         self.search_pages: list[BuiltPage] = []
+        self.search_index: pagefind_index.SiteIndex | None = None  # this build's, fed page by page
         self.footer_links: dict[str, list[tuple[str, str]]] = {}
         self.preview = TopicPreview()  # make serve TOPIC=slug, kept across rebuilds
         self.languages: list[SiteLanguage] = []  # every language the site publishes
@@ -159,6 +160,11 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
             BuiltPage(src=page.path, url=files.get_file_from_path(page.path).url, html_path=Path(files.get_file_from_path(page.path).abs_dest_path))
             for page in self.generated.pages
         ]
+        self._stop_search_index()  # a rebuild's: the last build's is finished or closed already
+        try:  # Pagefind starts now and indexes each page as it is written (on_post_page)
+            self.search_index = pagefind_index.SiteIndex(Path(config.site_dir), self.generated.content, self.search_pages)
+        except pagefind_index.SearchIndexError as err:
+            raise BuildError(str(err)) from None
         return files
 
     def on_serve(self, server, config, builder):
@@ -208,17 +214,31 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
         content = self.generated.content
         if content.language is not None:  # a translation: its own lang and dir on every page
             output = with_language(output, content.language.code, content.language.dir)
-        return csp.apply(theme_markup.fix(output), page.file.src_uri)
+        output = csp.apply(theme_markup.fix(output), page.file.src_uri)
+        if self.search_index is not None:
+            self.search_index.add(page.file.src_uri, output)
+        return output
 
     def on_post_template(self, output: str, template_name: str, config) -> str:
         return csp.apply(theme_markup.fix(output), template_name)  # 404.html
 
     @event_priority(-100)  # last: the search indexes the pages as every other plugin left them
     def on_post_build(self, config) -> None:
-        try:  # the site's search index (search/pagefind_index.py)
-            pagefind_index.build(Path(config.site_dir), self.generated.content, self.search_pages)
+        try:  # the site's search index (search/pagefind_index.py): the pages are in, write it
+            self.search_index.finish()
         except pagefind_index.SearchIndexError as err:
             raise BuildError(str(err)) from None
+        finally:
+            self.search_index = None
         if not self.config.language and not previewed_topic():
             # each translation: a build of its own into site_dir/<code>/ (a one-topic preview is English only)
             build_translations(config, self.content_dir(config))
+
+    def on_build_error(self, error: Exception) -> None:
+        """A failed build leaves no Pagefind process or thread behind (`mkdocs serve` goes on)."""
+        self._stop_search_index()
+
+    def _stop_search_index(self) -> None:
+        if self.search_index is not None:
+            self.search_index.close()
+            self.search_index = None

@@ -7,7 +7,6 @@ nearest heading above it; pagefind_pages.py). BuiltPage: a generated page as bui
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,7 +16,6 @@ from pydantic import BaseModel
 from ....model.common import Linkable
 from ....model.loading import Content
 from ....structure.routes import GUIDE, page_of, topic_page_path
-from .outline import Outline, outline_of
 
 
 @dataclass(frozen=True)
@@ -25,11 +23,6 @@ class BuiltPage:
     src: str  # docs-relative path of the generated Markdown, e.g. facial-twitching/faq.md
     url: str  # site-relative URL as the index uses it, e.g. facial-twitching/faq/
     html_path: Path
-
-    @functools.cached_property
-    def outline(self) -> Outline:
-        """The built page's heading outline, parsed once per build."""
-        return outline_of(self.html_path.read_text(encoding="utf-8"))
 
 
 def lay_terms_by_page(content: Content) -> dict[str, dict[str, list[str]]]:

@@ -1,38 +1,37 @@
-"""Build the site's search index with Pagefind, after MkDocs has written the site.
+"""Build the site's search index with Pagefind, page by page while MkDocs writes the site.
 
 Pagefind splits the index into small chunks that a search downloads only as its words need
 them, instead of one file with every page's text. It indexes a marked copy of each generated
 page (pagefind_pages.py) into `<site>/pagefind/`, offline (the binary comes with the
-`pagefind-bin` package). The theme's search box talks to it through
-theme/assets/javascripts/workers/search.pagefind.js, which also reads `search/setup.json`
-written here: the little words left out of a query.
+`pagefind-bin` package). SiteIndex hands each page to Pagefind as MkDocs writes it (the
+plugin's on_post_page), and Pagefind indexes it on another core while MkDocs renders the next
+(pagefind_service.py); on_post_build only waits for the index to be written. The theme's
+search box talks to it through theme/assets/javascripts/workers/search.pagefind.js, which
+also reads `search/setup.json` written here: the little words left out of a query.
 """
 
 from __future__ import annotations
 
 import json
 import re
-import subprocess
-import tempfile
 from pathlib import Path
 
 from ....model.loading import Content
 from ....structure.routes import LINKS, topic_page_path
 from .lay_terms import BuiltPage, lay_terms_by_page
+from .outline import outline_of
 from .pagefind_pages import marked
+from .pagefind_service import PagefindService, SearchIndexError
 from .reference_lists import reference_list_locations
 from .stop_words import STOP_WORDS
+
+__all__ = ["OUTPUT_DIR", "SETUP_PATH", "SearchIndexError", "SiteIndex", "article_only", "build", "pagefind_binary"]
 
 OUTPUT_DIR = "pagefind"
 # What the theme's search UI downloads before its first search (lazy-search-index.js asks for
 # it instead of the theme's own search index, which Pagefind replaces).
 SETUP_PATH = "search/setup.json"
-TIMEOUT_SECONDS = 600
 _HTML_TAG = re.compile(r"<html\b[^>]*>")
-
-
-class SearchIndexError(Exception):
-    """Pagefind could not index the site; the message names what and where."""
 
 
 def pagefind_binary() -> Path:
@@ -46,25 +45,59 @@ def pagefind_binary() -> Path:
         raise SearchIndexError(f"search index: the pagefind-bin package has no binary for this machine ({err})") from None
 
 
-def build(site_dir: Path, content: Content, pages: list[BuiltPage]) -> None:
-    """Index the built pages into site_dir/pagefind/ and write search/setup.json."""
-    lay_terms = lay_terms_by_page(content)
-    sources = {location.partition("#")[0]: location.partition("#")[2] for location in reference_list_locations(content, pages)}
-    for_clinicians = {topic_page_path(loaded.topic.slug, LINKS) for loaded in content.topics}
-    with tempfile.TemporaryDirectory(prefix="healthguide-search-") as copies:
-        for page in pages:
-            try:
-                text = marked(page.html_path.read_text(encoding="utf-8"), page.outline, lay_terms.get(page.src, {}), sources.get(page.url),
-                              other_audience=page.src in for_clinicians)
-            except LookupError as err:
-                raise SearchIndexError(f"{page.html_path}: search index: {err}") from None
-            copy = Path(copies) / page.html_path.relative_to(site_dir)
-            copy.parent.mkdir(parents=True, exist_ok=True)
-            copy.write_text(article_only(text), encoding="utf-8")
-        run_pagefind(Path(copies), site_dir / OUTPUT_DIR)
-    setup = site_dir / SETUP_PATH
-    setup.parent.mkdir(parents=True, exist_ok=True)
-    setup.write_text(json.dumps({"config": {"stop_words": list(STOP_WORDS)}, "docs": []}), encoding="utf-8")
+class SiteIndex:
+    """The search index of one build: add() each page as written, then finish() (or close()
+    when the build fails). Starting it starts Pagefind."""
+
+    def __init__(self, site_dir: Path, content: Content, pages: list[BuiltPage], binary: Path | None = None) -> None:
+        self.site_dir = site_dir
+        self._pages = {page.src: page for page in pages}
+        self._lay_terms = lay_terms_by_page(content)
+        self._sources = {location.partition("#")[0]: location.partition("#")[2] for location in reference_list_locations(content, pages)}
+        self._for_clinicians = {topic_page_path(loaded.topic.slug, LINKS) for loaded in content.topics}
+        self._added: set[str] = set()
+        self._error: SearchIndexError | None = None  # a page that cannot be marked, said at finish()
+        self._service = PagefindService(binary or pagefind_binary())
+
+    def add(self, src: str, page_html: str) -> None:
+        """Index the generated page `src` (its Markdown path) from its final HTML; other pages
+        (404, redirects, the site's own files) are not searched."""
+        page = self._pages.get(src)
+        if page is None or src in self._added or self._error is not None or self._service.failed:
+            return
+        self._added.add(src)
+        try:
+            text = marked(page_html, outline_of(page_html), self._lay_terms.get(page.src, {}), self._sources.get(page.url),
+                          other_audience=page.src in self._for_clinicians)
+        except LookupError as err:
+            self._error = SearchIndexError(f"{page.html_path}: search index: {err}")
+            return
+        self._service.add(page.html_path.relative_to(self.site_dir).as_posix(), article_only(text), about=str(page.html_path))
+
+    def finish(self) -> None:
+        """Index the pages MkDocs did not write this time (a dirty build keeps them from the last
+        one), write site_dir/pagefind/ and search/setup.json; any failure is one SearchIndexError."""
+        try:
+            for src, page in self._pages.items():
+                if src not in self._added:
+                    self.add(src, page.html_path.read_text(encoding="utf-8"))
+            if self._error is not None:
+                raise self._error
+            self._service.write(self.site_dir / OUTPUT_DIR)
+        finally:
+            self.close()
+        setup = self.site_dir / SETUP_PATH
+        setup.parent.mkdir(parents=True, exist_ok=True)
+        setup.write_text(json.dumps({"config": {"stop_words": list(STOP_WORDS)}, "docs": []}), encoding="utf-8")
+
+    def close(self) -> None:
+        """End Pagefind without writing (safe to call again)."""
+        self._service.close()
+
+
+def build(site_dir: Path, content: Content, pages: list[BuiltPage], binary: Path | None = None) -> None:
+    """Index the pages already written in site_dir into site_dir/pagefind/ and write search/setup.json."""
+    SiteIndex(site_dir, content, pages, binary).finish()
 
 
 def article_only(page: str) -> str:
@@ -75,15 +108,3 @@ def article_only(page: str) -> str:
     if html_tag is None or start < 0 or end < 0:
         return page
     return f"{html_tag.group(0)}<body>{page[start : end + len('</article>')]}</body></html>"
-
-
-def run_pagefind(pages_dir: Path, output_dir: Path, binary: Path | None = None) -> None:
-    """Run Pagefind over pages_dir into output_dir; any failure is one SearchIndexError."""
-    command = [str(binary or pagefind_binary()), "--site", str(pages_dir), "--output-path", str(output_dir), "--quiet"]
-    try:
-        done = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT_SECONDS, check=False)
-    except (OSError, subprocess.TimeoutExpired) as err:
-        raise SearchIndexError(f"{output_dir}: search index: could not run {command[0]}: {err}") from None
-    if done.returncode != 0:
-        said = " ".join((done.stderr or done.stdout).split())[-500:] or f"exit status {done.returncode}"
-        raise SearchIndexError(f"{output_dir}: search index: pagefind failed: {said}")

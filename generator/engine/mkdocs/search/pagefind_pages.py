@@ -26,7 +26,7 @@ from __future__ import annotations
 import html
 import re
 
-from ..hidden_headings import HiddenElementParser
+from ..hidden_headings import hidden_elements
 from .outline import Outline
 
 # Pagefind weighs h1 7, h2 6, h3 5 ... and body text 1: a patient's own words for an item name
@@ -38,6 +38,7 @@ SOURCES_WEIGHT = 0.1
 _ARTICLE = re.compile(r"<article\b")
 _HEADING_END = re.compile(r"</h[1-6]\s*>")
 _START_TAG = re.compile(r"(<[a-zA-Z][\w:-]*)(?=[\s>/])")
+_TAG_NAME = re.compile(r"<[a-zA-Z][\w:-]*")
 # A section heading with an id: its start tag, the id, its text and its end tag.
 _SECTION_HEADING = re.compile(r'<(h[2-6])\b[^>]*?\sid="([^"]+)"[^>]*>.*?</\1\s*>', re.S)
 # The id of the marker at the end of each heading (search.pagefind.js reads it): uppercase, so
@@ -124,21 +125,6 @@ def _ignore_below_title(page: str) -> str:
     return page[:start] + ignored + page[end:]
 
 
-class _HiddenStarts(HiddenElementParser):
-    """Where each outermost element hidden when the page opens starts, and the ids hidden."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.starts: list[tuple[int, int]] = []  # (line, column) of each outermost hidden tag
-        self.ids: set[str] = set()
-
-    def element(self, attrs: dict[str, str | None], hidden: bool, inside: bool) -> None:
-        if hidden and not inside:
-            self.starts.append(self.getpos())
-        if (hidden or inside) and attrs.get("id"):
-            self.ids.add(attrs["id"])
-
-
 def _ignore_hidden(page: str) -> tuple[str, set[str]]:
     """The page with its article's hidden elements left out of the index, and the ids hidden."""
     start = page.find("<article")
@@ -146,11 +132,8 @@ def _ignore_hidden(page: str) -> tuple[str, set[str]]:
     if start < 0 or end < 0:
         return page, set()
     article = page[start:end]
-    parser = _HiddenStarts()
-    parser.feed(article)
-    line_starts = [0] + [match.end() for match in re.finditer("\n", article)]
-    offsets = sorted((line_starts[line - 1] + column for line, column in parser.starts), reverse=True)
-    for offset in offsets:
-        tag_end = re.match(r"<[a-zA-Z][\w:-]*", article[offset:]).end() + offset
+    hidden = hidden_elements(article)
+    for offset in reversed(hidden.starts):
+        tag_end = _TAG_NAME.match(article, offset).end()
         article = article[:tag_end] + " data-pagefind-ignore" + article[tag_end:]
-    return page[:start] + article + page[end:], parser.ids
+    return page[:start] + article + page[end:], hidden.ids

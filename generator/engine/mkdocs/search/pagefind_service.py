@@ -1,0 +1,192 @@
+"""Pagefind running beside the build (`pagefind --service`), fed one page at a time.
+
+MkDocs renders pages one after another on one core; the service indexes each page on the
+other while MkDocs renders the next, so only writing the index is left when the last page is
+done. The `pagefind` Python package drives the same service, but reads one answer each tenth of
+a second (a 10,000-page site would wait 1,000 s); this speaks its protocol directly: each
+message is base64 of JSON, ended by a comma, on the process's stdin and stdout.
+
+Two threads do the talking, so a page handed over never waits for Pagefind: one writes the
+queued messages, one reads the answers and keeps the first failure. Any failure (the binary
+missing, a crash, an error answer, a timeout) is one SearchIndexError naming what and where;
+close() always ends the process and both threads.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import queue
+import subprocess
+import tempfile
+import threading
+from pathlib import Path
+
+TIMEOUT_SECONDS = 600
+# Pages queued for the writer thread: enough to keep Pagefind busy, few enough that a stalled
+# Pagefind holds up the build (and its timeout) instead of filling memory with pages.
+_QUEUED_PAGES = 64
+_STOP = b""  # tells the writer thread to end (no message is empty)
+
+
+class SearchIndexError(Exception):
+    """Pagefind could not index the site; the message names what and where."""
+
+
+class PagefindService:
+    """One `pagefind --service` process building one index."""
+
+    def __init__(self, binary: Path, timeout: float = TIMEOUT_SECONDS) -> None:
+        self.timeout = timeout
+        self._stderr = tempfile.TemporaryFile()
+        try:
+            self._process = subprocess.Popen([str(binary), "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._stderr)
+        except OSError as err:
+            self._stderr.close()
+            raise SearchIndexError(f"search index: could not run {binary}: {err}") from None
+        self._outbox: queue.Queue[bytes] = queue.Queue(maxsize=_QUEUED_PAGES)
+        self._answers: dict[int, dict] = {}  # message id -> answer, for the ones waited on
+        self._waited: dict[int, threading.Event] = {}
+        self._about: dict[int, str] = {}  # message id -> what it sent (a page's path), until answered
+        self._failure: str | None = None
+        self._closing = False  # set by close(): the process's end is no failure then
+        self._last_id = 0
+        self._lock = threading.Lock()
+        self._writer = threading.Thread(target=self._write, name="pagefind-writer", daemon=True)
+        self._reader = threading.Thread(target=self._read, name="pagefind-reader", daemon=True)
+        self._writer.start()
+        self._reader.start()
+        try:
+            self._index_id = self._request({"type": "NewIndex", "config": None}, about=str(binary))["index_id"]
+        except SearchIndexError:
+            self.close()
+            raise
+
+    @property
+    def failed(self) -> bool:
+        return self._failure is not None
+
+    def add(self, source_path: str, html: str, about: str) -> None:
+        """Queue a page; `source_path` ('a/b/index.html', relative to the site) gives its URL, as
+        Pagefind's --site gives it; `about` names the page in errors. Returns at once unless
+        Pagefind is far behind."""
+        self._send({"type": "AddFile", "index_id": self._index_id, "file_path": source_path, "url": None, "file_contents": html},
+                   about=about)
+
+    def write(self, output_dir: Path) -> None:
+        """Write the index of every page added into output_dir, then end the process."""
+        try:
+            self._request({"type": "WriteFiles", "index_id": self._index_id, "output_path": str(output_dir)}, about=str(output_dir))
+        finally:
+            self.close()
+        self.raise_failure()
+
+    def raise_failure(self) -> None:
+        if self._failure is not None:
+            raise SearchIndexError(self._failure)
+
+    def close(self) -> None:
+        """End the process and both threads (safe to call more than once, and on any failure)."""
+        self._closing = True
+        if self._process.poll() is None:
+            self._process.kill()  # the index is written or not wanted: nothing left to lose
+        self._process.wait()
+        self._drop_queued()
+        self._outbox.put(_STOP)
+        self._writer.join()
+        self._reader.join()
+        for stream in (self._process.stdin, self._process.stdout):
+            try:
+                stream.close()
+            except OSError:
+                pass  # the pipe was already broken
+        self._stderr.close()
+
+    def _request(self, payload: dict, about: str) -> dict:
+        """Send a message and wait for its answer."""
+        message_id, answered = self._send(payload, about, waited=True)
+        if not answered.wait(self.timeout) and self._failure is None:
+            self._fail(f"{about}: search index: pagefind gave no answer in {self.timeout:g} s")
+        self.raise_failure()
+        return self._answers[message_id]
+
+    def _send(self, payload: dict, about: str, waited: bool = False) -> tuple[int, threading.Event | None]:
+        self.raise_failure()
+        with self._lock:
+            self._last_id += 1
+            message_id = self._last_id
+            self._about[message_id] = about
+            answered = threading.Event() if waited else None
+            if answered is not None:
+                self._waited[message_id] = answered
+        message = base64.b64encode(json.dumps({"message_id": message_id, "payload": payload}).encode("utf-8")) + b","
+        try:
+            self._outbox.put(message, timeout=self.timeout)
+        except queue.Full:
+            self._fail(f"{about}: search index: pagefind took no page in {self.timeout:g} s")
+            self.raise_failure()
+        return message_id, answered
+
+    def _write(self) -> None:
+        broken = False
+        while (message := self._outbox.get()) != _STOP:
+            if broken or self._failure is not None:
+                continue  # the index is lost: drop the rest until told to stop
+            try:
+                self._process.stdin.write(message)
+                self._process.stdin.flush()
+            except (OSError, ValueError):  # the process ended: the reader says why
+                broken = True
+
+    def _read(self) -> None:
+        pending = b""
+        while chunk := self._process.stdout.read1(1 << 16):
+            *messages, pending = (pending + chunk).split(b",")
+            for message in messages:
+                self._answer(json.loads(base64.b64decode(message)))
+        self._fail_unless_said()
+        for answered in list(self._waited.values()):
+            answered.set()  # nobody waits for an answer that will not come
+
+    def _answer(self, answer: dict) -> None:
+        message_id, payload = answer.get("message_id"), answer.get("payload", {})
+        with self._lock:
+            where = self._about.pop(message_id, None)
+        if payload.get("type") == "Error":
+            self._fail(f"{where or self._unanswered()}: search index: pagefind failed: {_said(str(payload.get('message', '')))}")
+        answered = self._waited.get(message_id)
+        if answered is not None:
+            self._answers[message_id] = payload
+            answered.set()
+
+    def _fail_unless_said(self) -> None:
+        if self._failure is None and not self._closing:
+            status = self._process.wait()
+            self._stderr.seek(0)
+            said = _said(self._stderr.read().decode("utf-8", "replace")) or f"exit status {status}"
+            self._fail(f"{self._unanswered()}: search index: pagefind failed before the index was written: {said}")
+
+    def _unanswered(self) -> str:
+        """What Pagefind was working on: the first message it has not answered."""
+        with self._lock:
+            return self._about[min(self._about)] if self._about else "search index"
+
+    def _fail(self, message: str) -> None:
+        with self._lock:
+            if self._failure is None:
+                self._failure = message
+        for answered in list(self._waited.values()):
+            answered.set()
+
+    def _drop_queued(self) -> None:
+        while True:
+            try:
+                self._outbox.get_nowait()
+            except queue.Empty:
+                return
+
+
+def _said(text: str) -> str:
+    """Pagefind's message on one line, without a crash's backtrace notes."""
+    text = text.split("stack backtrace:")[0].split("note: run with")[0]
+    return " ".join(text.split())[-500:]
