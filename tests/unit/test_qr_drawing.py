@@ -113,3 +113,18 @@ def test_error_correction_costs_a_few_calls_a_block_not_a_call_per_codeword():
     # and error correction, was several calls a codeword in segno's Buffer.toints and make_blocks.
     floor = calls_during(lambda: [encoder.write_segment(encoder.Buffer(), segment, None, encoder.version_range(version), False) for segment in segments])
     assert calls_during(qr_matrix._message, segments, version) - floor <= 40 + 10 * blocks
+
+
+def test_the_segment_is_segno_s_in_every_mode_and_encoding():
+    texts = TEXTS + ["https://example.org/café", "https://example.org/ü/€", "ABC-123 $%*+./:", "0", "a"]
+    modes = set()
+    for text in texts:
+        ours, segno_s = qr_matrix._segments(text), encoder.prepare_data(text, None, None)
+        assert (list(ours), ours.bit_length, ours.modes) == (list(segno_s), segno_s.bit_length, segno_s.modes), text
+        modes.update(ours.modes)
+    assert {consts.MODE_BYTE, consts.MODE_ALPHANUMERIC, consts.MODE_NUMERIC} <= modes
+
+
+def test_an_address_s_segment_costs_a_few_calls_not_calls_per_byte():
+    url = SITE_URL + "t/" + "a-b" * 30
+    assert calls_during(qr_matrix._segments, url) <= 30 < len(url)
