@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from urllib.parse import quote
 
 from markupsafe import Markup
 
@@ -35,4 +34,11 @@ def json_attribute(data: dict) -> Markup:
     bare quote in the JSON. Percent-encoding leaves only letters, digits, `-_.~` and `%XX`,
     which Markdown and HTML pass through unchanged. An attribute, not a <script> block, because
     Material's instant navigation re-creates script elements and drops their attributes."""
-    return Markup(quote(json.dumps(data, ensure_ascii=False, separators=(",", ":")), safe=""))
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return Markup("".join(map(_PERCENT_ENCODED.__getitem__, text.encode())))
+
+
+# urllib.parse.quote(text, safe="") byte for byte, a lookup per UTF-8 byte: quote runs a Python
+# loop over the bytes, ~5% of a cold build's rendering for the pages' JSON attributes.
+_UNRESERVED = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-~")
+_PERCENT_ENCODED = tuple(chr(byte) if byte in _UNRESERVED else f"%{byte:02X}" for byte in range(256))
