@@ -75,3 +75,17 @@ def test_a_build_with_a_translation_reads_each_content_file_once(content, reads,
         content.root / "site.yaml": 1, content.topic_file: 1,
         spanish / "site.yaml": 1, spanish / "topics" / "sample.yaml": 1,
     }
+
+
+def test_a_rebuild_loads_the_edited_content_not_the_last_build_s(content, tmp_path, monkeypatch):
+    """`mkdocs serve` rebuilds with the same plugin object (and MkDocs may hand the translation's
+    build that object too): what one build loaded must not stand in for the next build's content."""
+    spanish = add_spanish(content.root)
+    build_site(content.root, tmp_path / "first", monkeypatch)
+    topic = spanish / "topics" / "sample.yaml"
+    topic.write_text(topic.read_text(encoding="utf-8").replace("title: Sample topic", "title: Tema editado", 1), encoding="utf-8")
+
+    build_site(content.root, tmp_path / "second", monkeypatch)
+
+    assert "Tema editado" in (tmp_path / "second" / "es" / "sample-topic" / "index.html").read_text(encoding="utf-8")
+    assert "Tema editado" not in (tmp_path / "first" / "es" / "sample-topic" / "index.html").read_text(encoding="utf-8")
