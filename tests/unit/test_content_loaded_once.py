@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 
 from generator.model import loading
 from support import ROOT
@@ -48,6 +49,13 @@ def add_spanish(root: Path) -> Path:
     topic = (root / "topics" / "sample.yaml").read_text(encoding="utf-8")
     (folder / "topics" / "sample.yaml").write_text(TRANSLATION_BLOCK + topic, encoding="utf-8")
     return folder
+
+
+@pytest.fixture(autouse=True)
+def own_plugin_objects(monkeypatch) -> None:
+    """MkDocs keeps one healthguide plugin object per process (it has on_startup) in its
+    Plugins option: these tests' builds get their own, and leave none to later tests."""
+    monkeypatch.setattr(dict(MkDocsConfig._schema)["plugins"], "plugin_cache", {})
 
 
 def build_site(content_dir: Path, site_dir: Path, monkeypatch) -> None:
