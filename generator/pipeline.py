@@ -7,7 +7,7 @@ says which pages there are, and the render stage writes them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -23,16 +23,27 @@ from .structure.translations_lock import Staleness, staleness
 
 
 @dataclass(frozen=True)
+class LoadedSite:
+    """The content folder as one build loaded it: the English and each translation, by code.
+    Handed on within the build (its checks, each translation's build) instead of loading again."""
+
+    english: Content
+    translations: dict[str, Content] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class Generated:
     content: Content
     pages: list[RenderedPage]
     redirects: list[RedirectPage]
     english: Content | None = None  # a translated site: the English content it is merged with
     staleness: Staleness = Staleness({})  # a translated site: items whose English changed since
+    loaded: LoadedSite | None = None  # what this build loaded (None: a one-topic preview)
 
 
 def generate(
     content_dir: Path, today: date | None = None, site_url: str | None = None, cache: TopicCache | None = None, language: str | None = None,
+    loaded: LoadedSite | None = None,
 ) -> Generated:
     """Load and validate everything, then render every page. Raises ContentError on bad input.
 
@@ -41,26 +52,35 @@ def generate(
     without one, a new cache is made, which still reuses what earlier builds left on disk.
     `language`: the code of a translation (content/languages/<code>/) to generate instead of the
     English; its pages are rendered afresh each time (a translated page also depends on the
-    English topic, which the page cache's key does not cover)."""
+    English topic, which the page cache's key does not cover). `loaded`: the content as this
+    build already loaded it (a translation's build gets the English build's), not loaded again."""
     cache = cache if cache is not None else topic_cache(Path(content_dir))
     # One set of worker processes, started only when many topics are not cached, loads the
     # topics and then renders them (starting them twice would import the generator twice).
     with Workers() as workers:
-        return _generate(Path(content_dir), today, site_url, cache, language, workers)
+        return _generate(Path(content_dir), today, site_url, cache, language, workers, loaded)
 
 
-def _generate(content_dir: Path, today: date | None, site_url: str | None, cache: TopicCache, language: str | None, workers: Workers) -> Generated:
+def load_site(content_dir: Path, cache: TopicCache | None = None, workers: Workers | None = None) -> LoadedSite:
+    """The English content and each translation (content/languages/<code>/). Raises ContentError."""
     english = load_content(Path(content_dir), cache, workers)
-    translations = {code: load_language(Path(content_dir), code, english) for code in translation_codes(Path(content_dir))}
+    return LoadedSite(english, {code: load_language(Path(content_dir), code, english) for code in translation_codes(Path(content_dir))})
+
+
+def _generate(
+    content_dir: Path, today: date | None, site_url: str | None, cache: TopicCache, language: str | None, workers: Workers, loaded: LoadedSite | None,
+) -> Generated:
+    loaded = loaded if loaded is not None else load_site(content_dir, cache, workers)
+    english, translations = loaded.english, loaded.translations
     languages = every_language(english, translations)
     content = replace(english, languages=languages)
     if language is not None:
         content = replace(translations[language], languages=languages)
         report = staleness(english, content)
         renderer = PageRenderer(content, today=today, site_url=site_url, stale=report.stale, english=english)
-        return Generated(content=content, pages=renderer.pages(), redirects=[], english=english, staleness=report)
+        return Generated(content=content, pages=renderer.pages(), redirects=[], english=english, staleness=report, loaded=loaded)
     renderer = CachedPageRenderer(content, cache, today=today, site_url=site_url, workers=workers)
-    return Generated(content=content, pages=renderer.pages(), redirects=redirect_pages(renderer))
+    return Generated(content=content, pages=renderer.pages(), redirects=redirect_pages(renderer), loaded=loaded)
 
 
 def every_language(english: Content, translations: dict[str, Content]) -> tuple[SiteLanguageRef, ...]:

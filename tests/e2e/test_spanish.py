@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from urllib.parse import unquote
 
 import pytest
+from playwright.sync_api import expect
 
 from generator.model.loading import load_content, load_language
 from generator.model.strings import CATALOGS, load_strings
@@ -118,7 +119,7 @@ def test_a_clinician_s_spanish_link_opens_the_spanish_section(es_page, site_url)
     link.click()
     es_page.wait_for_url(site_url + GUIDE + "when-to-get-help/#help-urgent")
     es_page.wait_for_function("() => document.documentElement.lang === 'es'")
-    assert es_page.locator("#help-urgent").is_visible()
+    expect(es_page.locator("#help-urgent")).to_be_visible()  # waits: the page may still be opening it
     english = es_page.locator(f'a[href="{site_url}facial-twitching/when-to-get-help/#help-urgent"]')
     es_page.go_back()
     assert english.first.get_attribute("hreflang") == "en"

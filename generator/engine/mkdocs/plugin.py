@@ -20,7 +20,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ...components.catalog import Component, ComponentError, components
 from ...model.review_check import check_reviews
-from ...pipeline import Generated, generate
+from ...pipeline import Generated, LoadedSite, generate
 from ...reading.edit_markers import edit_markers
 from ...reading.problems import ContentError
 from ...render.cache import TopicCache
@@ -33,7 +33,6 @@ from .languages import (
     SiteLanguage,
     alternates,
     build_translations,
-    load_translations,
     site_languages,
     with_language,
 )
@@ -75,6 +74,7 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
         self.preview = TopicPreview()  # make serve TOPIC=slug, kept across rebuilds
         self.languages: list[SiteLanguage] = []  # every language the site publishes
         self.page_cache: PageCache | None = None  # each page's Markdown conversion, on disk
+        self.preloaded: LoadedSite | None = None  # a translation's build: the English build's content (languages.py)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so that MkDocs keeps this one plugin object for every `mkdocs serve` rebuild
@@ -106,9 +106,11 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
                 quieten_link_checks(config)
                 check_reviews(self.generated.content, strict=self.config.strict_review)
             else:
-                self.generated = generate(content_dir, site_url=config.site_url, cache=self.cache, language=self.config.language or None)
+                loaded, self.preloaded = self.preloaded, None  # used by this build alone
+                self.generated = generate(content_dir, site_url=config.site_url, cache=self.cache,
+                                          language=self.config.language or None, loaded=loaded)
                 english = self.generated.english or self.generated.content
-                translations = load_translations(content_dir, english)
+                translations = self.generated.loaded.translations
                 if not self.config.language:
                     check_reviews(english, strict=self.config.strict_review)
                     check_lock(english, translations)  # published links, in every language, must keep working
@@ -232,7 +234,7 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
             self.search_index = None
         if not self.config.language and not previewed_topic():
             # each translation: a build of its own into site_dir/<code>/ (a one-topic preview is English only)
-            build_translations(config, self.content_dir(config))
+            build_translations(config, self.content_dir(config), self.generated.loaded)
 
     def on_build_error(self, error: Exception) -> None:
         """A failed build leaves no Pagefind process or thread behind (`mkdocs serve` goes on)."""
