@@ -74,6 +74,10 @@ class SiteIndex:
             return
         self._service.add(page.html_path.relative_to(self.site_dir).as_posix(), article_only(text), about=str(page.html_path))
 
+    def wait_for_pages(self, count: int, timeout: float) -> bool:
+        """Whether Pagefind has indexed `count` of the pages added, within `timeout` seconds."""
+        return self._service.wait_for_pages(count, timeout)
+
     def finish(self) -> None:
         """Index the pages MkDocs did not write this time (a dirty build keeps them from the last
         one), write site_dir/pagefind/ and search/setup.json; any failure is one SearchIndexError."""

@@ -52,6 +52,8 @@ class PagefindService:
         self._closing = False  # set by close(): the process's end is no failure then
         self._last_id = 0
         self._lock = threading.Lock()
+        self.pages_indexed = 0  # pages Pagefind has answered for, so far
+        self._progress = threading.Condition()
         self._writer = threading.Thread(target=self._write, name="pagefind-writer", daemon=True)
         self._reader = threading.Thread(target=self._read, name="pagefind-reader", daemon=True)
         self._writer.start()
@@ -80,6 +82,13 @@ class PagefindService:
         finally:
             self.close()
         self.raise_failure()
+
+    def wait_for_pages(self, count: int, timeout: float) -> bool:
+        """Whether Pagefind has indexed `count` pages within `timeout` seconds (False at once
+        on a failure): how a caller sees that it indexes while pages are still coming."""
+        with self._progress:
+            self._progress.wait_for(lambda: self.pages_indexed >= count or self._failure is not None, timeout)
+            return self.pages_indexed >= count
 
     def raise_failure(self) -> None:
         if self._failure is not None:
@@ -154,6 +163,10 @@ class PagefindService:
             where = self._about.pop(message_id, None)
         if payload.get("type") == "Error":
             self._fail(f"{where or self._unanswered()}: search index: pagefind failed: {_said(str(payload.get('message', '')))}")
+        if payload.get("type") == "IndexedFile":
+            with self._progress:
+                self.pages_indexed += 1
+                self._progress.notify_all()
         answered = self._waited.get(message_id)
         if answered is not None:
             self._answers[message_id] = payload
@@ -175,6 +188,8 @@ class PagefindService:
         with self._lock:
             if self._failure is None:
                 self._failure = message
+        with self._progress:
+            self._progress.notify_all()  # wait_for_pages: no more pages will come
         for answered in list(self._waited.values()):
             answered.set()
 
