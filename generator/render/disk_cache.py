@@ -107,7 +107,7 @@ class DiskStore:
         if kind not in CODECS:
             return MISSING
         try:
-            body = _body_if_key_matches(self._file(kind, path), key + code_fingerprint())
+            body = body_if_key_matches(self._file(kind, path), key + code_fingerprint())
             return MISSING if body is None else CODECS[kind][1](body, Path(path))
         except (OSError, ValueError, RecursionError):  # absent, half-written, foreign (pydantic raises ValueErrors)
             return MISSING
@@ -127,7 +127,7 @@ class DiskStore:
             pass  # a read-only or full disk only costs speed
 
 
-def _body_if_key_matches(entry: Path, key: str) -> bytes | None:
+def body_if_key_matches(entry: Path, key: str) -> bytes | None:
     """The entry's value bytes, read only after its first line showed our format and key.
 
     Opened without following a link and without blocking (a FIFO planted there must not hang

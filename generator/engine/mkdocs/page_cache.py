@@ -34,7 +34,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, get_toc
 from pydantic import BaseModel, ConfigDict
 
-from ...render.disk_cache import FORMAT, _body_if_key_matches, code_fingerprint, folder_for
+from ...render.disk_cache import FORMAT, body_if_key_matches, code_fingerprint, folder_for
 
 KIND = "page-html"  # the cache folder's subfolder for these entries
 VERSION = 1  # bump when the shape of an entry or what the key covers changes
@@ -186,7 +186,7 @@ def _restore(page: Page, files: Files, stored: _Converted | None) -> bool:
 
 def _load(entry: Path, key: str) -> _Converted | None:
     try:
-        body = _body_if_key_matches(entry, key)
+        body = body_if_key_matches(entry, key)
         return None if body is None else _Converted.model_validate_json(body)
     except (OSError, ValueError, RecursionError):  # absent, half-written, foreign (pydantic raises ValueErrors)
         return None
