@@ -13,6 +13,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable
 from contextlib import contextmanager
 from datetime import date
@@ -45,6 +46,25 @@ CHROMIUM_FLAGS = [
     "--disable-quic",
     "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
 ]
+
+
+def calls_during(function, *args, kinds: tuple[str, ...] = ("call", "c_call"), in_file: str = "") -> tuple[object, Counter]:
+    """What `function(*args)` returns, and how many times it called each function, by name: of
+    `kinds` (Python "call", built-in "c_call"), and given `in_file`, only Python functions of a
+    file whose path ends so. A cost test's measure: a count, never a time."""
+    calls: Counter = Counter()
+
+    def profile(frame, event, arg):
+        if event in kinds and (not in_file or (event == "call" and frame.f_code.co_filename.endswith(in_file))):
+            name = frame.f_code.co_name if event == "call" else getattr(arg, "__name__", None)
+            calls[name if isinstance(name, str) else "?"] += 1
+
+    sys.setprofile(profile)
+    try:
+        result = function(*args)
+    finally:
+        sys.setprofile(None)
+    return result, calls
 
 
 @functools.cache

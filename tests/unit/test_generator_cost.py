@@ -10,7 +10,6 @@ every value. These count the work, never time it; the pages are checked elsewher
 from __future__ import annotations
 
 import os
-import sys
 from collections import Counter
 from datetime import date
 
@@ -22,7 +21,7 @@ from generator.model.topic import Topic
 from generator.pipeline import generate
 from generator.render import parallel
 from generator.render.cache import TopicCache
-from support import ROOT
+from support import ROOT, calls_during
 
 TODAY = date(2026, 6, 1)
 
@@ -95,17 +94,7 @@ def test_walking_a_topic_s_items_costs_one_call_per_mapping_or_list():
         inside = node.values() if isinstance(node, dict) else node if isinstance(node, list) else ()
         return isinstance(node, (dict, list)) + sum(containers(value) for value in inside)
 
-    calls = Counter()
-
-    def profile(frame, event, arg):
-        if event == "call" and frame.f_code.co_filename.endswith("items.py"):
-            calls[frame.f_code.co_name] += 1
-
-    sys.setprofile(profile)
-    try:
-        found = list(walk_items(data))
-    finally:
-        sys.setprofile(None)
+    found, calls = calls_during(lambda: list(walk_items(data)), kinds=("call",), in_file="items.py")
     assert len(found) > 20
     assert sum(calls.values()) <= containers(data) + 1, calls
 
@@ -138,16 +127,7 @@ def test_escaping_text_costs_no_python_call_per_character_escaped(escape):
     from generator.render import markup
 
     text = "R&D_#1 <b>[x]</b> " * 200
-    calls = Counter()
-
-    def profile(frame, event, arg):
-        if event == "call":
-            calls[frame.f_code.co_name] += 1
-
-    sys.setprofile(profile)
-    try:
-        escaped = markup.plain_text(text) if escape == "plain_text" else markup.prose(text, str)
-    finally:
-        sys.setprofile(None)
+    escape_text = markup.plain_text if escape == "plain_text" else lambda text: markup.prose(text, str)
+    escaped, calls = calls_during(escape_text, text, kinds=("call",))
     assert "&amp;" in escaped and "&#35;" in escaped
     assert sum(calls.values()) < 50, calls.most_common(3)

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import json
 import random
-import sys
 from urllib.parse import quote, unquote
 
 import pytest
 
 from generator.pages.self_check_data import json_attribute
+from support import calls_during
 
 
 def quoted(data: dict) -> str:
@@ -39,15 +39,5 @@ def test_text_that_cannot_be_utf8_fails_as_before():
 
 def test_encoding_costs_a_few_calls_not_a_call_per_byte():
     data = {"text": "Do you have twitching near your eye? (Yes / No)" * 20}
-    count = 0
-
-    def profile(frame, event, arg):
-        nonlocal count
-        count += event in ("call", "c_call")
-
-    sys.setprofile(profile)
-    try:
-        json_attribute(data)
-    finally:
-        sys.setprofile(None)
+    count = sum(calls_during(json_attribute, data)[1].values())
     assert count <= 40 < len(data["text"])

@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import random
 import re
-import sys
 from itertools import chain, zip_longest
 
 import segno
 from segno import consts, encoder
 
 from generator.pages import qr, qr_matrix
+from support import calls_during
 
 SITE_URL = "http://127.0.0.1:8123/"
 # Byte, alphanumeric and numeric mode, text outside ASCII, and lengths from one character to
@@ -67,6 +67,10 @@ def test_the_largest_codes_are_still_segno_s_module_for_module():
         assert qr_matrix.qr_matrix(text) == tuple(bytes(row) for row in segno.make(text, error="m", micro=False, mask=2, boost_error=False).matrix)
 
 
+def total_calls(function, *args) -> int:
+    return sum(calls_during(function, *args)[1].values())
+
+
 def test_the_drawing_is_the_old_one_byte_for_byte():
     for text in TEXTS:
         matrix = qr_matrix.qr_matrix(text)
@@ -78,27 +82,11 @@ def test_the_drawing_is_the_old_one_byte_for_byte():
         assert qr.svg_path(matrix) == reference_svg_path(matrix), width
 
 
-def calls_during(function, *args) -> int:
-    """How many functions (Python or built in) `function(*args)` calls: a count, not a time."""
-    count = 0
-
-    def profile(frame, event, arg):
-        nonlocal count
-        count += event in ("call", "c_call")
-
-    sys.setprofile(profile)
-    try:
-        function(*args)
-    finally:
-        sys.setprofile(None)
-    return count
-
-
 def test_a_drawing_costs_a_few_calls_a_row_not_a_call_per_run():
     matrix = qr_matrix.qr_matrix(SITE_URL + "t/" + "a-b" * 30)
     runs = sum(len(re.findall(rb"\x01+", row)) for row in matrix)
     assert runs > 8 * len(matrix)  # ~10 runs a row: a call per run would show
-    assert calls_during(qr.svg_path, matrix) <= 8 * len(matrix)
+    assert total_calls(qr.svg_path, matrix) <= 8 * len(matrix)
 
 
 def test_error_correction_costs_a_few_calls_a_block_not_a_call_per_codeword():
@@ -111,8 +99,8 @@ def test_error_correction_costs_a_few_calls_a_block_not_a_call_per_codeword():
     qr_matrix._message(segments, version)  # the generator polynomial's products, made once per block size
     # Writing the segments (segno's, unchanged) is the floor; the rest, conversion to codewords
     # and error correction, was several calls a codeword in segno's Buffer.toints and make_blocks.
-    floor = calls_during(lambda: [encoder.write_segment(encoder.Buffer(), segment, None, encoder.version_range(version), False) for segment in segments])
-    assert calls_during(qr_matrix._message, segments, version) - floor <= 40 + 10 * blocks
+    floor = total_calls(lambda: [encoder.write_segment(encoder.Buffer(), segment, None, encoder.version_range(version), False) for segment in segments])
+    assert total_calls(qr_matrix._message, segments, version) - floor <= 40 + 10 * blocks
 
 
 def test_the_segment_is_segno_s_in_every_mode_and_encoding():
@@ -127,4 +115,4 @@ def test_the_segment_is_segno_s_in_every_mode_and_encoding():
 
 def test_an_address_s_segment_costs_a_few_calls_not_calls_per_byte():
     url = SITE_URL + "t/" + "a-b" * 30
-    assert calls_during(qr_matrix._segments, url) <= 30 < len(url)
+    assert total_calls(qr_matrix._segments, url) <= 30 < len(url)
