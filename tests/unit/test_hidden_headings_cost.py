@@ -13,10 +13,10 @@ MARKER = '<div class="deep-links" data-deep-links hidden data-items="{&#34;a&#34
 
 @pytest.fixture
 def parsed(monkeypatch) -> list[str]:
-    fed: list[str] = []
-    original = hidden_headings._HiddenIds.feed
-    monkeypatch.setattr(hidden_headings._HiddenIds, "feed", lambda self, data: (fed.append(data), original(self, data))[1])
-    return fed
+    read: list[str] = []  # the pages whose tags were read
+    original = hidden_headings.hidden_elements
+    monkeypatch.setattr(hidden_headings, "hidden_elements", lambda html: (read.append(html), original(html))[1])
+    return read
 
 
 def test_a_page_that_hides_only_its_copy_link_marker_is_not_parsed(parsed):

@@ -12,51 +12,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from html import unescape
-from html.parser import HTMLParser
 
 # Elements with no end tag: they never hold others.
-_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+VOID_ELEMENTS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
 def hidden_when_opened(attributes: set[str]) -> bool:
     """`hidden`, or a page script's no-JavaScript version (`data-...-fallback`: self-check.js
     and diary.js hide it as the page starts)."""
     return "hidden" in attributes or any(name.startswith("data-") and name.endswith("-fallback") for name in attributes)
-
-
-class HiddenElementParser(HTMLParser):
-    """Walks a page knowing, at each start tag, whether the element is hidden when the page
-    opens and whether it is inside one that is; subclasses say what to note (`element`)."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.open: list[tuple[str, bool]] = []  # (tag, inside a hidden element or hidden itself)
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        inside = bool(self.open) and self.open[-1][1]
-        hidden = hidden_when_opened({name for name, _ in attrs})
-        self.element(dict(attrs), hidden=hidden, inside=inside)
-        if tag not in _VOID:
-            self.open.append((tag, inside or hidden))
-
-    def handle_endtag(self, tag: str) -> None:
-        for depth in range(len(self.open) - 1, -1, -1):
-            if self.open[depth][0] == tag:
-                del self.open[depth:]
-                return
-
-    def element(self, attrs: dict[str, str | None], hidden: bool, inside: bool) -> None:
-        raise NotImplementedError
-
-
-class _HiddenIds(HiddenElementParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.ids: set[str] = set()
-
-    def element(self, attrs: dict[str, str | None], hidden: bool, inside: bool) -> None:
-        if (hidden or inside) and attrs.get("id"):
-            self.ids.add(attrs["id"])
 
 
 # The copy-link marker every topic page ends with (structure/deep_links.py): hidden, but empty
@@ -72,11 +36,8 @@ def hidden_ids(html: str) -> set[str]:
     marker = _TRAILING_MARKER.search(html)
     before = html[: marker.start()] if marker and not _ID_ATTRIBUTE.search(marker.group()) else html
     if not _MAY_HIDE.search(before):
-        return set()  # nothing hidden but the marker: no need to parse the page
-    parser = _HiddenIds()
-    parser.feed(html)
-    parser.close()
-    return parser.ids
+        return set()  # nothing hidden but the marker: no need to read the page's tags
+    return hidden_elements(html).ids
 
 
 # For hidden_elements(): text that is not tags (comments, scripts, styles, as html.parser reads
@@ -96,9 +57,10 @@ class HiddenElements:
 
 def hidden_elements(html: str) -> HiddenElements:
     """Where each outermost element hidden when the page opens starts, and the ids hidden: what
-    HiddenElementParser finds, without parsing the whole page. The search index runs it on
+    a walk of every tag with html.parser finds, without parsing the whole page. The search index runs it on
     every page of every build, where html.parser was most of the indexing's Python time: only
-    a tag that spells a hiding attribute is read, then the tags up to its end tag."""
+    a tag that spells a hiding attribute is read, then the tags up to its end tag (what
+    html.parser would find: tests/unit/test_hidden_elements.py compares them)."""
     found = HiddenElements()
     not_tags = [(text.start(), text.end()) for text in _NOT_TAGS.finditer(html)]
     position = 0
@@ -135,7 +97,7 @@ def _hidden_element_end(html: str, tag: re.Match, attributes: dict[str, str], no
     if attributes.get("id"):
         ids.add(unescape(attributes["id"]))
     open_tags = [tag.group(2).lower()]
-    if open_tags[0] in _VOID or tag.group(3).endswith("/"):
+    if open_tags[0] in VOID_ELEMENTS or tag.group(3).endswith("/"):
         return tag.end()
     for inner in _TAG.finditer(html, tag.end()):
         if _within(not_tags, inner.start()):
@@ -152,7 +114,7 @@ def _hidden_element_end(html: str, tag: re.Match, attributes: dict[str, str], no
         inner_attributes = _attributes(inner.group(3)) if "=" in inner.group(3) else {}
         if inner_attributes.get("id"):
             ids.add(unescape(inner_attributes["id"]))
-        if name not in _VOID and not inner.group(3).endswith("/"):
+        if name not in VOID_ELEMENTS and not inner.group(3).endswith("/"):
             open_tags.append(name)
     return len(html)
 
