@@ -104,3 +104,17 @@ def test_a_pagefind_crash_is_one_build_error_and_nothing_is_left_running(config,
     errors = [record.getMessage() for record in caplog.records if record.levelname == "ERROR"]
     assert errors == [f"{crashing}: search index: pagefind failed before the index was written: thread main panicked: out of cheese"]
     assert pagefind_children() == [] and pagefind_threads() == []
+
+
+def test_pagefind_ends_by_itself_after_writing_the_index(tmp_path):
+    """Pagefind answers WriteFiles while its last writes may still be on their way to the disk:
+    killed at its answer, it left pagefind-ui.css cut short (a CI run's second build differed
+    from its first). It is let end by itself, and every file it wrote is whole."""
+    from generator.engine.mkdocs.search.pagefind_service import PagefindService
+
+    service = PagefindService(pagefind_index.pagefind_binary())
+    page = '<html lang="en"><body><article data-pagefind-body><h1>Twitching</h1><p>Eyelid twitching.</p></article></body></html>'
+    service.add("twitching/index.html", page, about="twitching/index.html")
+    service.write(tmp_path / "pagefind")
+    assert service.exit_status == 0, f"Pagefind was stopped (exit status {service.exit_status}), not let finish"
+    assert (tmp_path / "pagefind" / "pagefind.js").stat().st_size > 0

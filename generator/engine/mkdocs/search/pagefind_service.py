@@ -65,6 +65,11 @@ class PagefindService:
             raise
 
     @property
+    def exit_status(self) -> int | None:
+        """The process's exit status once it has ended (negative: killed by that signal)."""
+        return self._process.poll()
+
+    @property
     def failed(self) -> bool:
         return self._failure is not None
 
@@ -79,9 +84,29 @@ class PagefindService:
         """Write the index of every page added into output_dir, then end the process."""
         try:
             self._request({"type": "WriteFiles", "index_id": self._index_id, "output_path": str(output_dir)}, about=str(output_dir))
+            self._let_it_end(about=str(output_dir))
         finally:
             self.close()
         self.raise_failure()
+
+    def _let_it_end(self, about: str) -> None:
+        """Pagefind answers WriteFiles while its last file writes may still be on their way to
+        the disk (a killed Pagefind left pagefind-ui.css cut short): so its input is closed and
+        it is waited for, as it ends by itself at the end of its input."""
+        self._closing = True
+        self._outbox.put(_STOP)
+        self._writer.join()
+        try:
+            self._process.stdin.close()
+        except OSError:
+            pass  # it ended already: wait() says how
+        try:
+            status = self._process.wait(self.timeout)
+        except subprocess.TimeoutExpired:
+            self._fail(f"{about}: search index: pagefind did not finish writing in {self.timeout:g} s")
+            return
+        if status != 0:
+            self._fail(f"{about}: search index: pagefind ended with exit status {status} while writing")
 
     def wait_for_pages(self, count: int, timeout: float) -> bool:
         """Whether Pagefind has indexed `count` pages within `timeout` seconds (False at once
@@ -98,7 +123,7 @@ class PagefindService:
         """End the process and both threads (safe to call more than once, and on any failure)."""
         self._closing = True
         if self._process.poll() is None:
-            self._process.kill()  # the index is written or not wanted: nothing left to lose
+            self._process.kill()  # not wanted (a failed build), or it did not end by itself
         self._process.wait()
         self._drop_queued()
         self._outbox.put(_STOP)
