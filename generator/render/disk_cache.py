@@ -17,6 +17,7 @@ HEALTHGUIDE_CACHE_DIR=off turns it off.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import json
@@ -115,16 +116,26 @@ class DiskStore:
     def save(self, kind: str, path: Path, key: str, value: Any) -> None:
         if kind not in CODECS:
             return
-        target = self._file(kind, path)
-        header = json.dumps({"format": FORMAT, "key": key + code_fingerprint()}).encode() + b"\n"
-        try:
-            body = CODECS[kind][0](value)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile("wb", dir=target.parent, delete=False) as temporary:
-                temporary.write(header + body)
-            os.replace(temporary.name, target)
-        except OSError:
-            pass  # a read-only or full disk only costs speed
+        write_entry(self._file(kind, path), key + code_fingerprint(), CODECS[kind][0](value))
+
+
+def write_entry(entry: Path, key: str, body: bytes) -> None:
+    """Write an entry (its format and key on the first line, then `body`) beside its place and
+    rename it over: a reader sees the old entry or the new. A read-only or full disk only costs
+    speed, and leaves no half-written file behind."""
+    data = json.dumps({"format": FORMAT, "key": key}).encode() + b"\n" + body
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        written = tempfile.NamedTemporaryFile("wb", dir=entry.parent, delete=False)
+    except OSError:
+        return
+    try:
+        with written:
+            written.write(data)
+        os.replace(written.name, entry)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(written.name)
 
 
 def body_if_key_matches(entry: Path, key: str) -> bytes | None:

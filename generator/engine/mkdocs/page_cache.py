@@ -18,14 +18,11 @@ file per page, written atomically; anything unreadable, corrupt, foreign or too 
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import hashlib
 import inspect
 import json
 import logging
-import os
-import tempfile
 from importlib.metadata import version
 from pathlib import Path
 
@@ -34,7 +31,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, get_toc
 from pydantic import BaseModel, ConfigDict
 
-from ...render.disk_cache import FORMAT, body_if_key_matches, code_fingerprint, folder_for
+from ...render.disk_cache import body_if_key_matches, code_fingerprint, folder_for, write_entry
 
 KIND = "page-html"  # the cache folder's subfolder for these entries
 VERSION = 1  # bump when the shape of an entry or what the key covers changes
@@ -193,20 +190,7 @@ def _load(entry: Path, key: str) -> _Converted | None:
 
 
 def _save(entry: Path, key: str, converted: _Converted) -> None:
-    """Written beside the entry, then renamed over it: a reader sees the old entry or the new."""
-    body = json.dumps({"format": FORMAT, "key": key}).encode() + b"\n" + converted.model_dump_json().encode()
-    try:
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        written = tempfile.NamedTemporaryFile("wb", dir=entry.parent, delete=False)
-    except OSError:
-        return  # an unwritable folder only costs speed
-    try:
-        with written:
-            written.write(body)
-        os.replace(written.name, entry)
-    except OSError:  # a full disk: no half-written file left behind
-        with contextlib.suppress(OSError):
-            os.unlink(written.name)
+    write_entry(entry, key, converted.model_dump_json().encode())
 
 
 class _Logged(logging.Handler):
