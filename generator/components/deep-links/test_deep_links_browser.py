@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from generator.model.loading import load_content
 from generator.structure.links_lock import LOCK_FILE, link_index, read_lock
@@ -303,6 +304,14 @@ def moved_guide_links() -> dict[str, str]:
     return {link: new for link, new in moved.items() if new != link}
 
 
+# The item shown, below the sticky header and within the window.
+SETTLED_BELOW_HEADER = """id => {
+  const el = document.getElementById(id), box = el.getBoundingClientRect();
+  const header = document.querySelector('.md-header').getBoundingClientRect().bottom;
+  return el.checkVisibility() && !el.closest('[hidden]') && header <= box.top && box.bottom <= window.innerHeight;
+}"""
+
+
 def test_every_locked_link_to_the_one_page_guide_opens_its_item_on_the_new_page(page, site_url):
     moved = moved_guide_links()
     assert len(moved) > 80 and "/facial-twitching/#cause-stress" in moved and "/facial-twitching/#help-urgent" in moved
@@ -313,9 +322,14 @@ def test_every_locked_link_to_the_one_page_guide_opens_its_item_on_the_new_page(
         # Landed (highlighted), shown, and on screen below the header (an item at the end of a
         # short page cannot scroll to the top).
         page.wait_for_function("id => document.getElementById(id).classList.contains('deep-link-target')", arg=item_id)
-        box = page.evaluate("id => { const el = document.getElementById(id); return {shown: el.checkVisibility() && !el.closest('[hidden]'), "
-                            "top: el.getBoundingClientRect().top, bottom: el.getBoundingClientRect().bottom}; }", item_id)
-        assert box["shown"] and header_bottom(page) <= box["top"] and box["bottom"] <= page.viewport_size["height"], (old, box)
+        # Where the item settles: a CI run once read it mid-landing, 28 px under the header
+        # (issue 17 note); one that never settles below the header still fails here.
+        try:
+            page.wait_for_function(SETTLED_BELOW_HEADER, arg=item_id, timeout=5_000)
+        except PlaywrightTimeoutError:
+            box = page.evaluate("id => { const el = document.getElementById(id); return {shown: el.checkVisibility() && !el.closest('[hidden]'), "
+                                "top: el.getBoundingClientRect().top, bottom: el.getBoundingClientRect().bottom}; }", item_id)
+            raise AssertionError((old, box, header_bottom(page))) from None
 
 
 def test_a_forwarded_old_link_leaves_no_history_entry_so_back_returns_to_the_page_before(page, site_url):
