@@ -4,6 +4,8 @@ or not, nor piles up over `mkdocs serve` rebuilds (issue 17)."""
 
 from __future__ import annotations
 
+import base64
+import json
 import os
 import stat
 import threading
@@ -16,7 +18,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from test_mkdocs_plugin import serve_rebuild_config
 
 from generator.engine.mkdocs.search import pagefind_index
-from support import pagefind_records
+from support import can_slow_renames, pagefind_records
 
 
 def pagefind_children() -> list[tuple[int, float]]:
@@ -106,15 +108,61 @@ def test_a_pagefind_crash_is_one_build_error_and_nothing_is_left_running(config,
     assert pagefind_children() == [] and pagefind_threads() == []
 
 
-def test_pagefind_ends_by_itself_after_writing_the_index(tmp_path):
-    """Pagefind answers WriteFiles while its last writes may still be on their way to the disk:
-    killed at its answer, it left pagefind-ui.css cut short (a CI run's second build differed
-    from its first). It is let end by itself, and every file it wrote is whole."""
+def test_the_index_is_whole_even_when_pagefind_s_own_writes_would_be_slow(tmp_path):
+    """Pagefind's WriteFiles answers while each file's last chunk is still being written, and
+    Pagefind exits the moment its input closes: a CI build's pagefind.js was empty and search
+    never started. Here each write Pagefind makes to the index's entry files is slowed by
+    strace; the index must still be whole, as its files are written by the build itself."""
+    from generator.engine.mkdocs.search.pagefind_service import PagefindService
+
+    if not can_slow_renames():
+        pytest.skip("strace (allowed to trace) is needed to slow Pagefind's writes down")
+    output = tmp_path / "pagefind"
+    watched = [f"-P{output / name}" for name in ("pagefind.js", "pagefind-entry.json", "wasm.en.pagefind")]
+    slow = tmp_path / "slow-pagefind"
+    slow.write_text(f"#!/bin/sh\nexec strace -f -qq -o /dev/null {' '.join(watched)} -e trace=write,writev,pwrite64 "
+                    f"-e inject=write,writev,pwrite64:delay_enter=1000000 {pagefind_index.pagefind_binary()} \"$@\"\n")
+    slow.chmod(0o755)
+    service = PagefindService(slow)
+    page = '<html lang="en"><body><article data-pagefind-body><h1>Twitching</h1><p>Eyelid twitching.</p></article></body></html>'
+    service.add("twitching/index.html", page, about="twitching/index.html")
+    service.write(output)
+    assert (output / "pagefind.js").stat().st_size > 10_000, "pagefind.js was cut short"
+    entry = json.loads((output / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert (output / "wasm.en.pagefind").stat().st_size > 10_000
+    (meta,) = output.glob(f"pagefind.{entry['languages']['en']['hash']}.pf_meta")
+    assert meta.stat().st_size > 0 and list(output.glob("index/*.pf_index")) and list(output.glob("fragment/*.pf_fragment"))
+    assert not list(output.rglob(".*.tmp"))
+
+
+def test_pagefind_s_own_search_pages_are_not_published(tmp_path):
+    """The site's search box uses pagefind.js alone; Pagefind's ready-made UIs (about 420 KB)
+    would only be published files nobody loads."""
     from generator.engine.mkdocs.search.pagefind_service import PagefindService
 
     service = PagefindService(pagefind_index.pagefind_binary())
-    page = '<html lang="en"><body><article data-pagefind-body><h1>Twitching</h1><p>Eyelid twitching.</p></article></body></html>'
-    service.add("twitching/index.html", page, about="twitching/index.html")
+    service.add("a/index.html", '<html lang="en"><body><article><h1>A</h1><p>Words.</p></article></body></html>', about="a")
     service.write(tmp_path / "pagefind")
-    assert service.exit_status == 0, f"Pagefind was stopped (exit status {service.exit_status}), not let finish"
-    assert (tmp_path / "pagefind" / "pagefind.js").stat().st_size > 0
+    published = sorted(path.name for path in (tmp_path / "pagefind").iterdir() if path.is_file())
+    assert "pagefind.js" in published and "pagefind-worker.js" in published
+    assert not [name for name in published if "-ui." in name or "highlight" in name], published
+
+
+def test_a_file_the_index_cannot_write_is_one_error_naming_it(tmp_path):
+    from generator.engine.mkdocs.search.pagefind_service import SearchIndexError, write_index_files
+
+    output = tmp_path / "pagefind"
+    (output / "pagefind.js").mkdir(parents=True)  # in the way, as a full or broken disk would be
+    files = [{"path": "pagefind.js", "content": base64.b64encode(b"export {}").decode()}]
+    with pytest.raises(SearchIndexError, match=r"pagefind\.js: search index: could not write it: Is a directory"):
+        write_index_files(output, files)
+    assert not list(output.rglob(".*.tmp"))
+
+
+def test_a_file_path_leaving_the_index_folder_is_refused(tmp_path):
+    from generator.engine.mkdocs.search.pagefind_service import SearchIndexError, write_index_files
+
+    files = [{"path": "../outside.js", "content": base64.b64encode(b"x").decode()}]
+    with pytest.raises(SearchIndexError, match="outside the index"):
+        write_index_files(tmp_path / "pagefind", files)
+    assert not (tmp_path / "outside.js").exists()

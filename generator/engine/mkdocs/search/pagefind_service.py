@@ -15,6 +15,7 @@ close() always ends the process and both threads.
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import queue
 import subprocess
@@ -81,32 +82,39 @@ class PagefindService:
                    about=about)
 
     def write(self, output_dir: Path) -> None:
-        """Write the index of every page added into output_dir, then end the process."""
+        """Write the index of every page added into output_dir, then end the process.
+
+        Pagefind's own WriteFiles answers while its last writes are still on their way (each
+        file's last chunk is left to a background thread), and it exits the moment its input
+        closes: on a slow disk files were lost (a CI build's pagefind.js was empty, so search
+        never started). So Pagefind hands the files over (GetFiles) and they are written here,
+        whole, before the build goes on."""
         try:
-            self._request({"type": "WriteFiles", "index_id": self._index_id, "output_path": str(output_dir)}, about=str(output_dir))
-            self._let_it_end(about=str(output_dir))
+            answer = self._request({"type": "GetFiles", "index_id": self._index_id}, about=str(output_dir))
+            files = answer.get("files")
+            if not isinstance(files, list):
+                self._fail(f"{output_dir}: search index: pagefind answered without the index's files")
+            else:
+                write_index_files(output_dir, files)
+                self._let_it_end()
         finally:
             self.close()
         self.raise_failure()
 
-    def _let_it_end(self, about: str) -> None:
-        """Pagefind answers WriteFiles while its last file writes may still be on their way to
-        the disk (a killed Pagefind left pagefind-ui.css cut short): so its input is closed and
-        it is waited for, as it ends by itself at the end of its input."""
+    def _let_it_end(self) -> None:
+        """Close Pagefind's input, which ends it, and wait for it: killed, a wrapper around it
+        (a tracer, a sandbox) could leave it running with the answer pipe open."""
         self._closing = True
         self._outbox.put(_STOP)
         self._writer.join()
         try:
             self._process.stdin.close()
         except OSError:
-            pass  # it ended already: wait() says how
+            pass  # it ended already
         try:
-            status = self._process.wait(self.timeout)
+            self._process.wait(self.timeout)
         except subprocess.TimeoutExpired:
-            self._fail(f"{about}: search index: pagefind did not finish writing in {self.timeout:g} s")
-            return
-        if status != 0:
-            self._fail(f"{about}: search index: pagefind ended with exit status {status} while writing")
+            pass  # close() kills it
 
     def wait_for_pages(self, count: int, timeout: float) -> bool:
         """Whether Pagefind has indexed `count` pages within `timeout` seconds (False at once
@@ -173,9 +181,14 @@ class PagefindService:
                 broken = True
 
     def _read(self) -> None:
-        pending = b""
+        unfinished: list[bytes] = []  # the parts of a message not yet ended by its comma
         while chunk := self._process.stdout.read1(1 << 16):
-            *messages, pending = (pending + chunk).split(b",")
+            first, *messages = chunk.split(b",")
+            unfinished.append(first)
+            if not messages:
+                continue  # joined once whole: the index's files are one message of many chunks
+            messages.insert(0, b"".join(unfinished))
+            unfinished = [messages.pop()]
             for message in messages:
                 self._answer(json.loads(base64.b64decode(message)))
         self._fail_unless_said()
@@ -224,6 +237,33 @@ class PagefindService:
                 self._outbox.get_nowait()
             except queue.Empty:
                 return
+
+
+# Pagefind's ready-made search pages, which this site's own search box replaces: not published.
+_UNUSED_FILES = ("pagefind-ui.", "pagefind-modular-ui.", "pagefind-component-ui.", "pagefind-highlight.")
+
+
+def write_index_files(output_dir: Path, files: list[dict]) -> None:
+    """Write the files of Pagefind's GetFiles answer ({"path": relative, "content": base64})
+    under output_dir, each whole before its name appears (a temporary name, then a rename). A
+    path that would leave output_dir, or a failed write (a full disk), is a SearchIndexError."""
+    root = output_dir.resolve()
+    for file in files:
+        relative = str(file.get("path", ""))
+        if relative.startswith(_UNUSED_FILES):
+            continue
+        target = (root / relative).resolve()
+        if root not in target.parents:
+            raise SearchIndexError(f"{output_dir}: search index: pagefind named a file outside the index: {relative!r}")
+        temporary = target.with_name(f".{target.name}.tmp")
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            temporary.write_bytes(base64.b64decode(file.get("content", "")))
+            temporary.replace(target)
+        except OSError as err:
+            with contextlib.suppress(OSError):
+                temporary.unlink(missing_ok=True)
+            raise SearchIndexError(f"{target}: search index: could not write it: {err.strerror or err}") from None
 
 
 def _said(text: str) -> str:
