@@ -12,7 +12,13 @@ from __future__ import annotations
 
 import pytest
 
-from support import instant_navigation, wait_until_requests_are_reported
+from support import (
+    WATCH_SEARCH_WORKER,
+    instant_navigation,
+    open_search,
+    search,
+    wait_until_requests_are_reported,
+)
 
 INDEX = "/pagefind/"  # Pagefind's script, its wasm and the index chunks a search needs
 LUNR_INDEX = "search/search_index.json"
@@ -99,3 +105,17 @@ def test_no_request_of_a_search_carries_the_words_typed(browser, site_url):
         assert leaked == []
     finally:
         context.close()
+
+
+def test_a_single_letter_typed_fetches_no_index_chunk(page, site_url, index_requests):
+    """Pagefind searches a word as the start of longer ones, so a lone letter fetched every index
+    chunk holding a word that starts with it: the "t" of "eyelid t", on the way to "eyelid
+    twitching", fetched seven chunks at 100 topics (issue 17: the first search's download). A
+    single letter is not searched; the words before it still are."""
+    page.add_init_script(WATCH_SEARCH_WORKER)
+    page.goto(site_url + "facial-twitching/")
+    open_search(page)
+    search(page, "t")
+    wait_until_requests_are_reported(page)
+    assert [url for url in index_requests if url.endswith(".pf_index")] == []
+    assert search(page, "eyelid t")["results"] == search(page, "eyelid")["results"] != []

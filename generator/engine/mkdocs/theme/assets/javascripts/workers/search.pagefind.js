@@ -37,6 +37,12 @@ var PAGE_ENTRY_WEIGHT = 0.1;
    Lay queries on 100 synthetic topics: 33 of 46 hits at 1.4 and 1.0, 35 at 0.6, 33 at 0.2. */
 var TERM_SATURATION = 0.6;
 
+/* A query is searched once the reader has stopped typing for this long (Pagefind's own search
+   box waits 300 ms too); one typed sooner replaces it unsearched. Each query searched fetches
+   its best pages' words (FIRST_PAGES fragments), and typing "eyelid twitching" searched "ey",
+   "eye", "eyel" and more on the way, fetching 20 fragments for the 5 shown. */
+var TYPING_PAUSE_MS = 300;
+
 var siteRoot = new URL("../../../", self.location.href);
 var pagefind = null;
 var stopWords = new Set();
@@ -115,10 +121,13 @@ function densestRun(scores, length) {
   return ties[Math.floor(ties.length / 2)];
 }
 
-function withoutStopWords(query) {
+/* The words searched: not the little words, nor a single letter. Pagefind searches a word as the
+   start of longer ones and fetches every index chunk holding a word that starts so: the "t" of
+   "eyelid t", on the way to "eyelid twitching", fetched seven chunks at 100 topics. */
+function searchedWords(query) {
   return query
     .split(/[\s-]+/)
-    .filter(function (word) { return word && !stopWords.has(word.toLowerCase()); })
+    .filter(function (word) { return Array.from(word).length > 1 && !stopWords.has(word.toLowerCase()); })
     .join(" ");
 }
 
@@ -267,12 +276,14 @@ function wordSubsets(list, size) {
   return wordSubsets(rest, size - 1).map(function (subset) { return [first].concat(subset); }).concat(wordSubsets(rest, size));
 }
 
-function search(query) {
-  var words = withoutStopWords(query);
+// `stale()`: whether a query typed since replaces this one (its pages' words are not fetched then).
+function search(query, stale) {
+  var words = searchedWords(query);
   lastSearch = null;
   if (!words) return Promise.resolve({ items: [] });
   return pagesFound(words).then(function (results) {
     if (!results) return { items: [] }; // a newer search replaced this one
+    if (stale()) return lastResult;
     lastSearch = { words: words, results: results.slice(0, MAX_PAGES), fetched: 0, items: [] };
     return morePages(lastSearch, FIRST_PAGES);
   });
@@ -339,11 +350,12 @@ self.addEventListener("message", function (event) {
     });
   } else if (message.type === QUERY) {
     var number = ++queries;
-    answered = answered.then(function () {
+    var typed = new Promise(function (resolve) { setTimeout(resolve, TYPING_PAUSE_MS); });
+    answered = Promise.all([answered, typed]).then(function () {
       // Typed past already: every query gets its answer, but only the last one is searched, so
       // a word typed letter by letter does not download the fragments for each of its starts.
       if (number < queries) return lastResult;
-      return search(String(message.data)).catch(function (error) {
+      return search(String(message.data), function () { return number < queries; }).catch(function (error) {
         console.warn("Search failed:", error);
         return { items: [] };
       });
