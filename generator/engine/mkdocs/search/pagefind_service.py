@@ -258,6 +258,9 @@ def write_index_files(output_dir: Path, files: list[dict]) -> None:
         temporary = target.with_name(f".{target.name}.tmp")
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as err:  # a file where a folder should be, a read-only or full disk
+            raise SearchIndexError(f"{err.filename or target.parent}: search index: could not make the folder: {err.strerror or err}") from None
+        try:
             temporary.write_bytes(base64.b64decode(file.get("content", "")))
             temporary.replace(target)
         except OSError as err:
