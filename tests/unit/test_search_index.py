@@ -118,7 +118,7 @@ def test_pagefind_writes_a_chunked_index_and_the_search_setup(site, tmp_path):
     assert setup["docs"] == [] and "to" in setup["config"]["stop_words"]
 
 
-def test_a_pagefind_failure_is_one_located_error(site):
+def test_an_index_folder_that_cannot_be_made_is_one_located_error(site):
     loaded, pages = site
     site_dir = pages[0].html_path.parent
     blocked = site_dir / "pagefind"
