@@ -129,6 +129,36 @@ def test_a_changed_markdown_extension_setting_converts_every_page(content, cache
     assert 'class="headerlink"' in (tmp_path / "permalinks" / "sample-topic" / "faq" / "index.html").read_text(encoding="utf-8")
 
 
+def test_a_full_build_deletes_the_entries_of_pages_the_site_no_longer_has(content, cache_dir, converted, tmp_path, monkeypatch):
+    """Without this, each page ever built (renamed, moved, removed) kept its entry for good."""
+    docs, settings = extra_files(tmp_path)
+    (docs / "extra.md").write_text("# An extra page\n", encoding="utf-8")
+    build_site(content, tmp_path / "first", monkeypatch, **settings)
+    before = entries(cache_dir)
+    (docs / "extra.md").unlink()
+
+    build_site(content, tmp_path / "second", monkeypatch, **settings)
+
+    after = entries(cache_dir)
+    assert len(before) >= 10 and after < before and len(before - after) == 1
+
+
+def test_a_build_that_skipped_pages_deletes_no_entry_and_other_sites_keep_theirs(tmp_path, config, converted):
+    folder = tmp_path / "cache"
+    render_page(PageCache(folder, "english"), config)
+    render_page(PageCache(folder, "spanish"), config, PAGE_MARKDOWN.replace("Text.", "Texto."))
+    both = entries(folder)
+    PageCache(folder, "english").forget_unused(pages=1)  # a dirty build: its one page was not rendered
+    assert entries(folder) == both and len(both) == 2
+
+    old_layout = folder / page_cache.KIND / f"{'0' * 32}.json"  # VERSION 1's flat folder, never read now
+    old_layout.write_text("{}", encoding="utf-8")
+    english = PageCache(folder, "english")
+    render_page(english, config)
+    english.forget_unused(pages=1)
+    assert entries(folder) == both
+
+
 def test_a_new_file_in_the_site_converts_every_page(content, cache_dir, converted, tmp_path, monkeypatch):
     """A relative link may point at the new file: every page's links are resolved again."""
     docs, settings = extra_files(tmp_path)
@@ -203,8 +233,12 @@ def test_a_page_from_the_cache_is_what_render_makes(tmp_path, config, converted)
     assert cold[1][0][:2] == ("Title", "title") and cold[4] == {"other.md": {"part": "other.md#part"}}
 
 
+def entries(folder: Path) -> set[Path]:
+    return {path for path in (folder / page_cache.KIND).rglob("*") if path.is_file()}
+
+
 def only_entry(folder: Path) -> Path:
-    (entry,) = (folder / page_cache.KIND).iterdir()
+    (entry,) = entries(folder)
     return entry
 
 

@@ -32,8 +32,17 @@ def built_pages(site) -> set[str]:
 
 
 def test_a_topic_preview_builds_only_that_topic_and_the_site_pages(tmp_path):
+    """...and keeps the other topics' page conversions (page_cache.py): a whole build of the
+    site deletes the entries of pages it did not convert, a preview must not."""
+    from generator.engine.mkdocs.page_cache import PageCache
+    from support import ROOT
+
+    other_topics_page = PageCache.for_content(ROOT / "content", "").site_folder() / f"{'f' * 32}.json"
+    other_topics_page.parent.mkdir(parents=True, exist_ok=True)
+    other_topics_page.write_text("{}", encoding="utf-8")
     site = tmp_path / "site"
     result = build_site(site, extra_env={"HEALTHGUIDE_TOPIC": "facial-twitching"})
+    assert other_topics_page.exists(), "a one-topic preview deleted the cached pages of the topics it did not build"
     assert result.returncode == 0, result.stdout + result.stderr
     pages = built_pages(site)
     assert {".", "about", "facial-twitching", "facial-twitching/faq"} <= pages

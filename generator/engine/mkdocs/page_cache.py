@@ -13,11 +13,14 @@ the libraries that convert, and the generator's code. A page whose conversion lo
 (a broken link...) is never stored: it is converted again, so the message comes again.
 
 Stored as disk_cache.py stores topics (same folder, $HEALTHGUIDE_CACHE_DIR, `off`): JSON, one
-file per page, written atomically; anything unreadable, corrupt, foreign or too big is a miss.
+file per page in a folder per site, written atomically; anything unreadable, corrupt, foreign or
+too big is a miss. A build that converted every page of its site deletes that site's entries no
+page used (`forget_unused`): a renamed or removed page's entry would otherwise stay for good.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import inspect
@@ -34,7 +37,7 @@ from pydantic import BaseModel, ConfigDict
 from ...render.disk_cache import body_if_key_matches, code_fingerprint, folder_for, write_entry
 
 KIND = "page-html"  # the cache folder's subfolder for these entries
-VERSION = 1  # bump when the shape of an entry or what the key covers changes
+VERSION = 2  # bump when the shape of an entry or what the key covers changes
 LIBRARIES = ("markdown", "pymdown-extensions", "mkdocs", "mkdocs-material")
 
 
@@ -66,6 +69,7 @@ class PageCache:
         self.site = site
         self._files: Files | None = None  # the build whose digest _build_key holds
         self._build_key: str | None = None
+        self._used: set[str] = set()  # the entries (file names) of the pages this build converted
 
     @classmethod
     def for_content(cls, content_dir: Path, language: str) -> PageCache:
@@ -103,8 +107,25 @@ class PageCache:
         return hashlib.sha256(f"{self._build_key}\0{page_input}".encode()).hexdigest()
 
     def _entry(self, page: Page) -> Path:
-        name = hashlib.sha256(f"{self.site}\0{page.file.src_uri}".encode()).hexdigest()[:32]
-        return self.folder / KIND / f"{name}.json"
+        name = f"{hashlib.sha256(page.file.src_uri.encode()).hexdigest()[:32]}.json"
+        self._used.add(name)
+        return self.site_folder() / name
+
+    def site_folder(self) -> Path:
+        return self.folder / KIND / hashlib.sha256(self.site.encode()).hexdigest()[:32]
+
+    def forget_unused(self, pages: int) -> None:
+        """After a build of `pages` pages: if every one came through this cache (not a dirty
+        build, which skips unchanged pages), delete this site's entries that none used, and
+        entries left in the folder's old layout (VERSION 1, one flat folder; never read now)."""
+        if self.folder is None or len(self._used) < pages:
+            return
+        with contextlib.suppress(OSError):  # a folder that cannot be listed only costs disk space
+            for old in (self.folder / KIND).glob("*.json"):
+                _delete(old)
+            for entry in self.site_folder().iterdir():
+                if entry.suffix == ".json" and entry.name not in self._used:  # not another build's write under way
+                    _delete(entry)
 
 
 def _build_key(config, files: Files) -> str | None:
@@ -187,6 +208,12 @@ def _load(entry: Path, key: str) -> _Converted | None:
         return None if body is None else _Converted.model_validate_json(body)
     except (OSError, ValueError, RecursionError):  # absent, half-written, foreign (pydantic raises ValueErrors)
         return None
+
+
+def _delete(entry: Path) -> None:
+    if entry.is_file() and not entry.is_symlink():
+        with contextlib.suppress(OSError):
+            entry.unlink()
 
 
 def _save(entry: Path, key: str, converted: _Converted) -> None:

@@ -226,6 +226,8 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
 
     @event_priority(-100)  # last: the search indexes the pages as every other plugin left them
     def on_post_build(self, config) -> None:
+        if not previewed_topic():  # a one-topic preview does not build the other topics' pages
+            self.page_cache.forget_unused(len(self.search_pages))  # the entries of pages the site no longer has
         try:  # the site's search index (search/pagefind_index.py): the pages are in, write it
             self.search_index.finish()
         except pagefind_index.SearchIndexError as err:
