@@ -13,8 +13,9 @@ import pytest
 from support import ROOT
 
 ESLINT = ROOT / "node_modules" / ".bin" / "eslint"
-# Where `node --test` finds the scripts' tests (generator/components/<name>/script.test.mjs).
-NODE_TESTS = ["generator/components/"]
+# Where `node --test` finds the scripts' tests (generator/components/<name>/script.test.mjs, and tests/js/*.test.mjs
+# for the theme's own scripts).
+NODE_TESTS = ["generator/components/", "tests/js/"]
 
 
 def require(tool: str | None, message: str) -> str:

@@ -123,11 +123,14 @@ function densestRun(scores, length) {
 
 /* The words searched: not the little words, nor a single letter. Pagefind searches a word as the
    start of longer ones and fetches every index chunk holding a word that starts so: the "t" of
-   "eyelid t", on the way to "eyelid twitching", fetched seven chunks at 100 topics. */
+   "eyelid t", on the way to "eyelid twitching", fetched seven chunks at 100 topics. A single
+   Chinese, Japanese or Korean character can be a word of its own, and is searched. */
+var WORD_OF_ONE_CHARACTER = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]$/u;
+
 function searchedWords(query) {
   return query
     .split(/[\s-]+/)
-    .filter(function (word) { return Array.from(word).length > 1 && !stopWords.has(word.toLowerCase()); })
+    .filter(function (word) { return (Array.from(word).length > 1 || WORD_OF_ONE_CHARACTER.test(word)) && !stopWords.has(word.toLowerCase()); })
     .join(" ");
 }
 
