@@ -353,7 +353,8 @@ self.addEventListener("message", function (event) {
     });
   } else if (message.type === QUERY) {
     var number = ++queries;
-    var typed = new Promise(function (resolve) { setTimeout(resolve, TYPING_PAUSE_MS); });
+    // A query with nothing to search (a cleared box, a single letter) is answered at once.
+    var typed = !searchedWords(String(message.data)) ? null : new Promise(function (resolve) { setTimeout(resolve, TYPING_PAUSE_MS); });
     answered = Promise.all([answered, typed]).then(function () {
       // Typed past already: every query gets its answer, but only the last one is searched, so
       // a word typed letter by letter does not download the fragments for each of its starts.
