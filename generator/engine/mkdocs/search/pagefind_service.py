@@ -4,7 +4,8 @@ MkDocs renders pages one after another on one core; the service indexes each pag
 other while MkDocs renders the next, so only writing the index is left when the last page is
 done. The `pagefind` Python package drives the same service, but reads one answer each tenth of
 a second (a 10,000-page site would wait 1,000 s); this speaks its protocol directly: each
-message is base64 of JSON, ended by a comma, on the process's stdin and stdout.
+message is base64 of JSON, ended by a comma, on the process's stdin and stdout. Pagefind
+hands the finished index over in one answer and this module writes its files (see write()).
 
 Two threads do the talking, so a page handed over never waits for Pagefind: one writes the
 queued messages, one reads the answers and keeps the first failure. Any failure (the binary
