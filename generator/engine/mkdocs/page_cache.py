@@ -90,6 +90,7 @@ class PageCache:
     def _render(self, page: Page, convert, config, files: Files) -> None:
         key = self.key(page, config, files)
         entry = self._entry(page)
+        self._used.add(entry.name)
         if key is not None and _restore(page, files, _load(entry, key)):
             return
         with _Logged() as logged:
@@ -107,9 +108,7 @@ class PageCache:
         return hashlib.sha256(f"{self._build_key}\0{page_input}".encode()).hexdigest()
 
     def _entry(self, page: Page) -> Path:
-        name = f"{hashlib.sha256(page.file.src_uri.encode()).hexdigest()[:32]}.json"
-        self._used.add(name)
-        return self.site_folder() / name
+        return self.site_folder() / f"{hashlib.sha256(page.file.src_uri.encode()).hexdigest()[:32]}.json"
 
     def site_folder(self) -> Path:
         return self.folder / KIND / hashlib.sha256(self.site.encode()).hexdigest()[:32]
