@@ -166,3 +166,22 @@ def test_a_file_path_leaving_the_index_folder_is_refused(tmp_path):
     with pytest.raises(SearchIndexError, match="outside the index"):
         write_index_files(tmp_path / "pagefind", files)
     assert not (tmp_path / "outside.js").exists()
+
+
+def test_an_index_written_again_leaves_no_file_of_the_one_before(tmp_path):
+    """`mkdocs serve` rebuilds into the same folder: each page's old fragment (its file named by a
+    hash of its text) stayed beside the new one, and the folder grew with every save."""
+    from generator.engine.mkdocs.search.pagefind_service import PagefindService
+
+    output = tmp_path / "pagefind"
+    for text in ("Eyelid twitching.", "Eyelid twitching that comes and goes."):
+        service = PagefindService(pagefind_index.pagefind_binary())
+        service.add("a/index.html", f'<html lang="en"><body><article><h1>A</h1><p>{text}</p></article></body></html>', about="a")
+        service.write(output)
+        if not (tmp_path / "elsewhere").exists():  # a link planted in the index folder, to a folder outside it
+            (tmp_path / "elsewhere").mkdir()
+            (tmp_path / "elsewhere" / "keep.txt").write_text("not the index's", encoding="utf-8")
+            (output / "fragment" / "planted").symlink_to(tmp_path / "elsewhere")
+    (fragment,) = output.glob("fragment/*.pf_fragment")
+    assert len(list(output.glob("index/*.pf_index"))) == 1 and len(list(output.glob("pagefind.*.pf_meta"))) == 1
+    assert not (output / "fragment" / "planted").is_symlink() and (tmp_path / "elsewhere" / "keep.txt").exists()

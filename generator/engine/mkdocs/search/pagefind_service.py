@@ -18,6 +18,7 @@ from __future__ import annotations
 import base64
 import contextlib
 import json
+import os
 import queue
 import subprocess
 import tempfile
@@ -246,9 +247,12 @@ _UNUSED_FILES = ("pagefind-ui.", "pagefind-modular-ui.", "pagefind-component-ui.
 
 def write_index_files(output_dir: Path, files: list[dict]) -> None:
     """Write the files of Pagefind's GetFiles answer ({"path": relative, "content": base64})
-    under output_dir, each whole before its name appears (a temporary name, then a rename). A
-    path that would leave output_dir, or a failed write (a full disk), is a SearchIndexError."""
+    under output_dir, each whole before its name appears (a temporary name, then a rename), and
+    delete the files an earlier index left there (a dirty rebuild's `mkdocs serve` kept every
+    old page's fragment). A path that would leave output_dir, or a failed write (a full disk), is
+    a SearchIndexError."""
     root = output_dir.resolve()
+    left_before = _files_under(root)
     for file in files:
         relative = str(file.get("path", ""))
         if relative.startswith(_UNUSED_FILES):
@@ -268,6 +272,20 @@ def write_index_files(output_dir: Path, files: list[dict]) -> None:
             with contextlib.suppress(OSError):
                 temporary.unlink(missing_ok=True)
             raise SearchIndexError(f"{target}: search index: could not write it: {err.strerror or err}") from None
+        left_before.discard(target)
+    for stale in left_before:
+        with contextlib.suppress(OSError):  # already gone, or not ours to remove: only costs space
+            stale.unlink()
+
+
+def _files_under(root: Path) -> set[Path]:
+    """Every file (and link) under root, without following a link into another folder: what a
+    cleanup may remove stays inside root."""
+    found = set()
+    for folder, folders, names in os.walk(root, followlinks=False):
+        found.update(Path(folder) / name for name in names)
+        found.update(Path(folder) / name for name in folders if (Path(folder) / name).is_symlink())
+    return found
 
 
 def _said(text: str) -> str:
