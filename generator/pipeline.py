@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .model.loading import Content, SiteLanguageRef, load_content, load_language
 from .model.translation import translation_codes
+from .render.background import PagesInProgress
 from .render.cache import TopicCache
 from .render.cached_renderer import CachedPageRenderer
 from .render.disk_cache import topic_cache
@@ -34,7 +35,7 @@ class LoadedSite:
 @dataclass(frozen=True)
 class Generated:
     content: Content
-    pages: list[RenderedPage]
+    pages: list[RenderedPage] | PagesInProgress  # the latter: generate(in_background=True)
     redirects: list[RedirectPage]
     english: Content | None = None  # a translated site: the English content it is merged with
     staleness: Staleness = Staleness({})  # a translated site: items whose English changed since
@@ -43,7 +44,7 @@ class Generated:
 
 def generate(
     content_dir: Path, today: date | None = None, site_url: str | None = None, cache: TopicCache | None = None, language: str | None = None,
-    loaded: LoadedSite | None = None,
+    loaded: LoadedSite | None = None, in_background: bool = False,
 ) -> Generated:
     """Load and validate everything, then render every page. Raises ContentError on bad input.
 
@@ -53,12 +54,15 @@ def generate(
     `language`: the code of a translation (content/languages/<code>/) to generate instead of the
     English; its pages are rendered afresh each time (a translated page also depends on the
     English topic, which the page cache's key does not cover). `loaded`: the content as this
-    build already loaded it (a translation's build gets the English build's), not loaded again."""
+    build already loaded it (a translation's build gets the English build's), not loaded again.
+    `in_background`: the English site's topics that are not cached are rendered in a worker while
+    the caller goes on; `pages` is then a PagesInProgress (render/background.py), which the caller
+    closes."""
     cache = cache if cache is not None else topic_cache(Path(content_dir))
     # One set of worker processes, started only when many topics are not cached, loads the
     # topics and then renders them (starting them twice would import the generator twice).
     with Workers() as workers:
-        return _generate(Path(content_dir), today, site_url, cache, language, workers, loaded)
+        return _generate(Path(content_dir), today, site_url, cache, language, workers, loaded, in_background)
 
 
 def load_site(content_dir: Path, cache: TopicCache | None = None, workers: Workers | None = None) -> LoadedSite:
@@ -69,6 +73,7 @@ def load_site(content_dir: Path, cache: TopicCache | None = None, workers: Worke
 
 def _generate(
     content_dir: Path, today: date | None, site_url: str | None, cache: TopicCache, language: str | None, workers: Workers, loaded: LoadedSite | None,
+    in_background: bool = False,
 ) -> Generated:
     loaded = loaded if loaded is not None else load_site(content_dir, cache, workers)
     english, translations = loaded.english, loaded.translations
@@ -80,7 +85,9 @@ def _generate(
         renderer = PageRenderer(content, today=today, site_url=site_url, stale=report.stale, english=english)
         return Generated(content=content, pages=renderer.pages(), redirects=[], english=english, staleness=report, loaded=loaded)
     renderer = CachedPageRenderer(content, cache, today=today, site_url=site_url, workers=workers)
-    return Generated(content=content, pages=renderer.pages(), redirects=redirect_pages(renderer), loaded=loaded)
+    redirects = redirect_pages(renderer)
+    pages = renderer.pages_in_progress() if in_background else renderer.pages()  # last: nothing can fail after it starts a worker
+    return Generated(content=content, pages=pages, redirects=redirects, loaded=loaded)
 
 
 def every_language(english: Content, translations: dict[str, Content]) -> tuple[SiteLanguageRef, ...]:

@@ -8,8 +8,9 @@ import json
 from datetime import date
 
 from ..model.loading import SITE_FILE, Content, LoadedTopic
-from ..structure.routes import page_of
+from ..structure.routes import page_of, pages_of, topic_page_path
 from . import parallel
+from .background import BackgroundRender, PagesInProgress
 from .cache import TopicCache, file_digest, fingerprint, shared_inputs
 from .renderer import PageRenderer, RenderedPage
 
@@ -31,22 +32,58 @@ class CachedPageRenderer(PageRenderer):
 
     def every_topic_s_pages(self) -> list[list[RenderedPage]]:
         """Cached topics as they were; the others rendered together (parallel.py)."""
+        return self._rendering_the_rest(*self._cached_and_missing())
+
+    def _rendering_the_rest(self, found: dict[int, list[RenderedPage]], missing: list[tuple[int, LoadedTopic, str | None]]) -> list[list[RenderedPage]]:
+        rendered = parallel.render_topics(self.content, [loaded for _, loaded, _ in missing], self.today, self.site_url, renderer=self, workers=self.workers)
+        for (position, loaded, key), topic_pages in zip(missing, rendered, strict=True):
+            self._keep(loaded, key, topic_pages)
+            found[position] = topic_pages
+        return [found[position] for position in range(len(found))]
+
+    def pages_in_progress(self) -> PagesInProgress:
+        """Every page, the topics not cached rendered in the background while the caller goes on
+        (background.py) when they are many enough to be worth a worker; else all rendered now."""
+        found, missing = self._cached_and_missing()
+        site_pages = self.site_pages()
+        if parallel.Workers().count(len(missing)) == 0:
+            return PagesInProgress.of(site_pages + [page for pages in self._rendering_the_rest(found, missing) for page in pages])
+        shown = self.topics_to_render()
+        paths = [page.path for page in site_pages]
+        waiting: dict[int, list[str]] = {}
+        missing_at = {position: number for number, (position, _, _) in enumerate(missing)}
+        for position, loaded in enumerate(shown):
+            if position in found:
+                paths += [page.path for page in found[position]]
+            else:
+                waiting[missing_at[position]] = [topic_page_path(loaded.topic.slug, kind) for kind in pages_of(loaded.topic)]
+                paths += waiting[missing_at[position]]
+        ready = {page.path: page for pages in [site_pages, *found.values()] for page in pages}
+
+        def keep(number: int, topic_pages: list[RenderedPage]) -> None:
+            _, loaded, key = missing[number]
+            self._keep(loaded, key, topic_pages)
+
+        render = BackgroundRender(self.content, [loaded for _, loaded, _ in missing], self.today, self.site_url)
+        return PagesInProgress(paths=paths, ready=ready, waiting=waiting, render=render, on_rendered=keep)
+
+    def _cached_and_missing(self) -> tuple[dict[int, list[RenderedPage]], list[tuple[int, LoadedTopic, str | None]]]:
+        """The cached topics' pages by position among topics_to_render(); the others' position,
+        topic and cache key."""
         found: dict[int, list[RenderedPage]] = {}
         missing: list[tuple[int, LoadedTopic, str | None]] = []
-        shown = self.topics_to_render()
-        for position, loaded in enumerate(shown):
+        for position, loaded in enumerate(self.topics_to_render()):
             key = self._key(loaded)
             cached = None if key is None else self.cache.lookup("pages", loaded.source, key)
             if cached is None:
                 missing.append((position, loaded, key))
             else:
                 found[position] = cached
-        rendered = parallel.render_topics(self.content, [loaded for _, loaded, _ in missing], self.today, self.site_url, renderer=self, workers=self.workers)
-        for (position, loaded, key), topic_pages in zip(missing, rendered, strict=True):
-            if key is not None:
-                self.cache.put("pages", loaded.source, key, topic_pages)
-            found[position] = topic_pages
-        return [found[position] for position in range(len(shown))]
+        return found, missing
+
+    def _keep(self, loaded: LoadedTopic, key: str | None, topic_pages: list[RenderedPage]) -> None:
+        if key is not None:
+            self.cache.put("pages", loaded.source, key, topic_pages)
 
     def topics_to_render(self) -> list[LoadedTopic]:
         """Every topic; a one-topic preview (engine/mkdocs/topic_preview.py) renders one."""

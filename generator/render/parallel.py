@@ -88,17 +88,17 @@ def render_topics(content: Content, topics: list[LoadedTopic], today: date, site
             return [renderer.topic_pages(loaded) for loaded in topics]
         # A batch carries the site and only the other topics its topics link to (titles, the
         # pages of their items), not the whole site.
-        batches = [(_with_linked(content, batch), today, site_url, batch) for batch in batches_of(topics, count)]
-        return [pages for batch in pool.map(_render_batch, batches, count) for pages in batch]
+        batches = [(with_linked(content, batch), today, site_url, batch) for batch in batches_of(topics, count)]
+        return [pages for batch in pool.map(render_batch, batches, count) for pages in batch]
 
 
-def _with_linked(content: Content, batch: list[LoadedTopic]) -> Content:
+def with_linked(content: Content, batch: list[LoadedTopic]) -> Content:
     wanted = set().union(*(loaded.links.linked_slugs() for loaded in batch))  # walked once, at loading
     linked = [loaded for loaded in content.topics if loaded.topic.slug in wanted]
     return Content(root=content.root, site=content.site, topics=linked, strings=content.strings, language=content.language, languages=content.languages)
 
 
-def _render_batch(batch: tuple[Content, date, str | None, list[LoadedTopic]]) -> list[list[RenderedPage]]:
+def render_batch(batch: tuple[Content, date, str | None, list[LoadedTopic]]) -> list[list[RenderedPage]]:
     site_and_linked, today, site_url, topics = batch
     renderer = PageRenderer(site_and_linked, today=today, site_url=site_url)
     return [renderer.topic_pages(loaded) for loaded in topics]

@@ -68,10 +68,14 @@ class PageRenderer:
         self._topics = {loaded.topic.slug: loaded for loaded in content.topics}  # cross-topic links
 
     def pages(self) -> list[RenderedPage]:
-        pages = [self._render(kind.template, kind.file) for kind in SITE_PAGES]
+        pages = self.site_pages()
         for topic_pages in self.every_topic_s_pages():
             pages += topic_pages
         return pages
+
+    def site_pages(self) -> list[RenderedPage]:
+        """The pages that are not a topic's (home, about...)."""
+        return [self._render(kind.template, kind.file) for kind in SITE_PAGES]
 
     def every_topic_s_pages(self) -> list[list[RenderedPage]]:
         """Each topic's pages, in the order of content.topics."""

@@ -23,6 +23,7 @@ from ...model.review_check import check_reviews
 from ...pipeline import Generated, LoadedSite, generate
 from ...reading.edit_markers import edit_markers
 from ...reading.problems import ContentError
+from ...render.background import PagesInProgress, RenderError
 from ...render.cache import TopicCache
 from ...render.disk_cache import topic_cache
 from ...render.structured_data import for_page, to_script_json
@@ -66,6 +67,7 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
     def __init__(self) -> None:
         super().__init__()
         self.generated: Generated | None = None
+        self.pages: PagesInProgress | None = None  # this build's pages, some maybe still rendering
         self.cache: TopicCache | None = None  # kept across `mkdocs serve` rebuilds
         self.components: list[Component] = []  # generator/components/, read again on every build
         self.search_pages: list[BuiltPage] = []
@@ -99,16 +101,21 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
             self.cache = topic_cache(content_dir)
         self.page_cache = PageCache.for_content(content_dir, self.config.language)
         preview = previewed_topic()  # make serve TOPIC=slug
+        self._stop_rendering()  # a rebuild's: the last build's pages are all in, or it failed
         try:
             if preview:  # that topic alone, in English, its lines of links.lock checked
                 self.generated = self.preview.generate(content_dir, preview, config.site_url, self.cache,
                                                        publishing=os.environ.get(PUBLISH_VARIABLE) == "1")
+                self._read_pages_from(self.generated)
                 quieten_link_checks(config)
                 check_reviews(self.generated.content, strict=self.config.strict_review)
             else:
                 loaded, self.preloaded = self.preloaded, None  # used by this build alone
+                # The topics not cached are rendered in the background while MkDocs converts
+                # the pages before them (render/background.py; on_page_read_source).
                 self.generated = generate(content_dir, site_url=config.site_url, cache=self.cache,
-                                          language=self.config.language or None, loaded=loaded)
+                                          language=self.config.language or None, loaded=loaded, in_background=True)
+                self._read_pages_from(self.generated)  # before any check below can fail the build
                 english = self.generated.english or self.generated.content
                 translations = self.generated.loaded.translations
                 if not self.config.language:
@@ -144,11 +151,9 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
         # Pages left out of the menus on purpose (routes.py, `in_menu`; every topic's from
         # NAV_GROUP_FROM topics on): not an omission that --strict would fail on.
         off_menu = left_out_of_navigation(self.generated.content)
-        for page in self.generated.pages:
-            inclusion = InclusionLevel.NOT_IN_NAV if page.path in off_menu else InclusionLevel.UNDEFINED
-            files.append(File.generated(config, page.path, content=page.markdown, inclusion=inclusion))
-            for path, text in page.files.items():  # the clinicians' page's QR codes
-                files.append(File.generated(config, path, content=text))
+        for path in self.pages.paths:  # each page's Markdown is read in on_page_read_source
+            inclusion = InclusionLevel.NOT_IN_NAV if path in off_menu else InclusionLevel.UNDEFINED
+            files.append(File.generated(config, path, content="", inclusion=inclusion))
         stylesheets = css_bundle.sources(packaged_files.SITE_FILES_DIR, list(packaged_files.SITE_STYLESHEETS), self.components)
         files.append(File.generated(config, css_bundle.BUNDLE_PATH, content=css_bundle.bundle(stylesheets)))
         # Each component's script, and the loader that knows which pages load it (page_scripts.py).
@@ -159,8 +164,8 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
         for moved in self.generated.redirects:
             files.append(File.generated(config, moved.path, content=moved.html))
         self.search_pages = [
-            BuiltPage(src=page.path, url=files.get_file_from_path(page.path).url, html_path=Path(files.get_file_from_path(page.path).abs_dest_path))
-            for page in self.generated.pages
+            BuiltPage(src=path, url=files.get_file_from_path(path).url, html_path=Path(files.get_file_from_path(path).abs_dest_path))
+            for path in self.pages.paths
         ]
         self._stop_search_index()  # a rebuild's: the last build's is finished or closed already
         try:  # Pagefind starts now and indexes each page as it is written (on_post_page)
@@ -175,6 +180,15 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
         server.watch(str(self.content_dir(config)))
         server.watch(str(packaged_files.THEME_DIR))
         return server
+
+    def on_page_read_source(self, page, config) -> str | None:
+        """A generated page's Markdown, waited for if its topic is still being rendered."""
+        if self.pages is None or page.file.src_uri not in self.pages:
+            return None
+        try:
+            return self.pages.page(page.file.src_uri).markdown
+        except RenderError as err:
+            raise BuildError(str(err)) from None
 
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
         """An unchanged page is not converted again (page_cache.py)."""
@@ -207,7 +221,14 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
         return context
 
     def on_env(self, env, config, files):
-        """A one-topic preview keeps the theme's compiled templates across rebuilds."""
+        """The files the pages show (the clinicians' page's QR codes), all rendered by now: MkDocs
+        copies them next. A one-topic preview keeps the theme's compiled templates across rebuilds."""
+        try:
+            shown = self.pages.files()
+        except RenderError as err:
+            raise BuildError(str(err)) from None
+        for path, text in shown.items():
+            files.append(File.generated(config, path, content=text, inclusion=InclusionLevel.INCLUDED))
         if previewed_topic():
             return self.preview.theme_environment(env, config.theme.dirs, packaged_files.THEME_DIR)
         return env
@@ -226,6 +247,7 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
 
     @event_priority(-100)  # last: the search indexes the pages as every other plugin left them
     def on_post_build(self, config) -> None:
+        self._stop_rendering()
         if not previewed_topic():  # a one-topic preview does not build the other topics' pages
             self.page_cache.forget_unused(len(self.search_pages))  # the entries of pages the site no longer has
         try:  # the site's search index (search/pagefind_index.py): the pages are in, write it
@@ -239,8 +261,18 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
             build_translations(config, self.content_dir(config), self.generated.loaded)
 
     def on_build_error(self, error: Exception) -> None:
-        """A failed build leaves no Pagefind process or thread behind (`mkdocs serve` goes on)."""
+        """A failed build leaves no Pagefind process, thread or rendering worker behind
+        (`mkdocs serve` goes on)."""
         self._stop_search_index()
+        self._stop_rendering()
+
+    def _read_pages_from(self, generated: Generated) -> None:
+        pages = generated.pages
+        self.pages = pages if isinstance(pages, PagesInProgress) else PagesInProgress.of(pages)
+
+    def _stop_rendering(self) -> None:
+        if self.pages is not None:
+            self.pages.close()
 
     def _stop_search_index(self) -> None:
         if self.search_index is not None:
