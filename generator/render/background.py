@@ -75,6 +75,8 @@ class BackgroundRender:
         number = self._batch_of[position]
         try:
             self._hand_out(number + 1 + BATCHES_AHEAD)
+            if number >= len(self._futures):
+                raise RuntimeError("the rendering was stopped")
             rendered = self._futures[number].result()
         except Exception as err:  # a worker's exception, or BrokenProcessPool when one died
             self.close()

@@ -49,12 +49,17 @@ def fingerprint(files: Iterable[Path], *values: object) -> str:
     return digest.hexdigest()
 
 
+def generator_files() -> list[Path]:
+    """The generator's code, templates and its own data (interface words, schemas): what every
+    cached result depends on besides the content. The one list both caches key on."""
+    return [p for p in GENERATOR_DIR.rglob("*") if p.is_file() and p.suffix in {".py", ".j2", ".json", ".yaml"}]
+
+
 def shared_inputs(site_file: Path) -> list[Path]:
     """What every topic page is built from besides its topic: site.yaml, the shared warning
-    signs beside it, templates, the code."""
-    code = [p for p in GENERATOR_DIR.rglob("*") if p.is_file() and p.suffix in {".py", ".j2"}]
+    signs beside it, the generator's files."""
     shared_signs = Path(site_file).parent / SHARED_SIGNS_FILE
-    return [Path(site_file), *([shared_signs] if shared_signs.is_file() else []), *code]
+    return [Path(site_file), *([shared_signs] if shared_signs.is_file() else []), *generator_files()]
 
 
 class Store(Protocol):

@@ -33,7 +33,7 @@ from pydantic import BaseModel, ConfigDict, TypeAdapter
 
 from ..model import Topic
 from ..model.loading import LoadedTopic
-from .cache import GENERATOR_DIR, MISSING, TopicCache, fingerprint
+from .cache import MISSING, TopicCache, fingerprint, generator_files
 from .renderer import RenderedPage
 
 ENV_VAR = "HEALTHGUIDE_CACHE_DIR"
@@ -45,9 +45,8 @@ MAX_ENTRY_BYTES = 64_000_000  # a topic's pages are a few hundred KB; more is no
 @functools.cache
 def code_fingerprint() -> str:
     """The generator's code and templates, Python, and the libraries its output depends on."""
-    code = [p for p in GENERATOR_DIR.rglob("*") if p.is_file() and p.suffix in {".py", ".j2", ".json", ".yaml"}]
     libraries = [version(name) for name in ("pydantic", "jinja2", "segno", "markupsafe", "PyYAML", "ruamel.yaml")]
-    return fingerprint(code, sys.version, libraries)
+    return fingerprint(generator_files(), sys.version, libraries)
 
 
 def folder_for(content_dir: Path) -> Path | None:

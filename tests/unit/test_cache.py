@@ -110,3 +110,22 @@ def test_retitling_another_topic_s_linked_item_rerenders_the_topics_that_link_to
     pages = pages_of(generate(two_topics.root, today=TODAY, cache=cache))
 
     assert "Is it ever serious? (Other topic)" in pages["sample-topic/conditions.md"]
+
+
+def test_editing_the_generator_s_interface_words_rerenders_every_topic(two_topics, cache, tmp_path, monkeypatch):
+    """generator/strings/<language>.yaml words are on every page: an edit under `mkdocs serve`
+    (one process, the in-memory cache) renders the pages again, as a code edit does."""
+    import shutil
+
+    from generator.render import cache as cache_module
+
+    generator = tmp_path / "generator"
+    shutil.copytree(cache_module.GENERATOR_DIR, generator, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(cache_module, "GENERATOR_DIR", generator)
+    generate(two_topics.root, today=TODAY, cache=cache)
+    words = generator / "strings" / "en.yaml"
+    words.write_text(words.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+
+    generate(two_topics.root, today=TODAY, cache=cache)
+
+    assert counts(cache) == (2, 6)
