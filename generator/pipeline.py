@@ -60,7 +60,8 @@ def generate(
     closes."""
     cache = cache if cache is not None else topic_cache(Path(content_dir))
     # One set of worker processes, started only when many topics are not cached, loads the
-    # topics and then renders them (starting them twice would import the generator twice).
+    # topics and then renders them (starting them twice would import the generator twice);
+    # in_background, a worker of its own renders them once this call has returned.
     with Workers() as workers:
         return _generate(Path(content_dir), today, site_url, cache, language, workers, loaded, in_background)
 

@@ -46,7 +46,7 @@ class CachedPageRenderer(PageRenderer):
         (background.py) when they are many enough to be worth a worker; else all rendered now."""
         found, missing = self._cached_and_missing()
         site_pages = self.site_pages()
-        if parallel.Workers().count(len(missing)) == 0:
+        if not parallel.workers_for(len(missing)):  # too few to be worth a worker
             return PagesInProgress.of(site_pages + [page for pages in self._rendering_the_rest(found, missing) for page in pages])
         shown = self.topics_to_render()
         paths = [page.path for page in site_pages]

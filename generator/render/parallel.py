@@ -23,17 +23,19 @@ from .renderer import PageRenderer, RenderedPage
 PARALLEL_FROM = 8
 
 
+def workers_for(tasks: int) -> int:
+    """How many worker processes `tasks` topics are worth sharing out to; below 2, none (they
+    stay in the calling process)."""
+    workers = min(os.cpu_count() or 1, tasks // (PARALLEL_FROM // 2))
+    return workers if tasks >= PARALLEL_FROM and workers >= 2 else 0
+
+
 class Workers:
     """Worker processes started when first given work and shared by whoever is handed this
     (generate() loads, then renders, with the same ones: each start imports the generator)."""
 
     def __init__(self) -> None:
         self._pool: ProcessPoolExecutor | None = None
-
-    def count(self, tasks: int) -> int:
-        """How many workers `tasks` topics are worth sharing out to; below 2, none."""
-        workers = min(os.cpu_count() or 1, tasks // (PARALLEL_FROM // 2))
-        return workers if tasks >= PARALLEL_FROM and workers >= 2 else 0
 
     def map(self, function: Callable[[Any], Any], batches: Iterable[Any], workers: int) -> Iterator[Any]:
         """`function` of each batch, in order, run in the workers (started now if not yet)."""
@@ -48,7 +50,7 @@ class Workers:
         """`function(batch, *common)` (a list of results, one per item of the batch) for batches
         of `items`, run in the workers, the results in the order of `items`; None when they are
         too few to be worth it (the caller does them itself)."""
-        count = self.count(len(items))
+        count = workers_for(len(items))
         if not count:
             return None
         batches = [(batch, *common) for batch in batches_of(items, count)]
@@ -82,7 +84,7 @@ def render_topics(content: Content, topics: list[LoadedTopic], today: date, site
     ones already started (for the loading), else new ones are started when worth it."""
     with Workers() as own:
         pool = workers or own
-        count = pool.count(len(topics))
+        count = workers_for(len(topics))
         if not count:
             renderer = renderer or PageRenderer(content, today=today, site_url=site_url)
             return [renderer.topic_pages(loaded) for loaded in topics]
