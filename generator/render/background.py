@@ -15,14 +15,12 @@ only a few batches ahead of the page asked for (a failed build leaves little wor
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 
-from ..child_process import die_with_parent
 from ..model.loading import Content, LoadedTopic
 from . import parallel
 from .renderer import RenderedPage
@@ -59,11 +57,7 @@ class BackgroundRender:
         self._batches = growing_batches(len(topics))
         self._batch_of = [number for number, batch in enumerate(self._batches) for _ in batch]
         self._futures: list[Future] = []
-        # "spawn", not "fork": `mkdocs serve` runs threads, and forking a threaded process can hang.
-        # die_with_parent: a killed build must not leave a worker rendering on.
-        self._pool: ProcessPoolExecutor | None = ProcessPoolExecutor(
-            background_workers(), mp_context=multiprocessing.get_context("spawn"),
-            initializer=die_with_parent, initargs=(os.getpid(),))
+        self._pool: ProcessPoolExecutor | None = parallel.worker_pool(background_workers())
         self._hand_out(BATCHES_AHEAD)
 
     def submitted(self) -> int:
@@ -94,8 +88,7 @@ class BackgroundRender:
             return
         while len(self._futures) < min(batches, len(self._batches)):
             batch = [self._topics[position] for position in self._batches[len(self._futures)]]
-            # A batch carries the site and only the other topics its topics link to (parallel.py).
-            task = (parallel.with_linked(self._content, batch), self._today, self._site_url, batch)
+            task = parallel.render_task(self._content, batch, self._today, self._site_url)
             self._futures.append(self._pool.submit(parallel.render_batch, task))
 
 

@@ -23,6 +23,14 @@ from .renderer import PageRenderer, RenderedPage
 PARALLEL_FROM = 8
 
 
+def worker_pool(workers: int) -> ProcessPoolExecutor:
+    """`workers` processes for the generator's work (loading, rendering here and in background.py)."""
+    # "spawn", not "fork": `mkdocs serve` runs threads, and forking a threaded process can hang.
+    # die_with_parent: a killed build must not leave workers waiting for work forever.
+    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=die_with_parent, initargs=(os.getpid(),))
+
+
 def workers_for(tasks: int) -> int:
     """How many worker processes `tasks` topics are worth sharing out to; below 2, none (they
     stay in the calling process)."""
@@ -40,10 +48,7 @@ class Workers:
     def map(self, function: Callable[[Any], Any], batches: Iterable[Any], workers: int) -> Iterator[Any]:
         """`function` of each batch, in order, run in the workers (started now if not yet)."""
         if self._pool is None:
-            # "spawn", not "fork": `mkdocs serve` runs threads, and forking a threaded process can hang.
-            # die_with_parent: a killed build must not leave workers waiting for work forever.
-            self._pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
-                                             initializer=die_with_parent, initargs=(os.getpid(),))
+            self._pool = worker_pool(workers)
         return self._pool.map(function, batches)
 
     def each(self, function: Callable[..., list], items: list, *common: Any) -> list | None:
@@ -88,13 +93,17 @@ def render_topics(content: Content, topics: list[LoadedTopic], today: date, site
         if not count:
             renderer = renderer or PageRenderer(content, today=today, site_url=site_url)
             return [renderer.topic_pages(loaded) for loaded in topics]
-        # A batch carries the site and only the other topics its topics link to (titles, the
-        # pages of their items), not the whole site.
-        batches = [(with_linked(content, batch), today, site_url, batch) for batch in batches_of(topics, count)]
+        batches = [render_task(content, batch, today, site_url) for batch in batches_of(topics, count)]
         return [pages for batch in pool.map(render_batch, batches, count) for pages in batch]
 
 
-def with_linked(content: Content, batch: list[LoadedTopic]) -> Content:
+def render_task(content: Content, batch: list[LoadedTopic], today: date, site_url: str | None) -> tuple:
+    """What render_batch needs for `batch` in a worker: the site and only the other topics its
+    topics link to (titles, the pages of their items), not the whole site."""
+    return _with_linked(content, batch), today, site_url, batch
+
+
+def _with_linked(content: Content, batch: list[LoadedTopic]) -> Content:
     wanted = set().union(*(loaded.links.linked_slugs() for loaded in batch))  # walked once, at loading
     linked = [loaded for loaded in content.topics if loaded.topic.slug in wanted]
     return Content(root=content.root, site=content.site, topics=linked, strings=content.strings, language=content.language, languages=content.languages)

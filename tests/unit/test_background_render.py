@@ -8,6 +8,8 @@ import re
 from datetime import date
 
 import pytest
+from mkdocs.config import load_config
+from mkdocs.exceptions import BuildError
 
 from generator.model.loading import load_content
 from generator.render import background
@@ -15,7 +17,7 @@ from generator.render.background import RenderError
 from generator.render.cache import TopicCache
 from generator.render.cached_renderer import CachedPageRenderer
 from generator.render.renderer import PageRenderer
-from support import build_site
+from support import ROOT, build_site
 
 TODAY = date(2026, 6, 1)
 TOPICS = 20  # batches of 1, 2, 4, 8 and 5 topics: more than are handed out at first
@@ -88,11 +90,6 @@ def test_a_build_of_many_topics_publishes_every_page_and_qr_code(many_topics, tm
 
 def test_a_build_that_fails_while_topics_render_leaves_no_worker_behind(many_topics, monkeypatch):
     """`mkdocs serve` goes on after a failed build: its rendering worker must not."""
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import BuildError
-
-    from support import ROOT
-
     many_topics.replace("next_review_due: 2027-01-01", "next_review_due: 2026-02-01")  # one topic overdue
     monkeypatch.setenv("HEALTHGUIDE_CONTENT", str(many_topics.root))
     monkeypatch.setenv("HEALTHGUIDE_CACHE_DIR", "off")
