@@ -4,7 +4,6 @@ or not, nor piles up over `mkdocs serve` rebuilds (issue 17)."""
 
 from __future__ import annotations
 
-import base64
 import json
 import os
 import stat
@@ -153,7 +152,7 @@ def test_a_file_the_index_cannot_write_is_one_error_naming_it(tmp_path):
 
     output = tmp_path / "pagefind"
     (output / "pagefind.js").mkdir(parents=True)  # in the way, as a full or broken disk would be
-    files = [{"path": "pagefind.js", "content": base64.b64encode(b"export {}").decode()}]
+    files = [("pagefind.js", b"export {}")]
     with pytest.raises(SearchIndexError, match=r"pagefind\.js: search index: could not write it: Is a directory"):
         write_index_files(output, files)
     assert not list(output.rglob(".*.tmp"))
@@ -162,7 +161,7 @@ def test_a_file_the_index_cannot_write_is_one_error_naming_it(tmp_path):
 def test_a_file_path_leaving_the_index_folder_is_refused(tmp_path):
     from generator.engine.mkdocs.search.pagefind_service import SearchIndexError, write_index_files
 
-    files = [{"path": "../outside.js", "content": base64.b64encode(b"x").decode()}]
+    files = [("../outside.js", b"x")]
     with pytest.raises(SearchIndexError, match="outside the index"):
         write_index_files(tmp_path / "pagefind", files)
     assert not (tmp_path / "outside.js").exists()

@@ -40,6 +40,7 @@ from .languages import (
 from .page_cache import PageCache
 from .search import pagefind_index
 from .search.lay_terms import BuiltPage
+from .search.stored_index import StoredIndex
 from .search.theme_search import switch_off_theme_index
 from .topic_preview import (
     PreviewError,
@@ -168,8 +169,12 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
             for path in self.pages.paths
         ]
         self._stop_search_index()  # a rebuild's: the last build's is finished or closed already
-        try:  # Pagefind starts now and indexes each page as it is written (on_post_page)
-            self.search_index = pagefind_index.SiteIndex(Path(config.site_dir), self.generated.content, self.search_pages)
+        try:  # Pagefind indexes each page as it is written (on_post_page), unless the kept index has it
+            binary = pagefind_index.pagefind_binary()
+            # A one-topic preview's index is small and quick to make: kept, it would only push out the site's.
+            stored = None if previewed_topic() else StoredIndex.for_content(self.content_dir(config), self.config.language, binary)
+            self.search_index = pagefind_index.SiteIndex(Path(config.site_dir), self.generated.content, self.search_pages,
+                                                         binary=binary, stored=stored)
         except pagefind_index.SearchIndexError as err:
             raise BuildError(str(err)) from None
         return files

@@ -24,6 +24,7 @@ from .pagefind_pages import marked
 from .pagefind_service import PagefindService, SearchIndexError
 from .reference_lists import reference_list_locations
 from .stop_words import STOP_WORDS
+from .stored_index import StoredIndex, page_digest
 
 __all__ = ["OUTPUT_DIR", "SETUP_PATH", "SearchIndexError", "SiteIndex", "article_only", "build", "pagefind_binary"]
 
@@ -47,9 +48,14 @@ def pagefind_binary() -> Path:
 
 class SiteIndex:
     """The search index of one build: add() each page as written, then finish() (or close()
-    when the build fails). Starting it starts Pagefind."""
+    when the build fails).
 
-    def __init__(self, site_dir: Path, content: Content, pages: list[BuiltPage], binary: Path | None = None) -> None:
+    With a kept index (`stored`, stored_index.py) Pagefind starts only at the first page that
+    is not the same as in the kept one, and is sent the pages before it then; if every page is
+    the same, finish() copies the kept index instead. Without one, Pagefind starts at once."""
+
+    def __init__(self, site_dir: Path, content: Content, pages: list[BuiltPage], binary: Path | None = None,
+                 stored: StoredIndex | None = None) -> None:
         self.site_dir = site_dir
         self._pages = {page.src: page for page in pages}
         self._lay_terms = lay_terms_by_page(content)
@@ -57,37 +63,77 @@ class SiteIndex:
         self._for_clinicians = {topic_page_path(loaded.topic.slug, LINKS) for loaded in content.topics}
         self._added: set[str] = set()
         self._error: SearchIndexError | None = None  # a page that cannot be marked, said at finish()
-        self._service = PagefindService(binary or pagefind_binary())
+        self._binary = binary or pagefind_binary()
+        self._stored = stored
+        self._kept = stored.pages() if stored is not None else None  # page path -> digest, in the kept index
+        self._digests: dict[str, str] = {}  # page path -> digest of what this build gives Pagefind
+        self._unsent: list[BuiltPage] = []  # pages the same as in the kept index, not sent (yet)
+        self._service = PagefindService(self._binary) if self._kept is None else None
 
     def add(self, src: str, page_html: str) -> None:
         """Index the generated page `src` (its Markdown path) from its final HTML; other pages
         (404, redirects, the site's own files) are not searched."""
         page = self._pages.get(src)
-        if page is None or src in self._added or self._error is not None or self._service.failed:
+        if page is None or src in self._added or self._error is not None or (self._service is not None and self._service.failed):
             return
         self._added.add(src)
+        path, text = self._marked(page, page_html)
+        if text is None:
+            return
+        if self._service is None:
+            if self._kept.get(path) == self._digests[path]:
+                self._unsent.append(page)  # Pagefind gets it only if another page turns out to differ
+                return
+            self._start_pagefind()
+        self._service.add(path, text, about=str(page.html_path))
+
+    def _marked(self, page: BuiltPage, page_html: str) -> tuple[str, str | None]:
+        """The page's path in the site and the text Pagefind indexes (None: it cannot be marked,
+        which finish() reports)."""
+        path = page.html_path.relative_to(self.site_dir).as_posix()
+        article = article_only(page_html)
         try:
-            text = marked(page_html, outline_of(page_html), self._lay_terms.get(page.src, {}), self._sources.get(page.url),
+            text = marked(article, outline_of(article), self._lay_terms.get(page.src, {}), self._sources.get(page.url),
                           other_audience=page.src in self._for_clinicians)
         except LookupError as err:
             self._error = SearchIndexError(f"{page.html_path}: search index: {err}")
-            return
-        self._service.add(page.html_path.relative_to(self.site_dir).as_posix(), article_only(text), about=str(page.html_path))
+            return path, None
+        self._digests[path] = page_digest(path, text)
+        return path, text
+
+    def _start_pagefind(self) -> None:
+        """Start Pagefind and send it the pages held back so far (written already: read back)."""
+        self._service = PagefindService(self._binary)
+        unsent, self._unsent = self._unsent, []
+        for page in unsent:
+            path, text = self._marked(page, page.html_path.read_text(encoding="utf-8"))
+            if text is None:
+                return
+            self._service.add(path, text, about=str(page.html_path))
 
     def wait_for_pages(self, count: int, timeout: float) -> bool:
         """Whether Pagefind has indexed `count` of the pages added, within `timeout` seconds."""
-        return self._service.wait_for_pages(count, timeout)
+        return self._service is not None and self._service.wait_for_pages(count, timeout)
 
     def finish(self) -> None:
         """Index the pages MkDocs did not write this time (a dirty build keeps them from the last
-        one), write site_dir/pagefind/ and search/setup.json; any failure is one SearchIndexError."""
+        one), write site_dir/pagefind/ (or copy the kept index, when every page is the same) and
+        search/setup.json; any failure is one SearchIndexError."""
+        output_dir = self.site_dir / OUTPUT_DIR
         try:
             for src, page in self._pages.items():
                 if src not in self._added:
                     self.add(src, page.html_path.read_text(encoding="utf-8"))
             if self._error is not None:
                 raise self._error
-            self._service.write(self.site_dir / OUTPUT_DIR)
+            if self._service is None and not (self._digests == self._kept and self._stored.restore(output_dir)):
+                self._start_pagefind()  # a page of the kept index is gone, or a kept file is not as kept
+                if self._error is not None:
+                    raise self._error
+            if self._service is not None:
+                files = self._service.write(output_dir)
+                if self._stored is not None:
+                    self._stored.keep(self._digests, files, output_dir)
         finally:
             self.close()
         setup = self.site_dir / SETUP_PATH
@@ -96,7 +142,8 @@ class SiteIndex:
 
     def close(self) -> None:
         """End Pagefind without writing (safe to call again)."""
-        self._service.close()
+        if self._service is not None:
+            self._service.close()
 
 
 def build(site_dir: Path, content: Content, pages: list[BuiltPage], binary: Path | None = None) -> None:

@@ -23,6 +23,7 @@ import queue
 import subprocess
 import tempfile
 import threading
+from collections.abc import Iterable
 from pathlib import Path
 
 TIMEOUT_SECONDS = 600
@@ -83,25 +84,30 @@ class PagefindService:
         self._send({"type": "AddFile", "index_id": self._index_id, "file_path": source_path, "url": None, "file_contents": html},
                    about=about)
 
-    def write(self, output_dir: Path) -> None:
-        """Write the index of every page added into output_dir, then end the process.
+    def write(self, output_dir: Path) -> list[tuple[str, bytes]]:
+        """Write the index of every page added into output_dir, then end the process; returns
+        the files written (path relative to output_dir, bytes).
 
         Pagefind's own WriteFiles answers while its last writes are still on their way (each
         file's last chunk is left to a background thread), and it exits the moment its input
         closes: on a slow disk files were lost (a CI build's pagefind.js was empty, so search
         never started). So Pagefind hands the files over (GetFiles) and they are written here,
         whole, before the build goes on."""
+        written: list[tuple[str, bytes]] = []
         try:
             answer = self._request({"type": "GetFiles", "index_id": self._index_id}, about=str(output_dir))
             files = answer.get("files")
             if not isinstance(files, list):
                 self._fail(f"{output_dir}: search index: pagefind answered without the index's files")
             else:
-                write_index_files(output_dir, files)
+                written = [(str(file.get("path", "")), base64.b64decode(file.get("content", ""))) for file in files]
+                written = [(path, data) for path, data in written if not path.startswith(_UNUSED_FILES)]
+                write_index_files(output_dir, written)
                 self._let_it_end()
         finally:
             self.close()
         self.raise_failure()
+        return written
 
     def _let_it_end(self) -> None:
         """Close Pagefind's input, which ends it, and wait for it: killed, a wrapper around it
@@ -245,18 +251,14 @@ class PagefindService:
 _UNUSED_FILES = ("pagefind-ui.", "pagefind-modular-ui.", "pagefind-component-ui.", "pagefind-highlight.")
 
 
-def write_index_files(output_dir: Path, files: list[dict]) -> None:
-    """Write the files of Pagefind's GetFiles answer ({"path": relative, "content": base64})
-    under output_dir, each whole before its name appears (a temporary name, then a rename), and
-    delete the files an earlier index left there (a dirty rebuild's `mkdocs serve` kept every
-    old page's fragment). A path that would leave output_dir, or a failed write (a full disk), is
-    a SearchIndexError."""
+def write_index_files(output_dir: Path, files: Iterable[tuple[str, bytes]]) -> None:
+    """Write each (path relative to output_dir, bytes) under output_dir, whole before its name
+    appears (a temporary name, then a rename), and delete the files an earlier index left there
+    (a dirty rebuild's `mkdocs serve` kept every old page's fragment). A path that would leave
+    output_dir, or a failed write (a full disk), is a SearchIndexError."""
     root = output_dir.resolve()
     left_before = _files_under(root)
-    for file in files:
-        relative = str(file.get("path", ""))
-        if relative.startswith(_UNUSED_FILES):
-            continue
+    for relative, data in files:
         target = (root / relative).resolve()
         if root not in target.parents:
             raise SearchIndexError(f"{output_dir}: search index: pagefind named a file outside the index: {relative!r}")
@@ -266,7 +268,7 @@ def write_index_files(output_dir: Path, files: list[dict]) -> None:
         except OSError as err:  # a file where a folder should be, a read-only or full disk
             raise SearchIndexError(f"{err.filename or target.parent}: search index: could not make the folder: {err.strerror or err}") from None
         try:
-            temporary.write_bytes(base64.b64decode(file.get("content", "")))
+            temporary.write_bytes(data)
             temporary.replace(target)
         except OSError as err:
             with contextlib.suppress(OSError):
