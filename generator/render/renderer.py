@@ -33,6 +33,7 @@ from ..structure.routes import (
 )
 from . import glossary
 from .environment import anchor, build_environments
+from .structured_data import for_page, to_script_json
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,8 @@ class RenderedPage:
     markdown: str
     # Files the page shows, published beside it: docs-relative path -> text (QR codes).
     files: dict[str, str] = field(default_factory=dict)
+    # The page's schema.org JSON-LD, ready for its <script> in <head> (structured-data component).
+    json_ld: str | None = None
 
 
 @dataclass(frozen=True)
@@ -192,6 +195,14 @@ class PageRenderer:
             return title if topic_title.lower() in title.lower() else f"{title} ({topic_title})"
 
         files: dict[str, str] = {}
+        json_ld: list[str] = []
+
+        def add_json_ld(kind: str) -> str:
+            """The page's JSON-LD, built here (in the render's worker on a cold build, then kept
+            with the page in the cache) rather than by the engine for every page it writes."""
+            url = absolute(self.site_url, page_url(path)) if self.site_url else None
+            json_ld.append(to_script_json(for_page(kind, loaded.topic, self.content.site, url)))
+            return ""
 
         def found_groups(groups: list[clinician_links.LinkGroup]) -> list[clinician_links.LinkGroup]:
             files.update(clinician_links.qr_files(groups, page_url(path).strip("/")))
@@ -214,7 +225,7 @@ class PageRenderer:
             # Items new or reshaped in the English keep its words: marked lang="en" (WCAG 3.1.2).
             values.update(english_only=set(loaded.drift.untranslated).__contains__)
         if loaded is not None:
-            values.update(topic=loaded.topic, target_title=target_title, item_link=item_link)
+            values.update(topic=loaded.topic, target_title=target_title, item_link=item_link, add_json_ld=add_json_ld)
             named = {**self.english_topics, **{other.topic.slug: other.topic for other in self.content.topics}}
             values.update(topic_named=named.__getitem__)
             # Related topics by title; in a translation, one it lacks is the English (lang="en").
@@ -232,7 +243,8 @@ class PageRenderer:
                 values.update(diary_json=json_attribute(diary_data(loaded.topic.slug, loaded.topic.diary, self.content.site.locale, loaded.topic.moved_from, self.content.strings.section("diary_script"))))
         markdown = self.md_env.get_template(template).render(**values)
         # The site glossary as abbr definitions: every page explains its terms (see glossary.py).
-        return RenderedPage(path=path, markdown=_tidy(markdown) + "\n" + glossary.definitions(self.content.site.glossary), files=files)
+        return RenderedPage(path=path, markdown=_tidy(markdown) + "\n" + glossary.definitions(self.content.site.glossary), files=files,
+                            json_ld="\n".join(json_ld) or None)
 
 
 def _card_items(topic):

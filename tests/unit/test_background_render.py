@@ -11,13 +11,14 @@ import pytest
 from mkdocs.config import load_config
 from mkdocs.exceptions import BuildError
 
+from generator.engine.mkdocs.search import index_process
 from generator.model.loading import load_content
 from generator.render import background
 from generator.render.background import RenderError
 from generator.render.cache import TopicCache
 from generator.render.cached_renderer import CachedPageRenderer
 from generator.render.renderer import PageRenderer
-from support import ROOT, build_site
+from support import ROOT, build_site, pagefind_records
 
 TODAY = date(2026, 6, 1)
 TOPICS = 20  # batches of 1, 2, 4, 8 and 5 topics: more than are handed out at first
@@ -74,8 +75,9 @@ def test_a_worker_that_dies_is_one_error_naming_a_topic_file(many_topics):
         pages.close()
 
 
-def test_a_build_of_many_topics_publishes_every_page_and_qr_code(many_topics, tmp_path):
-    """The MkDocs build reads each page as its topic arrives, and the QR codes once all have."""
+def test_a_build_of_many_topics_publishes_every_page_qr_code_and_search_record(many_topics, tmp_path):
+    """The MkDocs build reads each page as its topic arrives, and the QR codes once all have;
+    the search index of that many pages is built in a process of its own (search/index_process.py)."""
     site = tmp_path / "site"
     result = build_site(site, content_dir=many_topics.root)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -86,6 +88,9 @@ def test_a_build_of_many_topics_publishes_every_page_and_qr_code(many_topics, tm
         links = (site / topic.topic.slug / "links" / "index.html").read_text(encoding="utf-8")
         codes = re.findall(r'<img class="qr-code" src="(qr/[^"]+)"', links)
         assert codes and all((site / topic.topic.slug / "links" / code).is_file() for code in codes), topic.topic.slug
+    records = pagefind_records(site)
+    assert len(records) >= index_process.PROCESS_FROM
+    assert all(f"{topic.topic.slug}/" in records and f"{topic.topic.slug}/faq/" in records for topic in loaded.topics)
 
 
 def test_a_build_that_fails_while_topics_render_leaves_no_worker_behind(many_topics, monkeypatch):

@@ -61,7 +61,7 @@ def pages_added(site_dir: Path, content, kept: Path | None) -> pagefind_index.Si
     pages = [BuiltPage(src=source_of(path.parent.name), url=f"{path.parent.name}/", html_path=path)
              for path in sorted(site_dir.glob("*/index.html"))]
     binary = pagefind_index.pagefind_binary()
-    site_index = pagefind_index.SiteIndex(site_dir, content, pages, binary=binary,
+    site_index = pagefind_index.SiteIndex(site_dir, pagefind_index.IndexInputs.of(content, pages), binary=binary,
                                           stored=None if kept is None else StoredIndex(kept, binary))
     for page in pages:
         site_index.add(page.src, page.html_path.read_text(encoding="utf-8"))

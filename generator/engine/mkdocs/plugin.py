@@ -26,7 +26,6 @@ from ...reading.problems import ContentError
 from ...render.background import PagesInProgress, RenderError
 from ...render.cache import TopicCache
 from ...render.disk_cache import topic_cache
-from ...render.structured_data import for_page, to_script_json
 from ...structure.links_lock import check_lock
 from ...structure.navigation import footer_links, left_out_of_navigation, navigation
 from . import csp, css_bundle, hidden_headings, packaged_files, page_scripts, theme_markup
@@ -39,6 +38,7 @@ from .languages import (
 )
 from .page_cache import PageCache
 from .search import pagefind_index
+from .search.index_process import IndexProcess, site_index
 from .search.lay_terms import BuiltPage
 from .search.stored_index import StoredIndex
 from .search.theme_search import switch_off_theme_index
@@ -72,7 +72,7 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
         self.cache: TopicCache | None = None  # kept across `mkdocs serve` rebuilds
         self.components: list[Component] = []  # generator/components/, read again on every build
         self.search_pages: list[BuiltPage] = []
-        self.search_index: pagefind_index.SiteIndex | None = None  # this build's, fed page by page
+        self.search_index: pagefind_index.SiteIndex | IndexProcess | None = None  # this build's, fed page by page
         self.footer_links: dict[str, list[tuple[str, str]]] = {}
         self.preview = TopicPreview()  # make serve TOPIC=slug, kept across rebuilds
         self.languages: list[SiteLanguage] = []  # every language the site publishes
@@ -173,8 +173,8 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
             binary = pagefind_index.pagefind_binary()
             # A one-topic preview's index is small and quick to make: kept, it would only push out the site's.
             stored = None if previewed_topic() else StoredIndex.for_content(self.content_dir(config), self.config.language, binary)
-            self.search_index = pagefind_index.SiteIndex(Path(config.site_dir), self.generated.content, self.search_pages,
-                                                         binary=binary, stored=stored)
+            inputs = pagefind_index.IndexInputs.of(self.generated.content, self.search_pages)
+            self.search_index = site_index(Path(config.site_dir), inputs, binary, stored)
         except pagefind_index.SearchIndexError as err:
             raise BuildError(str(err)) from None
         return files
@@ -207,8 +207,8 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
         return html
 
     def on_page_context(self, context, page, config, nav):
-        """A page whose front matter names a `structured_data` type gets its JSON-LD as
-        `json_ld`, which generator/engine/mkdocs/theme/main.html prints in the page's <head>."""
+        """A generated page with JSON-LD (the structured-data component) gets it as `json_ld`,
+        which generator/engine/mkdocs/theme/main.html prints in the page's <head>."""
         # The footer links each topic page to the topic's pages that no menu lists (footer.html).
         page.meta["footer_links"] = self.footer_links.get(page.file.src_uri, [])
         if len(self.languages) > 1:  # the header's language switcher and hreflang links (theme)
@@ -218,11 +218,9 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
                 "label": self.generated.content.strings.text("language.switcher"),
                 "links": alternates(self.languages, current, "/" + page.url, root_url or ""),
             }
-        marker = page.meta.get("structured_data")
-        if marker:
-            content = self.generated.content
-            topic = next(loaded.topic for loaded in content.topics if loaded.topic.slug == marker["topic"])
-            page.meta["json_ld"] = to_script_json(for_page(marker["type"], topic, content.site, page.canonical_url))
+        rendered = self.pages.page(page.file.src_uri) if self.pages is not None and page.file.src_uri in self.pages else None
+        if rendered is not None and rendered.json_ld:
+            page.meta["json_ld"] = rendered.json_ld
         return context
 
     def on_env(self, env, config, files):

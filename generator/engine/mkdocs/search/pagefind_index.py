@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from ....model.loading import Content
@@ -26,7 +27,7 @@ from .reference_lists import reference_list_locations
 from .stop_words import STOP_WORDS
 from .stored_index import StoredIndex, page_digest
 
-__all__ = ["OUTPUT_DIR", "SETUP_PATH", "SearchIndexError", "SiteIndex", "article_only", "build", "pagefind_binary"]
+__all__ = ["OUTPUT_DIR", "SETUP_PATH", "IndexInputs", "SearchIndexError", "SiteIndex", "article_only", "build", "pagefind_binary"]
 
 OUTPUT_DIR = "pagefind"
 # What the theme's search UI downloads before its first search (lazy-search-index.js asks for
@@ -46,6 +47,23 @@ def pagefind_binary() -> Path:
         raise SearchIndexError(f"search index: the pagefind-bin package has no binary for this machine ({err})") from None
 
 
+@dataclass(frozen=True)
+class IndexInputs:
+    """What the index needs of the content besides the pages' HTML: small, and sent as it is to
+    an indexing process (index_process.py)."""
+
+    pages: list[BuiltPage]  # the generated pages, which the search finds
+    lay_terms: dict[str, dict[str, list[str]]]  # page src -> anchor ('' for the page) -> terms
+    sources: dict[str, str]  # page URL -> the id of its sources heading
+    for_clinicians: set[str]  # page srcs written for clinicians, found by their titles alone
+
+    @classmethod
+    def of(cls, content: Content, pages: list[BuiltPage]) -> IndexInputs:
+        sources = {location.partition("#")[0]: location.partition("#")[2] for location in reference_list_locations(content, pages)}
+        return cls(pages=list(pages), lay_terms=lay_terms_by_page(content), sources=sources,
+                   for_clinicians={topic_page_path(loaded.topic.slug, LINKS) for loaded in content.topics})
+
+
 class SiteIndex:
     """The search index of one build: add() each page as written, then finish() (or close()
     when the build fails).
@@ -54,13 +72,12 @@ class SiteIndex:
     is not the same as in the kept one, and is sent the pages before it then; if every page is
     the same, finish() copies the kept index instead. Without one, Pagefind starts at once."""
 
-    def __init__(self, site_dir: Path, content: Content, pages: list[BuiltPage], binary: Path | None = None,
-                 stored: StoredIndex | None = None) -> None:
+    def __init__(self, site_dir: Path, inputs: IndexInputs, binary: Path | None = None, stored: StoredIndex | None = None) -> None:
         self.site_dir = site_dir
-        self._pages = {page.src: page for page in pages}
-        self._lay_terms = lay_terms_by_page(content)
-        self._sources = {location.partition("#")[0]: location.partition("#")[2] for location in reference_list_locations(content, pages)}
-        self._for_clinicians = {topic_page_path(loaded.topic.slug, LINKS) for loaded in content.topics}
+        self._pages = {page.src: page for page in inputs.pages}
+        self._lay_terms = inputs.lay_terms
+        self._sources = inputs.sources
+        self._for_clinicians = inputs.for_clinicians
         self._added: set[str] = set()
         self._error: SearchIndexError | None = None  # a page that cannot be marked, said at finish()
         self._binary = binary or pagefind_binary()
@@ -80,12 +97,15 @@ class SiteIndex:
         path, text = self._marked(page, page_html)
         if text is None:
             return
-        if self._service is None:
-            if self._kept.get(path) == self._digests[path]:
-                self._unsent.append(page)  # Pagefind gets it only if another page turns out to differ
-                return
-            self._start_pagefind()
-        self._service.add(path, text, about=str(page.html_path))
+        try:
+            if self._service is None:
+                if self._kept.get(path) == self._digests[path]:
+                    self._unsent.append(page)  # Pagefind gets it only if another page turns out to differ
+                    return
+                self._start_pagefind()
+            self._service.add(path, text, about=str(page.html_path))
+        except SearchIndexError as err:  # Pagefind failed or a page cannot be read back: said at finish()
+            self._error = self._error or err
 
     def _marked(self, page: BuiltPage, page_html: str) -> tuple[str, str | None]:
         """The page's path in the site and the text Pagefind indexes (None: it cannot be marked,
@@ -106,7 +126,7 @@ class SiteIndex:
         self._service = PagefindService(self._binary)
         unsent, self._unsent = self._unsent, []
         for page in unsent:
-            path, text = self._marked(page, page.html_path.read_text(encoding="utf-8"))
+            path, text = self._marked(page, _read_page(page))
             if text is None:
                 return
             self._service.add(path, text, about=str(page.html_path))
@@ -123,7 +143,7 @@ class SiteIndex:
         try:
             for src, page in self._pages.items():
                 if src not in self._added:
-                    self.add(src, page.html_path.read_text(encoding="utf-8"))
+                    self.add(src, _read_page(page))
             if self._error is not None:
                 raise self._error
             if self._service is None and not (self._digests == self._kept and self._stored.restore(output_dir)):
@@ -148,7 +168,15 @@ class SiteIndex:
 
 def build(site_dir: Path, content: Content, pages: list[BuiltPage], binary: Path | None = None) -> None:
     """Index the pages already written in site_dir into site_dir/pagefind/ and write search/setup.json."""
-    SiteIndex(site_dir, content, pages, binary).finish()
+    SiteIndex(site_dir, IndexInputs.of(content, pages), binary).finish()
+
+
+def _read_page(page: BuiltPage) -> str:
+    """A page MkDocs wrote earlier in this build (or a dirty build kept)."""
+    try:
+        return page.html_path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise SearchIndexError(f"{page.html_path}: search index: could not read the page: {getattr(err, 'strerror', None) or err}") from None
 
 
 def article_only(page: str) -> str:
