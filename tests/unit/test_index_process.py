@@ -114,3 +114,20 @@ def test_a_big_site_is_indexed_in_a_process_of_its_own_and_a_small_one_in_the_bu
     big = index_process.site_index(site_dir, inputs, binary, None)
     big.close()
     assert isinstance(small, pagefind_index.SiteIndex) and isinstance(big, index_process.IndexProcess)
+
+
+def test_a_build_that_fails_while_the_process_is_stuck_ends_it_without_waiting(site):
+    """A child that reads no more (stopped, or far behind) with its pipe full: close() must not
+    wait for room in the pipe (`mkdocs serve` would hang after the failed build)."""
+    site_dir, content = site
+    inputs = inputs_of(site_dir, content)
+    child = index_process.IndexProcess(site_dir, inputs, pagefind_index.pagefind_binary(), None)
+    os.kill(child.pid, signal.SIGSTOP)
+    pipe = child._pages.fileno()
+    os.set_blocking(pipe, False)
+    with pytest.raises(BlockingIOError):
+        while True:
+            os.write(pipe, b"\0" * 65536)  # fills the pipe as pages the child has not read would
+    os.set_blocking(pipe, True)
+    child.close()
+    assert process_is_gone(child.pid)

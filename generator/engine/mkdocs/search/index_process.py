@@ -19,6 +19,7 @@ import contextlib
 import fcntl
 import multiprocessing
 import os
+import select
 from multiprocessing.connection import Connection
 from pathlib import Path
 
@@ -91,8 +92,11 @@ class IndexProcess:
 
     def close(self) -> None:
         """End the child, writing nothing more (safe to call again)."""
-        if not self._done:
-            self._send(("close",))
+        if not self._done and not self._pages.closed:
+            # Told, the child ends its Pagefind itself; a child too far behind to read it is
+            # killed (its Pagefind ends when its input closes) rather than waited for.
+            if not _has_room(self._pages) or not self._send(("close",)):
+                self._process.kill()
         self._pages.close()
         self._process.join(self.timeout if self._done else 10)  # it ends Pagefind first
         if self._process.is_alive():
@@ -118,6 +122,14 @@ class IndexProcess:
         except (EOFError, OSError):
             self._process.join(self.timeout)
             return "lost", f"it ended with exit status {self._process.exitcode}"
+
+
+def _has_room(connection: Connection) -> bool:
+    """Whether a short message can be sent without waiting (a pipe takes PIPE_BUF bytes whole)."""
+    try:
+        return bool(select.select([], [connection.fileno()], [], 0)[1])
+    except (OSError, ValueError):
+        return False
 
 
 def _index_pages(pages: Connection, answers: Connection, site_dir: Path, inputs: IndexInputs, binary: Path,
