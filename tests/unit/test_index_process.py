@@ -131,3 +131,16 @@ def test_a_build_that_fails_while_the_process_is_stuck_ends_it_without_waiting(s
     os.set_blocking(pipe, True)
     child.close()
     assert process_is_gone(child.pid)
+
+
+def test_a_ctrl_c_in_the_terminal_leaves_the_ending_to_the_build(site, capfd):
+    """Ctrl-C reaches every process of the terminal's group: the indexing process neither dies
+    with a traceback of its own nor loses the index; the build decides (it stops or finishes)."""
+    site_dir, content = site
+    inputs = inputs_of(site_dir, content)
+    child = fed(index_process.IndexProcess(site_dir, inputs, pagefind_index.pagefind_binary(), None), inputs)
+    assert child.wait_for_pages(len(inputs.pages), timeout=60)  # running: past its start
+    os.kill(child.pid, signal.SIGINT)
+    child.finish()
+    assert "Yellow banana words" in words_found(site_dir)["faq/"]
+    assert "Traceback" not in capfd.readouterr().err

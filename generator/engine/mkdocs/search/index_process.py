@@ -20,6 +20,7 @@ import fcntl
 import multiprocessing
 import os
 import select
+import signal
 from multiprocessing.connection import Connection
 from pathlib import Path
 
@@ -136,6 +137,9 @@ def _index_pages(pages: Connection, answers: Connection, site_dir: Path, inputs:
                  stored: StoredIndex | None, parent: int) -> None:
     """The child: a SiteIndex fed from the pipe until told to finish or close."""
     die_with_parent(parent)
+    # A Ctrl-C in the terminal reaches the whole process group: the build decides what ends
+    # (it closes this process, or this one dies with it), and no traceback of ours is printed.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     index = None
     try:
         index = SiteIndex(site_dir, inputs, binary, stored)
