@@ -14,7 +14,9 @@ import json
 import posixpath
 
 from markupsafe import escape
+from pydantic import BaseModel
 
+from ..model import Topic
 from ..model.loading import LoadedTopic
 from .routes import GUIDE, PageKind, ids_on, page_of, page_url, pages_of, topic_page_path
 
@@ -25,8 +27,20 @@ def linkable_ids(loaded: LoadedTopic, page: PageKind) -> list[str]:
     ids = ids_on(loaded, page)
     if page.links.every_item:
         return ids
-    sections = {part["id"] for part in loaded.topic.model_dump().values() if isinstance(part, dict) and isinstance(part.get("id"), str)}
-    return [item_id for item_id in ids if item_id in sections | set(page.links.also(loaded.topic))]
+    linkable = section_ids(loaded.topic) | set(page.links.also(loaded.topic))
+    return [item_id for item_id in ids if item_id in linkable]
+
+
+def section_ids(topic: Topic) -> set[str]:
+    """The anchors of the topic's top-level parts (its sections: `faq`, `causes`...), read from
+    the parts themselves: a dump of the whole topic for them was most of the links lock's time."""
+    found = set()
+    for name in type(topic).model_fields:
+        part = getattr(topic, name)
+        part_id = getattr(part, "id", None) if isinstance(part, BaseModel) else part.get("id") if isinstance(part, dict) else None
+        if isinstance(part_id, str):
+            found.add(part_id)
+    return found
 
 
 def forwarded(loaded: LoadedTopic) -> dict[str, str]:

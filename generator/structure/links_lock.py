@@ -16,8 +16,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..model.loading import Content, LoadedTopic
-from ..model.previous_ids import moved_ids
-from ..model.topic_links import cross_topic_references
 from ..reading.problems import ContentError, Problem
 from .deep_links import forwarded, linkable_ids
 from .routes import GUIDE, SITE_PAGES, page_holding, page_of, page_url, pages_of, topic_page_path
@@ -130,7 +128,7 @@ def link_index(content: Content) -> LinkIndex:
     for loaded in content.topics:
         slug = loaded.topic.slug
         index.topics[slug] = loaded
-        index.moved[slug] = moved_ids(loaded.topic.model_dump())
+        index.moved[slug] = dict(loaded.links.renamed_ids)  # walked once, at loading (model/topic_links.py)
         for page in pages_of(loaded.topic):
             index.current.add(page_url(topic_page_path(slug, page)))
             for item_id in linkable_ids(loaded, page):
@@ -140,7 +138,7 @@ def link_index(content: Content) -> LinkIndex:
         index.forwarded.update({f"{guide}#{old}": url for old, url in forwarded(loaded).items()})
     by_slug = {loaded.topic.slug: loaded for loaded in content.topics}
     for loaded in content.topics:
-        for target, loc in cross_topic_references(loaded.topic):
+        for target, loc in loaded.links.items_named:
             other, _, item_id = target.partition("#")
             if other not in by_slug:
                 continue  # a one-topic preview; loading has already refused a topic that does not exist

@@ -28,6 +28,8 @@ def test_a_page_that_hides_only_its_copy_link_marker_is_not_parsed(parsed):
     '<h2 id="a">A</h2><div hidden><h2 id="b">B</h2></div>\n' + MARKER,
     '<h2 id="a">A</h2><div HIDDEN><h2 id="b">B</h2></div>\n' + MARKER,
     '<h2 id="a">A</h2><div data-x-fallback><h2 id="b">B</h2></div>\n' + MARKER,
+    '<h2 id="a">A</h2><div DATA-X-FALLBACK><h2 id="b">B</h2></div>\n' + MARKER,
+    '<h2 id="a">A</h2><div hidden><h2 id="b">B</h2></div>\n' + MARKER + MARKER,  # a marker that is not the last
     '<section id="b" hidden><p>B</p></section>',  # no marker at all
 ])
 def test_a_page_that_hides_anything_else_is_parsed_as_before(parsed, page):
