@@ -17,6 +17,7 @@ from datetime import date
 from typing import Any
 
 from ..child_process import die_with_parent
+from ..long_lived import collector_paused, set_aside_in_worker
 from ..model.loading import Content, LoadedTopic
 from .renderer import PageRenderer, RenderedPage
 
@@ -71,8 +72,10 @@ class Workers:
 
 
 def _call(task: tuple[Callable[..., list], tuple]) -> list:
+    set_aside_in_worker()
     function, arguments = task
-    return function(*arguments)
+    with collector_paused():  # a batch of topics loaded, all kept until it is sent back
+        return function(*arguments)
 
 
 def batches_of(items: list, workers: int) -> list[list]:
@@ -110,6 +113,7 @@ def _with_linked(content: Content, batch: list[LoadedTopic]) -> Content:
 
 
 def render_batch(batch: tuple[Content, date, str | None, list[LoadedTopic]]) -> list[list[RenderedPage]]:
+    set_aside_in_worker()
     site_and_linked, today, site_url, topics = batch
     renderer = PageRenderer(site_and_linked, today=today, site_url=site_url)
     return [renderer.topic_pages(loaded) for loaded in topics]

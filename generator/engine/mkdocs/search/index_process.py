@@ -48,18 +48,19 @@ class IndexProcess:
                  timeout: float = TIMEOUT_SECONDS) -> None:
         self.timeout = timeout
         context = multiprocessing.get_context("spawn")  # not fork: `mkdocs serve` runs threads
-        pages_out, pages_in = context.Pipe(duplex=False)
-        answers_out, answers_in = context.Pipe(duplex=False)
+        pages_reader, pages_writer = context.Pipe(duplex=False)
+        answers_reader, answers_writer = context.Pipe(duplex=False)
         with contextlib.suppress(OSError):  # a smaller pipe only makes MkDocs wait for the child more often
-            fcntl.fcntl(pages_in.fileno(), _F_SETPIPE_SZ, _PIPE_BYTES)
+            fcntl.fcntl(pages_writer.fileno(), _F_SETPIPE_SZ, _PIPE_BYTES)
         self._process = context.Process(target=_index_pages, name="healthguide-search-index", daemon=True,
-                                        args=(pages_out, answers_in, site_dir, inputs, binary, stored, os.getpid()))
+                                        args=(pages_reader, answers_writer, site_dir, inputs, binary, stored, os.getpid()))
         self._process.start()
-        pages_out.close()
-        answers_in.close()
-        self._pages: Connection = pages_in
-        self._answers: Connection = answers_out
+        pages_reader.close()  # the child's ends
+        answers_writer.close()
+        self._pages: Connection = pages_writer
+        self._answers: Connection = answers_reader
         self._lost = False  # the child is gone: finish() says why
+        self._failure: str | None = None  # the child's failure, when an answer to something else said it
         self._done = False
 
     @property
@@ -75,12 +76,16 @@ class IndexProcess:
         if not self._send(("wait", count, timeout)):
             return False
         answer = self._answer(timeout + self.timeout)
+        if answer[0] == "failed":
+            self._failure = answer[1]  # the child has stopped: finish() says it
         return answer == ("waited", True)
 
     def finish(self) -> None:
         """Have the child write the index (SiteIndex.finish) and wait for it; any failure is one
         SearchIndexError."""
         try:
+            if self._failure is not None:
+                raise SearchIndexError(self._failure)
             self._send(("finish",))
             answer = self._answer(self.timeout)
             if answer[0] == "failed":
