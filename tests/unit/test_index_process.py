@@ -9,7 +9,7 @@ import signal
 from pathlib import Path
 
 import pytest
-from test_stored_index import index_files, source_of, words_found, write_page
+from test_stored_index import index_files, source_of, three_pages, words_found
 
 from generator.engine.mkdocs.search import index_process, pagefind_index
 from generator.engine.mkdocs.search.lay_terms import BuiltPage
@@ -17,10 +17,7 @@ from generator.engine.mkdocs.search.lay_terms import BuiltPage
 
 @pytest.fixture
 def site(tmp_path, content):
-    site_dir = tmp_path / "site"
-    for name, words in (("guide", "Crunchy apple words"), ("faq", "Yellow banana words"), ("sources", "Red cherry words")):
-        write_page(site_dir, name, words)
-    return site_dir, content.load()
+    return three_pages(tmp_path, content)
 
 
 def inputs_of(site_dir: Path, content) -> pagefind_index.IndexInputs:

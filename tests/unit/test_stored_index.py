@@ -35,6 +35,11 @@ class Started:
 
 @pytest.fixture
 def site(tmp_path, content):
+    return three_pages(tmp_path, content)
+
+
+def three_pages(tmp_path: Path, content) -> tuple[Path, object]:
+    """A built site of three pages of the fixture topic (its guide, FAQ and sources), and the content."""
     site_dir = tmp_path / "site"
     for name, words in (("guide", "Crunchy apple words"), ("faq", "Yellow banana words"), ("sources", "Red cherry words")):
         write_page(site_dir, name, words)
