@@ -25,9 +25,10 @@ import os
 import stat
 import sys
 import tempfile
+from collections.abc import Iterator
 from importlib.metadata import version
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from pydantic import BaseModel, ConfigDict, TypeAdapter
 
@@ -137,15 +138,23 @@ def write_entry(entry: Path, key: str, body: bytes) -> None:
             os.unlink(written.name)
 
 
-def body_if_key_matches(entry: Path, key: str) -> bytes | None:
-    """The entry's value bytes, read only after its first line showed our format and key.
+@contextlib.contextmanager
+def regular_file(path: Path, max_bytes: int) -> Iterator[BinaryIO | None]:
+    """The file at `path`, open for reading, if it is a regular file of at most `max_bytes`;
+    else None (raises OSError when it cannot be opened). Opened without following a link and
+    without blocking: a FIFO or a link planted in a cache folder must not hang or redirect the
+    build."""
+    descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW | os.O_CLOEXEC)
+    with os.fdopen(descriptor, "rb") as opened:
+        status = os.fstat(opened.fileno())
+        yield opened if stat.S_ISREG(status.st_mode) and status.st_size <= max_bytes else None
 
-    Opened without following a link and without blocking (a FIFO planted there must not hang
-    the build); only a regular file of a sane size is read."""
-    descriptor = os.open(entry, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW | os.O_CLOEXEC)
-    with os.fdopen(descriptor, "rb") as stored:
-        status = os.fstat(stored.fileno())
-        if not stat.S_ISREG(status.st_mode) or status.st_size > MAX_ENTRY_BYTES:
+
+def body_if_key_matches(entry: Path, key: str) -> bytes | None:
+    """The entry's value bytes, read only after its first line showed our format and key
+    (a regular file of a sane size only: regular_file)."""
+    with regular_file(entry, MAX_ENTRY_BYTES) as stored:
+        if stored is None:
             return None
         header = json.loads(stored.readline(MAX_HEADER_BYTES))
         if not isinstance(header, dict) or header.get("format") != FORMAT or header.get("key") != key:

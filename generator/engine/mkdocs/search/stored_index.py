@@ -24,14 +24,19 @@ import functools
 import hashlib
 import os
 import shutil
-import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from ....render.disk_cache import body_if_key_matches, code_fingerprint, folder_for, write_entry
+from ....render.disk_cache import (
+    body_if_key_matches,
+    code_fingerprint,
+    folder_for,
+    regular_file,
+    write_entry,
+)
 from .pagefind_service import write_index_files
 
 KIND = "search-index"  # the cache folder's subfolder for these
@@ -147,17 +152,10 @@ class StoredIndex:
 def _read_regular_file(path: Path) -> bytes | None:
     """The file's bytes, if it is a regular file of a sane size (not a link, a FIFO, a folder)."""
     try:
-        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW | os.O_CLOEXEC)
+        with regular_file(path, MAX_FILE_BYTES) as kept:
+            return None if kept is None else kept.read(MAX_FILE_BYTES + 1)
     except OSError:
         return None
-    with os.fdopen(descriptor, "rb") as kept:
-        try:
-            status = os.fstat(kept.fileno())
-            if not stat.S_ISREG(status.st_mode) or status.st_size > MAX_FILE_BYTES:
-                return None
-            return kept.read(MAX_FILE_BYTES + 1)
-        except OSError:
-            return None
 
 
 def binary_digest(binary: Path) -> str:
