@@ -103,6 +103,9 @@ def page_to_html(text: str, without: set[str] = frozenset()) -> str:
 FIXTURE = ROOT / "tests" / "fixtures" / "minimal"
 PARTS = ROOT / "tests" / "fixtures" / "parts"
 TODAY = date(2026, 6, 1)
+# The `many_topics` fixture (tests/unit/conftest.py): the fixture topic under this many slugs, in
+# batches of 1, 2, 4, 8 and 5 topics (render/background.py), more than are handed out at first.
+MANY_TOPICS = 20
 
 # The fixture topic's pages, as the renderer names them.
 GUIDE, FAQ = "sample-topic/index.md", "sample-topic/faq.md"

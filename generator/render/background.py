@@ -11,6 +11,13 @@ The workers leave one core to the build: it is the critical path, and rendering 
 less time than converting its pages, so the rendering stays ahead. Topics are handed out in
 small batches, the first ones smallest (the build's first topic page should not wait long), and
 only a few batches ahead of the page asked for (a failed build leaves little work to cancel).
+
+Rendering takes a fraction of the second core. The engine can give the rest of it work of its
+own (`from_the_end`): a second worker takes the batches from the last one back, renders them
+and does with their pages what the build would do next (MkDocs converts them:
+engine/mkdocs/converted_ahead.py), until it meets the pages the build has reached. Each batch
+is the first worker's or the second's, never both: the build waits for a batch the second
+worker has begun, and takes back (cancels) the ones it has not.
 """
 
 from __future__ import annotations
@@ -56,22 +63,39 @@ class BackgroundRender:
         self._content, self._topics, self._today, self._site_url = content, topics, today, site_url
         self._batches = growing_batches(len(topics))
         self._batch_of = [number for number, batch in enumerate(self._batches) for _ in batch]
-        self._futures: list[Future] = []
+        # By batch number: the first worker's (None: a batch the second worker has).
+        self._futures: list[Future | None] = []
         self._pool: ProcessPoolExecutor | None = parallel.worker_pool(background_workers())
+        self._from_end: dict[int, Future] = {}  # by batch number: the second worker's
+        self._end_pool: ProcessPoolExecutor | None = None
         self._hand_out(BATCHES_AHEAD)
 
+    def from_the_end(self, work: Callable[[tuple], list[list[RenderedPage]]]) -> None:
+        """Start a second worker on the batches not handed out yet, the last first. `work` takes
+        a batch's task (parallel.render_task) and returns what parallel.render_batch would (the
+        same pages), having done what else it does with them."""
+        if self._pool is None or self._end_pool is not None:
+            return
+        self._end_pool = parallel.worker_pool(1)
+        for number in reversed(range(len(self._futures), len(self._batches))):
+            self._from_end[number] = self._end_pool.submit(work, self._task(number))
+
     def submitted(self) -> int:
-        """How many topics have been handed to the workers so far."""
-        return sum(len(batch) for batch in self._batches[: len(self._futures)])
+        """How many topics have been handed to the first worker so far."""
+        return sum(len(self._batches[number]) for number, future in enumerate(self._futures) if future is not None)
 
     def pages(self, position: int) -> list[RenderedPage]:
         """The pages of topics[position], waiting for them if they are still being rendered."""
         number = self._batch_of[position]
         try:
-            self._hand_out(number + 1 + BATCHES_AHEAD)
-            if number >= len(self._futures):
-                raise RuntimeError("the rendering was stopped")
-            rendered = self._futures[number].result()
+            rendered = self._rendered_from_the_end(number)
+            if rendered is None:
+                self._hand_out(number + 1 + BATCHES_AHEAD)
+                if number >= len(self._futures) or self._pool is None:
+                    raise RuntimeError("the rendering was stopped")
+                if self._futures[number] is None:  # the second worker failed on it: the first one renders it
+                    self._futures[number] = self._pool.submit(parallel.render_batch, self._task(number))
+                rendered = self._futures[number].result()
         except Exception as err:  # a worker's exception, or BrokenProcessPool when one died
             self.close()
             raise RenderError(f"{self._topics[position].source}: its pages could not be rendered: {err or type(err).__name__}") from None
@@ -79,17 +103,49 @@ class BackgroundRender:
 
     def close(self) -> None:
         """Stop the workers; topics not yet rendered never will be."""
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
-            self._pool = None
+        for pool in (self._end_pool, self._pool):
+            if pool is not None:
+                pool.shutdown(wait=True, cancel_futures=True)
+        self._pool = self._end_pool = None
+
+    def _task(self, number: int) -> tuple:
+        batch = [self._topics[position] for position in self._batches[number]]
+        return parallel.render_task(self._content, batch, self._today, self._site_url)
 
     def _hand_out(self, batches: int) -> None:
         if self._pool is None:
             return
         while len(self._futures) < min(batches, len(self._batches)):
-            batch = [self._topics[position] for position in self._batches[len(self._futures)]]
-            task = parallel.render_task(self._content, batch, self._today, self._site_url)
-            self._futures.append(self._pool.submit(parallel.render_batch, task))
+            number = len(self._futures)
+            if self._second_worker_has(number):
+                self._futures.append(None)
+            else:
+                self._futures.append(self._pool.submit(parallel.render_batch, self._task(number)))
+
+    def _second_worker_has(self, number: int) -> bool:
+        """True when the second worker has begun or done batch `number`; otherwise it is the
+        first worker's from now on, and so is every batch before it (the second worker has
+        not begun those either: it goes from the end)."""
+        future = self._from_end.get(number)
+        if future is None:
+            return False
+        if not future.cancel():  # running or done
+            return True
+        for earlier in [other for other in self._from_end if other <= number]:
+            self._from_end.pop(earlier).cancel()
+        return False
+
+    def _rendered_from_the_end(self, number: int) -> list[list[RenderedPage]] | None:
+        """Batch `number` as the second worker rendered it (waiting for it if it has begun);
+        None when it is the first worker's, or the second failed on it (the first worker renders
+        it then, and reports its own error if it fails too)."""
+        if not self._second_worker_has(number):
+            return None
+        try:
+            return self._from_end[number].result()
+        except Exception:  # handed to the first worker, as if never taken
+            del self._from_end[number]
+            return None
 
 
 @dataclass
@@ -136,6 +192,12 @@ class PagesInProgress:
             if self.on_rendered is not None:
                 self.on_rendered(position, topic_pages)
         return self.ready[path]
+
+    def from_the_end(self, work: Callable[[tuple], list[list[RenderedPage]]]) -> None:
+        """The topics still to render: a second worker on them from the last back
+        (BackgroundRender.from_the_end); nothing when none are rendering."""
+        if self.render is not None:
+            self.render.from_the_end(work)
 
     def files(self) -> dict[str, str]:
         """Every page's files (docs-relative path -> text), waiting for the pages not rendered yet."""

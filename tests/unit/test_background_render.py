@@ -3,6 +3,7 @@ build converts the pages before them, and the pages are exactly those rendered i
 
 from __future__ import annotations
 
+import functools
 import multiprocessing
 import re
 from datetime import date
@@ -13,24 +14,15 @@ from mkdocs.exceptions import BuildError
 
 from generator.engine.mkdocs.search import index_process
 from generator.model.loading import load_content
-from generator.render import background
+from generator.render import background, parallel
 from generator.render.background import RenderError
 from generator.render.cache import TopicCache
 from generator.render.cached_renderer import CachedPageRenderer
 from generator.render.renderer import PageRenderer
-from support import ROOT, build_site, pagefind_records
+from support import MANY_TOPICS as TOPICS
+from support import ROOT, build_site, pagefind_records, poll_until
 
 TODAY = date(2026, 6, 1)
-TOPICS = 20  # batches of 1, 2, 4, 8 and 5 topics: more than are handed out at first
-
-
-@pytest.fixture
-def many_topics(content):
-    """The fixture topic under TOPICS slugs."""
-    for number in range(2, TOPICS + 1):
-        text = content.text.replace("slug: sample-topic", f"slug: sample-topic-{number}")
-        (content.root / "topics" / f"sample-{number}.yaml").write_text(text, encoding="utf-8")
-    return content
 
 
 def test_batches_start_small_and_grow_to_the_largest():
@@ -107,4 +99,47 @@ def test_a_build_that_fails_while_topics_render_leaves_no_worker_behind(many_top
 
     plugin.on_build_error(BuildError("the build failed"))
 
+    assert not multiprocessing.active_children()
+
+
+# --- A second worker from the end (BackgroundRender.from_the_end) -----------------------------
+
+
+def render_from_the_end(folder, task):
+    """The second worker's work: the batch rendered, then a mark naming its first topic; it
+    fails after marking when the test left "fail" in the folder."""
+    rendered = parallel.render_batch(task)
+    (folder / rendered[0][0].path.split("/")[0]).write_text("", encoding="utf-8")
+    if (folder / "fail").exists():
+        raise RuntimeError("the second worker failed")
+    return rendered
+
+
+def last_batch_topic(loaded) -> str:
+    """The slug of the first topic of the last batch (the second worker begins with it)."""
+    return loaded.topics[background.growing_batches(TOPICS)[-1].start].topic.slug
+
+
+@pytest.mark.parametrize("fails", [False, True], ids=["renders", "fails"])
+def test_a_second_worker_takes_the_last_batches_and_the_pages_are_the_one_process_pages(many_topics, tmp_path, fails):
+    """A failed second worker costs nothing but time: the first worker renders its batches."""
+    loaded = load_content(many_topics.root)
+    marks = tmp_path / "marks"
+    marks.mkdir()
+    if fails:
+        (marks / "fail").write_text("", encoding="utf-8")
+    pages = CachedPageRenderer(loaded, TopicCache(), today=TODAY).pages_in_progress()
+    try:
+        pages.from_the_end(functools.partial(render_from_the_end, marks))
+        # The build reads its first page only once the second worker has rendered the last batch.
+        poll_until(lambda: (marks / last_batch_topic(loaded)).exists(), "the second worker's first batch")
+        one_process = PageRenderer(loaded, today=TODAY).pages()
+        assert list(pages) == one_process
+        last_batch = len(background.growing_batches(TOPICS)[-1])
+        if fails:
+            assert pages.render.submitted() == TOPICS  # the first worker rendered every batch
+        else:
+            assert pages.render.submitted() <= TOPICS - last_batch  # never the second worker's
+    finally:
+        pages.close()
     assert not multiprocessing.active_children()

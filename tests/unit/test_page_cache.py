@@ -26,20 +26,6 @@ MISSING_PAGE = "Doc file 'broken-link.md' contains a link 'no-such-page.md', but
 
 
 @pytest.fixture
-def converted(monkeypatch) -> list[str]:
-    """The source path of every page MkDocs converts, in order."""
-    pages: list[str] = []
-    render = Page.render
-
-    def counted(page, config, files):
-        pages.append(page.file.src_uri)
-        return render(page, config, files)
-
-    monkeypatch.setattr(Page, "render", counted)
-    return pages
-
-
-@pytest.fixture
 def cache_dir(tmp_path, monkeypatch) -> Path:
     folder = tmp_path / "cache"
     monkeypatch.setenv(disk_cache.ENV_VAR, str(folder))
@@ -143,10 +129,10 @@ def test_a_full_build_deletes_the_entries_of_pages_the_site_no_longer_has(conten
     assert len(before) >= 10 and after < before and len(before - after) == 1
 
 
-def test_a_build_that_skipped_pages_deletes_no_entry_and_other_sites_keep_theirs(tmp_path, config, converted):
+def test_a_build_that_skipped_pages_deletes_no_entry_and_other_sites_keep_theirs(tmp_path, mkdocs_config, converted):
     folder = tmp_path / "cache"
-    render_page(PageCache(folder, "english"), config)
-    render_page(PageCache(folder, "spanish"), config, PAGE_MARKDOWN.replace("Text.", "Texto."))
+    render_page(PageCache(folder, "english"), mkdocs_config)
+    render_page(PageCache(folder, "spanish"), mkdocs_config, PAGE_MARKDOWN.replace("Text.", "Texto."))
     both = entries(folder)
     PageCache(folder, "english").forget_unused(pages=1)  # a dirty build: its one page was not rendered
     assert entries(folder) == both and len(both) == 2
@@ -154,7 +140,7 @@ def test_a_build_that_skipped_pages_deletes_no_entry_and_other_sites_keep_theirs
     old_layout = folder / page_cache.KIND / f"{'0' * 32}.json"  # VERSION 1's flat folder, never read now
     old_layout.write_text("{}", encoding="utf-8")
     english = PageCache(folder, "english")
-    render_page(english, config)
+    render_page(english, mkdocs_config)
     english.forget_unused(pages=1)
     assert entries(folder) == both
 
@@ -219,14 +205,9 @@ def rendered(page: Page) -> tuple:
     return page.content, toc, page.title, page.present_anchor_ids, links
 
 
-@pytest.fixture
-def config(tmp_path):
-    return load_config(config_file=str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
-
-
-def test_a_page_from_the_cache_is_what_render_makes(tmp_path, config, converted):
-    cold = rendered(render_page(PageCache(tmp_path / "cache", "site"), config))
-    warm = rendered(render_page(PageCache(tmp_path / "cache", "site"), config))
+def test_a_page_from_the_cache_is_what_render_makes(tmp_path, mkdocs_config, converted):
+    cold = rendered(render_page(PageCache(tmp_path / "cache", "site"), mkdocs_config))
+    warm = rendered(render_page(PageCache(tmp_path / "cache", "site"), mkdocs_config))
 
     assert converted == ["page.md"]
     assert warm == cold
@@ -253,49 +234,49 @@ def only_entry(folder: Path) -> Path:
         pytest.param(lambda entry: (entry.unlink(), entry.symlink_to("/etc/hostname")), id="symlink"),
     ],
 )
-def test_a_damaged_entry_is_converted_again(damage, tmp_path, config, converted):
+def test_a_damaged_entry_is_converted_again(damage, tmp_path, mkdocs_config, converted):
     folder = tmp_path / "cache"
-    cold = rendered(render_page(PageCache(folder, "site"), config))
+    cold = rendered(render_page(PageCache(folder, "site"), mkdocs_config))
     damage(only_entry(folder))
 
-    again = rendered(render_page(PageCache(folder, "site"), config))
+    again = rendered(render_page(PageCache(folder, "site"), mkdocs_config))
 
     assert converted == ["page.md", "page.md"] and again == cold
 
 
-def test_an_entry_too_big_to_be_ours_is_converted_again(tmp_path, config, converted, monkeypatch):
+def test_an_entry_too_big_to_be_ours_is_converted_again(tmp_path, mkdocs_config, converted, monkeypatch):
     folder = tmp_path / "cache"
-    render_page(PageCache(folder, "site"), config)
+    render_page(PageCache(folder, "site"), mkdocs_config)
     monkeypatch.setattr(disk_cache, "MAX_ENTRY_BYTES", only_entry(folder).stat().st_size - 1)
 
-    render_page(PageCache(folder, "site"), config)
+    render_page(PageCache(folder, "site"), mkdocs_config)
 
     assert converted == ["page.md", "page.md"]
 
 
-def test_an_unwritable_cache_folder_only_costs_the_conversion(tmp_path, config, converted):
+def test_an_unwritable_cache_folder_only_costs_the_conversion(tmp_path, mkdocs_config, converted):
     blocked = tmp_path / "a-file"
     blocked.write_text("not a folder", encoding="utf-8")
     cache = PageCache(blocked / "cache", "site")
 
-    first = rendered(render_page(cache, config))
-    second = rendered(render_page(cache, config))
+    first = rendered(render_page(cache, mkdocs_config))
+    second = rendered(render_page(cache, mkdocs_config))
 
     assert converted == ["page.md", "page.md"] and first == second
 
 
-def test_another_site_s_entry_for_the_same_page_is_not_used(tmp_path, config, converted):
+def test_another_site_s_entry_for_the_same_page_is_not_used(tmp_path, mkdocs_config, converted):
     """Two content folders (or languages) share a cache folder: the same page path, other Markdown."""
-    render_page(PageCache(tmp_path / "cache", "english"), config)
-    spanish = render_page(PageCache(tmp_path / "cache", "spanish"), config, PAGE_MARKDOWN.replace("Text.", "Texto."))
+    render_page(PageCache(tmp_path / "cache", "english"), mkdocs_config)
+    spanish = render_page(PageCache(tmp_path / "cache", "spanish"), mkdocs_config, PAGE_MARKDOWN.replace("Text.", "Texto."))
 
     assert converted == ["page.md", "page.md"] and "Texto." in spanish.content
 
 
-def test_with_the_cache_off_every_build_converts(monkeypatch, tmp_path, config, converted):
+def test_with_the_cache_off_every_build_converts(monkeypatch, tmp_path, mkdocs_config, converted):
     monkeypatch.setenv(disk_cache.ENV_VAR, "off")
     for _ in range(2):
-        render_page(PageCache.for_content(tmp_path / "content", ""), config)
+        render_page(PageCache.for_content(tmp_path / "content", ""), mkdocs_config)
 
     assert converted == ["page.md", "page.md"]
 

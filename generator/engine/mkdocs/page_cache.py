@@ -39,6 +39,7 @@ from ...render.disk_cache import body_if_key_matches, code_fingerprint, folder_f
 KIND = "page-html"  # the cache folder's subfolder for these entries
 VERSION = 2  # bump when the shape of an entry or what the key covers changes
 LIBRARIES = ("markdown", "pymdown-extensions", "mkdocs", "mkdocs-material")
+LOGGERS_IN_KEY = ("", "mkdocs", "mkdocs.structure.pages")  # their levels decide what render logs and records
 
 
 class _TocItem(BaseModel):
@@ -89,7 +90,7 @@ class PageCache:
 
     def _render(self, page: Page, convert, config, files: Files) -> None:
         key = self.key(page, config, files)
-        entry = self._entry(page)
+        entry = self.entry(page.file.src_uri)
         self._used.add(entry.name)
         if key is not None and _restore(page, files, _load(entry, key)):
             return
@@ -98,17 +99,34 @@ class PageCache:
         if key is not None and not logged.records:
             _save(entry, key, _converted(page))
 
+    def convert_and_keep(self, page: Page, config, files: Files) -> None:
+        """Convert `page` as MkDocs would and keep the result for the build that reads the page
+        next (converted_ahead.py's worker); a conversion that logs anything is not kept."""
+        key = self.key(page, config, files)
+        if key is None:
+            return
+        with _Logged() as logged:
+            page.render(config, files)
+        if not logged.records:
+            _save(self.entry(page.file.src_uri), key, _converted(page))
+
     def key(self, page: Page, config, files: Files) -> str | None:
         """Everything the page's conversion depends on; None when that cannot be told."""
-        if files is not self._files:
-            self._files, self._build_key = files, _build_key(config, files)
-        if self._build_key is None:
+        build_key = self.build_key(config, files)
+        if build_key is None:
             return None
         page_input = json.dumps([page.file.src_uri, page.file.url, page.file.inclusion.is_excluded(), page.markdown])
-        return hashlib.sha256(f"{self._build_key}\0{page_input}".encode()).hexdigest()
+        return hashlib.sha256(f"{build_key}\0{page_input}".encode()).hexdigest()
 
-    def _entry(self, page: Page) -> Path:
-        return self.site_folder() / f"{hashlib.sha256(page.file.src_uri.encode()).hexdigest()[:32]}.json"
+    def build_key(self, config, files: Files) -> str | None:
+        """What every page's conversion in this build shares (worked out once per `files`)."""
+        if files is not self._files:
+            self._files, self._build_key = files, _build_key(config, files)
+        return self._build_key
+
+    def entry(self, src_uri: str) -> Path:
+        """Where the conversion of the page at `src_uri` is kept."""
+        return self.site_folder() / f"{hashlib.sha256(src_uri.encode()).hexdigest()[:32]}.json"
 
     def site_folder(self) -> Path:
         return self.folder / KIND / hashlib.sha256(self.site.encode()).hexdigest()[:32]
@@ -145,7 +163,7 @@ def _build_key(config, files: Files) -> str | None:
         return None
     site_files = sorted((file.src_uri, file.url, file.inclusion.is_excluded()) for file in files)
     # What render logs, and whether it records links to anchors, depends on the log levels.
-    levels = [logging.getLogger(name).getEffectiveLevel() for name in ("", "mkdocs", "mkdocs.structure.pages")]
+    levels = [logging.getLogger(name).getEffectiveLevel() for name in LOGGERS_IN_KEY]
     parts = [VERSION, code_fingerprint(), libraries, settings, site_files, levels]
     return hashlib.sha256(json.dumps(parts).encode()).hexdigest()
 

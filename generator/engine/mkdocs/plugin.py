@@ -28,7 +28,15 @@ from ...render.cache import TopicCache
 from ...render.disk_cache import topic_cache
 from ...structure.links_lock import check_lock
 from ...structure.navigation import footer_links, left_out_of_navigation, navigation
-from . import csp, css_bundle, hidden_headings, packaged_files, page_scripts, theme_markup
+from . import (
+    converted_ahead,
+    csp,
+    css_bundle,
+    hidden_headings,
+    packaged_files,
+    page_scripts,
+    theme_markup,
+)
 from .languages import (
     SiteLanguage,
     alternates,
@@ -178,6 +186,13 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
         except pagefind_index.SearchIndexError as err:
             raise BuildError(str(err)) from None
         return files
+
+    def on_nav(self, nav, config, files):
+        """A cold build: with the site's files known, a second worker renders the last topics and
+        converts their pages ahead, while MkDocs converts from the first page (converted_ahead.py)."""
+        if self.pages is not None and self.page_cache is not None:
+            converted_ahead.convert_from_the_end(self.pages, self.page_cache, config, files)
+        return nav
 
     def on_serve(self, server, config, builder):
         """`mkdocs serve` rebuilds when the content changes (and the package's theme, for its
