@@ -67,6 +67,8 @@ class GlossaryTreeprocessor(Treeprocessor):
 
     def _explain(self, text: str, may_focus: bool) -> tuple[str, list[etree.Element]]:
         """Text -> the text before the first term, and an <abbr> per term (the rest as tails)."""
+        if "\x02" not in text and "&" not in text and not self.finder.may_occur_in(text):
+            return text, []  # most text: no placeholder, no reference, no term (shown as it is written)
         segments: list[Segment] = []
         pieces: list[Piece] = []
         done = 0

@@ -50,3 +50,19 @@ def test_text_with_no_term_comes_back_as_one_segment():
     assert finder.segments(glossary.pieces_of("A&amp;E and GP"), True) == [
         glossary.Segment("A&amp;E", "A&E", True), glossary.Segment(" and "), glossary.Segment("GP", "GP", True),
     ]
+
+
+def test_text_with_no_term_and_nothing_escaped_is_not_cut_into_pieces(monkeypatch):
+    """Most of a page's text holds no term: it is passed on after one search for the terms."""
+    cut: list[str] = []
+    pieces_of = markdown_glossary.pieces_of
+
+    def recording(text):
+        cut.append(text)
+        return pieces_of(text)
+
+    monkeypatch.setattr(markdown_glossary, "pieces_of", recording)
+    page = page_to_html("Plain words only.\n\nAsk a GP.\n\nFish &amp; chips.\n\n" + glossary.definitions(TERMS))
+    assert "Plain words only." not in cut
+    assert "Ask a GP." in cut and any("chips." in text for text in cut)  # a term; a reference (Markdown stashes it)
+    assert "<p>Plain words only.</p>" in page and ">GP</abbr>" in page
