@@ -121,6 +121,7 @@ SPECIAL_TEXT = [
     "1. starts like a numbered item",
     "# starts like a heading",
     "<script>alert(1)</script>",
+    "<!-- ready-html -->",  # the line that marks a component's ready HTML (render/markdown_ready_html.py)
 ]
 
 

@@ -14,6 +14,7 @@ from markupsafe import Markup, escape
 from ..components.catalog import FOLDER as COMPONENTS
 from ..model.strings import Strings
 from ..pages.self_check_data import json_attribute
+from .markdown_ready_html import READY_END, READY_START
 from .markup import plain_text, prose
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"  # pages/: one template per page kind
@@ -92,7 +93,9 @@ def _html_component(html_env: Environment):
     def render(context, name: str, **values):
         # The page's values, but the HTML environment's own globals (its `t` escapes as HTML).
         page = {key: value for key, value in context.get_all().items() if key not in html_env.globals}
-        return Markup(html_env.get_template(name).render(**page, **values))
+        html = html_env.get_template(name).render(**page, **values).strip("\n")
+        # Marked as ready: Markdown passes it through without parsing it (markdown_ready_html.py).
+        return Markup(f"{READY_START}\n{html}\n{READY_END}")
 
     return render
 
