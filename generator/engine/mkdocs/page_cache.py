@@ -94,21 +94,14 @@ class PageCache:
         self._used.add(entry.name)
         if key is not None and _restore(page, files, _load(entry, key)):
             return
-        with _Logged() as logged:
-            convert(config, files)
-        if key is not None and not logged.records:
-            _save(entry, key, _converted(page))
+        _convert(page, convert, config, files, entry, key)
 
     def convert_and_keep(self, page: Page, config, files: Files) -> None:
         """Convert `page` as MkDocs would and keep the result for the build that reads the page
-        next (converted_ahead.py's worker); a conversion that logs anything is not kept."""
+        next (converted_ahead.py's worker)."""
         key = self.key(page, config, files)
-        if key is None:
-            return
-        with _Logged() as logged:
-            page.render(config, files)
-        if not logged.records:
-            _save(self.entry(page.file.src_uri), key, _converted(page))
+        if key is not None:
+            _convert(page, page.render, config, files, self.entry(page.file.src_uri), key)
 
     def key(self, page: Page, config, files: Files) -> str | None:
         """Everything the page's conversion depends on; None when that cannot be told."""
@@ -179,6 +172,15 @@ def _setting(value) -> object:
     source = inspect.getsourcefile(value) if not inspect.isbuiltin(value) else None
     digest = hashlib.sha256(Path(source).read_bytes()).hexdigest() if source else ""
     return f"{value.__module__}.{value.__qualname__}:{digest}"
+
+
+def _convert(page: Page, convert, config, files: Files, entry: Path, key: str | None) -> None:
+    """`convert` (MkDocs' Page.render) of the page, kept in `entry` under `key`; a conversion
+    that logged anything is never kept (converted again, the message comes again)."""
+    with _Logged() as logged:
+        convert(config, files)
+    if key is not None and not logged.records:
+        _save(entry, key, _converted(page))
 
 
 def _converted(page: Page) -> _Converted:
