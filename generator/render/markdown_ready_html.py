@@ -6,8 +6,10 @@ render/environment.py). Without this, Python-Markdown's raw-HTML step (`md_in_ht
 every tag of them with html.parser only to find where they end, and a clinicians' page is
 almost all such HTML: half of its conversion (issue 17: pages cheaper to parse). This stores
 each marked block as one raw HTML block, as that step would, and drops the markers: the page
-comes out the same. Later steps still see the block: the glossary explains the terms in its
-text, and MkDocs has read its ids for its anchor check (just before).
+comes out the same, but for a component inside a `markdown="1"` section, which now keeps its HTML
+as written (that step rebuilt it as elements: `hidden` came out as `hidden="hidden"`). Later
+steps still see the block: the glossary explains the terms in its text, and MkDocs has read its
+ids for its anchor check (just before).
 
 A block is marked only by the generator: author text is escaped wherever it appears, so it
 cannot hold a marker line. Markers that do not pair up are left as they are (plain HTML comments).
