@@ -514,11 +514,12 @@ def result_location(href: str, site_url: str) -> str:
 PAGEFIND_RECORD_MARK = b"pagefind_dcd"
 
 
-def pagefind_records(site_dir: Path) -> dict[str, dict]:
+def pagefind_records(site_dir: Path, bundle: str = "") -> dict[str, dict]:
     """Page URL ('facial-twitching/faq/') -> Pagefind's record of it, read from the built index
-    the search downloads: its url, content (the words searched), meta (title) and anchors."""
+    the search downloads: its url, content (the words searched), meta (title) and anchors.
+    `bundle`: the index of the pages' outlines ('outline'), not the whole text's."""
     records = {}
-    for path in (site_dir / "pagefind" / "fragment").glob("*.pf_fragment"):
+    for path in (site_dir / "pagefind" / bundle / "fragment").glob("*.pf_fragment"):
         raw = gzip.decompress(path.read_bytes())
         assert raw.startswith(PAGEFIND_RECORD_MARK), f"{path}: not a Pagefind record"
         record = json.loads(raw[len(PAGEFIND_RECORD_MARK) :])

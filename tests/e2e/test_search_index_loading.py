@@ -10,12 +10,15 @@ instant navigation) never fetches it, and searching still works, by mouse and by
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from support import (
     WATCH_SEARCH_WORKER,
     instant_navigation,
     open_search,
+    pagefind_records,
     search,
     wait_until_requests_are_reported,
 )
@@ -119,3 +122,45 @@ def test_a_single_letter_typed_fetches_no_index_chunk(page, site_url, index_requ
     wait_until_requests_are_reported(page)
     assert [url for url in index_requests if url.endswith(".pf_index")] == []
     assert search(page, "eyelid t")["results"] == search(page, "eyelid")["results"] != []
+
+
+OUTLINE = "/pagefind/outline/"  # the index of each page's outline, which a search reads first
+
+
+def outline_and_whole_text_requests(requests: list[str]) -> tuple[list[str], list[str]]:
+    return [url for url in requests if OUTLINE in url], [url for url in requests if INDEX in url and OUTLINE not in url]
+
+
+def test_a_query_the_outline_answers_downloads_nothing_of_the_whole_text(page, site_url, index_requests):
+    """Most questions are answered by a section's heading, lay terms or first sentence: the
+    outline's index, a fraction of the whole text's size (issue 17: the first search at 1,000
+    topics). "Twitching" is in many pages' outlines."""
+    page.add_init_script(WATCH_SEARCH_WORKER)
+    page.goto(site_url + "facial-twitching/")
+    open_search(page)
+    assert search(page, "twitching")["results"]
+    wait_until_requests_are_reported(page)
+    outline, whole = outline_and_whole_text_requests(index_requests)
+    assert any(url.endswith(".pf_index") for url in outline) and any(url.endswith(".pf_fragment") for url in outline)
+    assert whole == []
+
+
+def test_a_word_only_the_whole_text_holds_is_found_there(page, site_url, built_site, index_requests):
+    """A word in no page's outline (deep in a section) is searched in the whole text, and found."""
+    # Pagefind finds a word's stem and the words it starts: no outline word may share its start.
+    outline_starts = {word[:5] for record in pagefind_records(built_site, bundle="outline").values() for word in words_of(record["content"])}
+    whole_text = pagefind_records(built_site)
+    word = next(word for word in sorted({word for record in whole_text.values() for word in words_of(record["content"])})
+                if word[:5] not in outline_starts and len(word) >= 8)
+    page.add_init_script(WATCH_SEARCH_WORKER)
+    page.goto(site_url + "facial-twitching/")
+    open_search(page)
+    found = search(page, word)["results"]
+    wait_until_requests_are_reported(page)
+    assert found, f"{word!r} found nothing"
+    outline, whole = outline_and_whole_text_requests(index_requests)
+    assert outline and any(url.endswith(".pf_fragment") for url in whole)
+
+
+def words_of(text: str) -> set[str]:
+    return set(re.findall(r"[a-z]+", text.lower()))

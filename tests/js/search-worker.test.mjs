@@ -29,3 +29,97 @@ test("a single Chinese, Japanese or Korean character is a word, and is searched"
   assert.equal(worker.searchedWords("痛"), "痛");
   assert.equal(worker.searchedWords("目 ア 눈"), "目 ア 눈");
 });
+
+const SECTION = "Page title. Section heading. eye jumping, twitchy eye. The section's first sentence says this. More words follow here.";
+const QUERY = "twitchy heading"; // both words in every page of the fakes below
+
+/* A page's record as Pagefind's data() gives it: one section (an h2 with its marker, lay terms
+   between their markers, then its text), the query's words matched where `matched` says. */
+function record(url, { matched = [], content = SECTION } = {}) {
+  const anchors = [
+    { element: "h1", id: "top", text: "Page title", location: 0 },
+    { element: "h2", id: "part", text: "Section heading", location: 2 },
+    { element: "span", id: "HEADING-END", text: "", location: 4 },
+    { element: "span", id: "LAY-TERMS", text: "", location: 4 },
+    { element: "span", id: "LAY-TERMS-END", text: "", location: 8 },
+  ];
+  const weighted = matched.map((location) => ({ location, balanced_score: 1, weight: 1 }));
+  return {
+    url: `/${url}`,
+    weighted_locations: weighted,
+    content,
+    raw_content: content,
+    meta: { title: "Page title" },
+    anchors,
+    sub_results: [{ url: `/${url}#part`, title: "Section heading", anchor: anchors[1], weighted_locations: weighted, excerpt: "" }],
+  };
+}
+
+/* A Pagefind index that finds these pages (by URL), best first, each with both words of QUERY
+   matched (or "a", as Pagefind matches it for a longer word it lacks, when `shortWordOnly`);
+   `searched` counts its searches. */
+function fakeIndex(urls, { shortWordOnly = false } = {}) {
+  const index = { searched: 0 };
+  const matched = shortWordOnly ? [3, 18] : [3, 6]; // "heading"; "twitchy", or the "A" of "A second"
+  const content = SECTION + " A second sentence.";
+  index.search = () => {
+    index.searched += 1;
+    return Promise.resolve({
+      results: urls.map((url, rank) => ({ id: url, score: 10 - rank, data: () => Promise.resolve(record(url, { matched, content })) })),
+    });
+  };
+  return index;
+}
+
+function useIndexes(outline, whole) {
+  worker.indexes = { "pagefind/outline/": Promise.resolve(outline), "pagefind/": Promise.resolve(whole) };
+}
+
+const notStale = () => false;
+const locations = (result) => Array.from(result.items, (item) => item[0].location); // an array of this realm
+
+test("a result's text leaves out its heading and its lay terms, which are searched but never shown", () => {
+  const data = record("a/", { matched: [3, 5, 10] }); // "heading", "jumping" (a lay term), "first"
+  const text = worker.excerptOf(data, data.sub_results[0], worker.pageWords(data));
+  assert.equal(text, "The section's <mark>first</mark> sentence says this. More words follow here.");
+});
+
+test("a query the outline finds on enough pages is answered from the outline alone", async () => {
+  const outline = fakeIndex(["a/", "b/", "c/", "d/", "e/", "f/"]);
+  const whole = fakeIndex([]);
+  useIndexes(outline, whole);
+  const answer = await worker.search(QUERY, notStale);
+  assert.deepEqual(locations(answer).slice(0, 5), ["a/", "b/", "c/", "d/", "e/"]);
+  assert.equal(whole.searched, 0, "the whole text's index is not downloaded");
+  assert.equal(answer.more, true);
+});
+
+test("a query the outline finds on too few pages is answered from the whole text", async () => {
+  const outline = fakeIndex(["a/"]);
+  const whole = fakeIndex(["x/", "a/", "y/"]);
+  useIndexes(outline, whole);
+  const answer = await worker.search(QUERY, notStale);
+  assert.deepEqual(locations(answer), ["x/", "a/", "y/"]);
+  assert.equal(answer.more, false);
+});
+
+test("past the outline's last page, the whole text's pages follow, without those listed already", async () => {
+  const outline = fakeIndex(["a/", "b/", "c/", "d/", "e/", "f/"]);
+  const whole = fakeIndex(["b/", "x/", "a/", "y/", "z/", "w/", "v/"]);
+  useIndexes(outline, whole);
+  await worker.search(QUERY, notStale);
+  const more = await worker.morePages(worker.lastSearch, 5);
+  assert.deepEqual(locations(more).slice(0, 5), ["a/", "b/", "c/", "d/", "e/"]); // kept in place
+  assert.deepEqual(locations(more).slice(5).sort(), ["f/", "w/", "x/", "y/", "z/"]); // in the order of their scores
+  const rest = await worker.morePages(worker.lastSearch, 5);
+  assert.deepEqual(locations(rest).slice(10), ["v/"]);
+  assert.equal(rest.more, false);
+});
+
+test("a word the outline lacks, \"found\" there only as a shorter word it starts with, is searched in the whole text", async () => {
+  const outline = fakeIndex(["a/", "b/", "c/", "d/", "e/", "f/"], { shortWordOnly: true });
+  const whole = fakeIndex(["x/"]);
+  useIndexes(outline, whole);
+  const answer = await worker.search(QUERY, notStale);
+  assert.deepEqual(locations(answer), ["x/"]);
+});

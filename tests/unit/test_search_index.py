@@ -61,6 +61,11 @@ def test_ids_inside_hidden_elements_and_script_fallbacks_are_found():
 # --- the Pagefind index (search/pagefind_index.py, search/pagefind_pages.py) --------------------
 
 
+def lay_terms_markup(escaped_terms: str) -> str:
+    """Lay terms as the index gets them: weighted, between the markers the search worker reads."""
+    return f'<p data-pagefind-weight="4"><span id="LAY-TERMS"></span>{escaped_terms}<span id="LAY-TERMS-END"></span></p>'
+
+
 def test_pagefind_indexes_a_marked_copy_of_each_page(site):
     """The article is the body; hidden parts are left out; lay terms (escaped) go under the
     heading of the section that shows the item; the sources are weighted down."""
@@ -72,14 +77,12 @@ def test_pagefind_indexes_a_marked_copy_of_each_page(site):
     by_anchor = pagefind_pages.marked(page, outline_of(page), lay_terms, "red-flags")
     assert "<article data-pagefind-body>" in by_anchor
     assert "<div data-pagefind-ignore hidden>" in by_anchor
-    assert '<h1>Sample topic</h1><p data-pagefind-weight="4">face twitch</p>' in by_anchor
+    assert f'<h1>Sample topic</h1>{lay_terms_markup("face twitch")}' in by_anchor
     assert (  # a list item: its card's heading
-        '<h2 id="red-flags">Call 999 now<span id="HEADING-END"></span></h2><p data-pagefind-weight="4">crooked smile</p>' in by_anchor
+        f'<h2 id="red-flags">Call 999 now<span id="HEADING-END"></span></h2>{lay_terms_markup("crooked smile")}' in by_anchor
     )
-    assert (
-        '<h3 id="cause-one">Cause one<span id="HEADING-END"></span></h3><p data-pagefind-weight="4">Tourette\'s &amp; &lt;b&gt;</p>'
-        in by_anchor
-    )
+    cause_terms = lay_terms_markup("Tourette's &amp; &lt;b&gt;")
+    assert f'<h3 id="cause-one">Cause one<span id="HEADING-END"></span></h3>{cause_terms}' in by_anchor
     assert '<ul data-pagefind-weight="0.1"><li data-pagefind-weight="0.1" id="rf-face">' in by_anchor
     assert "<nav>" in by_anchor  # only the article is marked
 

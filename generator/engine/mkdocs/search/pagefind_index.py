@@ -21,15 +21,20 @@ from ....model.loading import Content
 from ....structure.routes import LINKS, topic_page_path
 from .lay_terms import BuiltPage, lay_terms_by_page
 from .outline import outline_of
+from .outline_pages import outline
 from .pagefind_pages import marked
 from .pagefind_service import PagefindService, SearchIndexError
 from .reference_lists import reference_list_locations
 from .stop_words import STOP_WORDS
 from .stored_index import StoredIndex, page_digest
 
-__all__ = ["OUTPUT_DIR", "SETUP_PATH", "IndexInputs", "SearchIndexError", "SiteIndex", "article_only", "build", "pagefind_binary"]
+__all__ = ["BUNDLES", "OUTLINE_BUNDLE", "OUTPUT_DIR", "SETUP_PATH", "IndexInputs", "SearchIndexError", "SiteIndex", "article_only", "build", "pagefind_binary"]
 
 OUTPUT_DIR = "pagefind"
+# The index of each page's outline (outline_pages.py), which a search reads first: its own
+# Pagefind bundle in OUTPUT_DIR/outline/, beside the index of the whole text in OUTPUT_DIR.
+OUTLINE_BUNDLE = "outline"
+BUNDLES = ("", OUTLINE_BUNDLE)
 # What the theme's search UI downloads before its first search (lazy-search-index.js asks for
 # it instead of the theme's own search index, which Pagefind replaces).
 SETUP_PATH = "search/setup.json"
@@ -85,7 +90,7 @@ class SiteIndex:
         self._kept = stored.pages() if stored is not None else None  # page path -> digest, in the kept index
         self._digests: dict[str, str] = {}  # page path -> digest of what this build gives Pagefind
         self._unsent: list[BuiltPage] = []  # pages the same as in the kept index, not sent (yet)
-        self._service = PagefindService(self._binary) if self._kept is None else None
+        self._service = PagefindService(self._binary, bundles=BUNDLES) if self._kept is None else None
 
     def add(self, src: str, page_html: str) -> None:
         """Index the generated page `src` (its Markdown path) from its final HTML; other pages
@@ -103,7 +108,7 @@ class SiteIndex:
                     self._unsent.append(page)  # Pagefind gets it only if another page turns out to differ
                     return
                 self._start_pagefind()
-            self._service.add(path, text, about=str(page.html_path))
+            self._send(path, text, page)
         except SearchIndexError as err:  # Pagefind failed or a page cannot be read back: said at finish()
             self._error = self._error or err
 
@@ -123,13 +128,18 @@ class SiteIndex:
 
     def _start_pagefind(self) -> None:
         """Start Pagefind and send it the pages held back so far (written already: read back)."""
-        self._service = PagefindService(self._binary)
+        self._service = PagefindService(self._binary, bundles=BUNDLES)
         unsent, self._unsent = self._unsent, []
         for page in unsent:
             path, text = self._marked(page, _read_page(page))
             if text is None:
                 return
-            self._service.add(path, text, about=str(page.html_path))
+            self._send(path, text, page)
+
+    def _send(self, path: str, text: str, page: BuiltPage) -> None:
+        """Give Pagefind the page's marked text, and its outline for the index read first."""
+        self._service.add(path, text, about=str(page.html_path))
+        self._service.add(path, outline(text), about=str(page.html_path), bundle=OUTLINE_BUNDLE)
 
     def wait_for_pages(self, count: int, timeout: float) -> bool:
         """Whether Pagefind has indexed `count` of the pages added, within `timeout` seconds."""

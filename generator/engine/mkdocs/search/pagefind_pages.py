@@ -8,7 +8,8 @@ indexing step (pagefind_index.py) gives Pagefind a marked copy of each generated
 - elements hidden until the reader acts (hidden_headings.py) are left out: a result must open
   on something the reader sees;
 - each item's lay terms (the words patients search with) go, weighted like a heading, into the
-  section that shows the item; they are never on the pages readers see;
+  section that shows the item, between two markers (LAY_TERMS_START, LAY_TERMS_END); they are
+  never on the pages readers see, nor in the text a result shows;
 - a topic's list of sources is weighted down: it names every condition the guide covers, so it
   matched most questions, but it stays searchable below every section that says something;
 - a page for another audience (the clinicians' links) is found by its title alone: below it,
@@ -44,6 +45,9 @@ _SECTION_HEADING = re.compile(r'<(h[2-6])\b[^>]*?\sid="([^"]+)"[^>]*>.*?</\1\s*>
 # The id of the marker at the end of each heading (search.pagefind.js reads it): uppercase, so
 # no content id or heading slug (lowercase) can be the same.
 HEADING_END = "HEADING-END"
+# Markers around each section's lay terms: the search worker leaves them out of the text it
+# shows (they are searched, never shown).
+LAY_TERMS_START, LAY_TERMS_END = "LAY-TERMS", "LAY-TERMS-END"
 
 
 def marked(page: str, outline: Outline, lay_terms: dict[str, list[str]], sources_anchor: str | None, other_audience: bool = False) -> str:
@@ -85,7 +89,8 @@ def _mark_heading_ends(page: str, hidden: set[str]) -> str:
 
 
 def _lay_terms_markup(terms: list[str]) -> str:
-    return f'<p data-pagefind-weight="{LAY_TERMS_WEIGHT}">{html.escape(", ".join(terms), quote=False)}</p>'
+    return (f'<p data-pagefind-weight="{LAY_TERMS_WEIGHT}"><span id="{LAY_TERMS_START}"></span>'
+            f'{html.escape(", ".join(terms), quote=False)}<span id="{LAY_TERMS_END}"></span></p>')
 
 
 def _after_heading(page: str, heading_id: str | None, markup: str) -> str:

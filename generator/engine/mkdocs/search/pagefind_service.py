@@ -38,9 +38,10 @@ class SearchIndexError(Exception):
 
 
 class PagefindService:
-    """One `pagefind --service` process building one index."""
+    """One `pagefind --service` process building one index, or several side by side: `bundles`
+    names each one's folder below the output folder ('' for the output folder itself)."""
 
-    def __init__(self, binary: Path, timeout: float = TIMEOUT_SECONDS) -> None:
+    def __init__(self, binary: Path, timeout: float = TIMEOUT_SECONDS, bundles: tuple[str, ...] = ("",)) -> None:
         self.timeout = timeout
         self._stderr = tempfile.TemporaryFile()
         try:
@@ -56,17 +57,22 @@ class PagefindService:
         self._closing = False  # set by close(): the process's end is no failure then
         self._last_id = 0
         self._lock = threading.Lock()
-        self.pages_indexed = 0  # pages Pagefind has answered for, so far
+        self._files_indexed = 0  # pages Pagefind has answered for so far, in all its indexes
         self._progress = threading.Condition()
         self._writer = threading.Thread(target=self._write, name="pagefind-writer", daemon=True)
         self._reader = threading.Thread(target=self._read, name="pagefind-reader", daemon=True)
         self._writer.start()
         self._reader.start()
         try:
-            self._index_id = self._request({"type": "NewIndex", "config": None}, about=str(binary))["index_id"]
+            self._index_ids = {bundle: self._request({"type": "NewIndex", "config": None}, about=str(binary))["index_id"] for bundle in bundles}
         except SearchIndexError:
             self.close()
             raise
+
+    @property
+    def pages_indexed(self) -> int:
+        """Pages Pagefind has indexed so far (into every index)."""
+        return self._files_indexed // len(self._index_ids)
 
     @property
     def exit_status(self) -> int | None:
@@ -77,11 +83,11 @@ class PagefindService:
     def failed(self) -> bool:
         return self._failure is not None
 
-    def add(self, source_path: str, html: str, about: str) -> None:
-        """Queue a page; `source_path` ('a/b/index.html', relative to the site) gives its URL, as
-        Pagefind's --site gives it; `about` names the page in errors. Returns at once unless
-        Pagefind is far behind."""
-        self._send({"type": "AddFile", "index_id": self._index_id, "file_path": source_path, "url": None, "file_contents": html},
+    def add(self, source_path: str, html: str, about: str, bundle: str = "") -> None:
+        """Queue a page for the index of `bundle`; `source_path` ('a/b/index.html', relative to
+        the site) gives its URL, as Pagefind's --site gives it; `about` names the page in
+        errors. Returns at once unless Pagefind is far behind."""
+        self._send({"type": "AddFile", "index_id": self._index_ids[bundle], "file_path": source_path, "url": None, "file_contents": html},
                    about=about)
 
     def write(self, output_dir: Path) -> list[tuple[str, bytes]]:
@@ -95,15 +101,16 @@ class PagefindService:
         whole, before the build goes on."""
         written: list[tuple[str, bytes]] = []
         try:
-            answer = self._request({"type": "GetFiles", "index_id": self._index_id}, about=str(output_dir))
-            files = answer.get("files")
-            if not isinstance(files, list):
-                self._fail(f"{output_dir}: search index: pagefind answered without the index's files")
-            else:
-                written = [(str(file.get("path", "")), base64.b64decode(file.get("content", ""))) for file in files]
-                written = [(path, data) for path, data in written if not path.startswith(_UNUSED_FILES)]
-                write_index_files(output_dir, written)
-                self._let_it_end()
+            for bundle, index_id in self._index_ids.items():
+                answer = self._request({"type": "GetFiles", "index_id": index_id}, about=str(output_dir / bundle))
+                files = answer.get("files")
+                if not isinstance(files, list):
+                    self._fail(f"{output_dir / bundle}: search index: pagefind answered without the index's files")
+                    self.raise_failure()
+                bundle_files = [(str(file.get("path", "")), base64.b64decode(file.get("content", ""))) for file in files]
+                written += [(f"{bundle}/{path}" if bundle else path, data) for path, data in bundle_files if not path.startswith(_UNUSED_FILES)]
+            write_index_files(output_dir, written)  # all at once: each bundle's files replace the last build's
+            self._let_it_end()
         finally:
             self.close()
         self.raise_failure()
@@ -211,7 +218,7 @@ class PagefindService:
             self._fail(f"{where or self._unanswered()}: search index: pagefind failed: {_said(str(payload.get('message', '')))}")
         if payload.get("type") == "IndexedFile":
             with self._progress:
-                self.pages_indexed += 1
+                self._files_indexed += 1
                 self._progress.notify_all()
         answered = self._waited.get(message_id)
         if answered is not None:

@@ -10,6 +10,13 @@
    best pages' fragments, and a MORE message (lazy-search-index.js sends it when the reader
    reaches the end of the list) the next MORE_PAGES, so a search that matches hundreds of pages
    downloads only what the reader looks at (issue 17: the first search at 1,000 topics).
+   There are two indexes: each page's outline (its title, headings, lay terms and the first
+   sentence of each section: search/outline_pages.py) in pagefind/outline/, and its whole text
+   in pagefind/. A query is searched in the outline first, a fraction of the whole text's size
+   (at 1,000 topics the first search downloaded 414 KB from the whole text: issue 17's target is
+   300 KB). When the outline finds fewer than FIRST_PAGES pages, the whole text answers (it
+   holds every word of the outline, so it finds every page the outline does); a reader who
+   reaches the end of the outline's pages gets the whole text's next ones.
    Material puts a result's title and text into the page as HTML: every piece of page text
    here is escaped (read from the page's words as indexed, which Pagefind decodes once), and
    the only markup is the <mark> put here around matched words. */
@@ -44,7 +51,9 @@ var TERM_SATURATION = 0.6;
 var TYPING_PAUSE_MS = 300;
 
 var siteRoot = new URL("../../../", self.location.href);
-var pagefind = null;
+var OUTLINE = "pagefind/outline/";
+var WHOLE_TEXT = "pagefind/";
+var indexes = {}; // folder -> its Pagefind module once set up (a promise), each set up on first use
 var stopWords = new Set();
 var answered = Promise.resolve(); // answers go out in the order the queries came
 var queries = 0; // how many queries have come
@@ -57,9 +66,6 @@ function escapeText(text) {
 
 // Words in a result's text.
 var EXCERPT_WORDS = 20;
-// A block's text that ends so gets a full stop from Pagefind, as a heading did before it held a
-// marker (search/pagefind_pages.py), so that a heading and the text after it read apart.
-var SENTENCE_END = /[\p{L}\p{M}\p{N}_'")$*]$/u;
 
 /* Pagefind's excerpt: page text with `<` and `>` escaped and matched words in <mark>, but its
    `&` left as it was, so an author's literal "&lt;" cannot be told from an escaped "<". Only
@@ -75,9 +81,11 @@ function safeExcerpt(excerpt) {
 }
 
 /* A result's text, built from the page's words as indexed (`words`: the author's text,
-   unescaped), each escaped, the matched ones in <mark>: the same words Pagefind's excerpt
-   would hold (its calculate_excerpt_region and build_excerpt, pagefind 1.5), from the
-   densest run of matches in the part, which runs from its heading to the next. */
+   unescaped), each escaped, the matched ones in <mark>: the densest run of matches in the part,
+   which runs from its heading to the next (as Pagefind's calculate_excerpt_region picks it,
+   pagefind 1.5), of the words a reader sees there. Headings are left out (the result's title
+   shows its heading), and so are lay terms (searched, never shown: search/pagefind_pages.py
+   puts them between two markers). */
 function excerptOf(data, sub, words) {
   if (!words) return safeExcerpt(sub.excerpt);
   var from = sub.anchor ? sub.anchor.location : 0;
@@ -85,40 +93,59 @@ function excerptOf(data, sub, words) {
   data.anchors.forEach(function (anchor) {
     if (/^h\d$/i.test(anchor.element) && /\S/.test(anchor.text || "") && anchor.location > from) to = Math.min(to, anchor.location);
   });
-  var headingEnds = {}; // the last word of each heading: Pagefind ends a sentence there
-  data.anchors.forEach(function (anchor) { if (anchor.id === HEADING_END) headingEnds[anchor.location - 1] = true; });
-  var marked = {};
-  var scores = []; // by location from the part's start
+  var unseen = unseenWords(data);
+  var shown = []; // the locations of the words shown, in order
+  for (var at = from; at < to; at++) if (!unseen[at]) shown.push(at);
+  var scores = {};
   (sub.weighted_locations || []).forEach(function (place) {
-    marked[place.location] = true;
-    scores[place.location - from] = (scores[place.location - from] || 0) + place.balanced_score;
+    scores[place.location] = (scores[place.location] || 0) + place.balanced_score;
   });
-  var start = from + densestRun(scores, EXCERPT_WORDS);
-  var length = Math.min(EXCERPT_WORDS, to - from, to < words.length ? to - start : EXCERPT_WORDS);
-  start = Math.max(from, Math.min(start, to - length));
-  return words.slice(start, start + length).map(function (word, index) {
-    var shown = escapeText(headingEnds[start + index] && SENTENCE_END.test(word) ? word + "." : word);
-    return marked[start + index] ? "<mark>" + shown + "</mark>" : shown;
+  var length = Math.min(EXCERPT_WORDS, shown.length);
+  var start = Math.min(densestRun(shown.map(function (at) { return scores[at] || 0; }), EXCERPT_WORDS), shown.length - length);
+  return shown.slice(start, start + length).map(function (at) {
+    var word = escapeText(words[at]);
+    return scores[at] !== undefined ? "<mark>" + word + "</mark>" : word;
   }).join(" ").trim();
 }
 
-// Where the `length` words with the most score start (the middle of equally good runs).
+/* The locations of the words no result text shows: each heading's (to its marker, or its own
+   length for the page's title, which has none) and each section's lay terms. */
+function unseenWords(data) {
+  var unseen = {};
+  function hide(from, to) { for (var at = from; at < to; at++) unseen[at] = true; }
+  var heading = null; // a section heading whose marker is still to come
+  var layTerms = null;
+  data.anchors.forEach(function (anchor) {
+    if (/^h1$/i.test(anchor.element)) hide(anchor.location, anchor.location + String(anchor.text || "").split(/\s+/).filter(Boolean).length);
+    else if (/^h[2-6]$/i.test(anchor.element)) heading = anchor;
+    else if (anchor.id === HEADING_END && heading) {
+      hide(heading.location, anchor.location);
+      heading = null;
+    } else if (anchor.id === LAY_TERMS_START) layTerms = anchor;
+    else if (anchor.id === LAY_TERMS_END && layTerms) {
+      hide(layTerms.location, anchor.location);
+      layTerms = null;
+    }
+  });
+  return unseen;
+}
+
+/* Where the `length` words with the most score start: the first such run, so that a short
+   section's text starts where its sentence does. */
 function densestRun(scores, length) {
   if (scores.length <= length) return 0;
   var sum = 0;
   for (var at = 0; at < length; at++) sum += scores[at] || 0;
   var best = sum;
-  var ties = [0];
-  for (var i = 0; i < scores.length; i++) {
-    sum += (scores[i + length] || 0) - (scores[i] || 0);
+  var bestStart = 0;
+  for (var start = 1; start + length <= scores.length; start++) {
+    sum += (scores[start + length - 1] || 0) - (scores[start - 1] || 0);
     if (sum > best) {
       best = sum;
-      ties = [i];
-    } else if (sum === best && ties[ties.length - 1] === i - 1) {
-      ties.push(i);
+      bestStart = start;
     }
   }
-  return ties[Math.floor(ties.length / 2)];
+  return bestStart;
 }
 
 /* The words searched: not the little words, nor a single letter. Pagefind searches a word as the
@@ -171,6 +198,9 @@ function sectionOf(data, anchor) {
    (search/pagefind_pages.py) ends each heading with a marker, so its words are those from its
    anchor to its marker. */
 var HEADING_END = "HEADING-END";
+// Around each section's lay terms (search/pagefind_pages.py).
+var LAY_TERMS_START = "LAY-TERMS";
+var LAY_TERMS_END = "LAY-TERMS-END";
 
 function headingText(data, anchor, words) {
   // The first marker after the heading in the page (one right before it may share its location).
@@ -244,16 +274,16 @@ function pageResult(data, query, pageWeight) {
    chunks of every word from the first search, so this downloads nothing more. */
 var MAX_FEWER_WORD_SEARCHES = 40;
 
-function pagesFound(words) {
+function pagesFound(pagefind, words) {
   return pagefind.search(words).then(function (found) {
     if (!found) return null; // a newer search replaced this one
     var list = words.split(" ");
     if (found.results.length || list.length < 2) return found.results;
-    return pagesWithMostWords(list, list.length - 1, MAX_FEWER_WORD_SEARCHES);
+    return pagesWithMostWords(pagefind, list, list.length - 1, MAX_FEWER_WORD_SEARCHES);
   });
 }
 
-function pagesWithMostWords(list, size, budget) {
+function pagesWithMostWords(pagefind, list, size, budget) {
   var subsets = wordSubsets(list, size).slice(0, budget);
   return Promise.all(subsets.map(function (subset) { return pagefind.search(subset.join(" ")); })).then(function (answers) {
     var byPage = {};
@@ -266,7 +296,7 @@ function pagesWithMostWords(list, size, budget) {
     results.sort(function (a, b) { return b.score - a.score; });
     var left = budget - subsets.length;
     if (results.length || size < 2 || left <= 0) return results;
-    return pagesWithMostWords(list, size - 1, left);
+    return pagesWithMostWords(pagefind, list, size - 1, left);
   });
 }
 
@@ -284,50 +314,126 @@ function search(query, stale) {
   var words = searchedWords(query);
   lastSearch = null;
   if (!words) return Promise.resolve({ items: [] });
-  return pagesFound(words).then(function (results) {
-    if (!results) return { items: [] }; // a newer search replaced this one
+  function fromTheWholeText() {
+    if (stale()) return null;
+    return index(WHOLE_TEXT).then(function (whole) { return pagesFound(whole, words); }).then(function (results) {
+      return results && { results: results, wholeText: true };
+    });
+  }
+  return index(OUTLINE).then(function (outline) {
+    return outline.search(words);
+  }).then(function (found) {
+    if (!found) return null; // a newer search replaced this one
+    var first = found.results.slice(0, FIRST_PAGES);
+    if (first.length < FIRST_PAGES || stale()) return fromTheWholeText();
+    // The pages shown first, fetched now (Pagefind keeps them for morePages).
+    return Promise.all(first.map(function (result) { return result.data(); })).then(function (pages) {
+      var matched = pages.every(function (data) { return holdsEveryWord(data, words); });
+      return matched ? { results: found.results, wholeText: false } : fromTheWholeText();
+    });
+  }).then(function (answer) {
+    if (!answer) return stale() ? lastResult : { items: [] };
     if (stale()) return lastResult;
-    lastSearch = { words: words, results: results.slice(0, MAX_PAGES), fetched: 0, items: [] };
+    lastSearch = { words: words, results: answer.results.slice(0, MAX_PAGES), wholeText: answer.wholeText, fetched: 0, items: [], listed: {} };
     return morePages(lastSearch, FIRST_PAGES);
   });
 }
 
+/* Whether the page's matches hold each word searched, as itself or another form of it ("eye"
+   for "eyes", "shut" for "shutting"). Pagefind also matches an indexed word that a longer word
+   searched starts with: a word missing from every outline was "found" on the pages with "a". */
+function holdsEveryWord(data, words) {
+  var text = String(data.content || "").split(/[\r\n\s]+/g);
+  var matched = (data.weighted_locations || []).map(function (place) { return bareWord(text[place.location] || ""); });
+  return words.split(" ").every(function (word) {
+    var wanted = bareWord(word);
+    return matched.some(function (found) { return sharedStart(found, wanted) >= Math.min(4, wanted.length - 1); });
+  });
+}
+
+function bareWord(word) {
+  return String(word).toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
+}
+
+function sharedStart(one, other) {
+  var length = 0;
+  while (length < one.length && one[length] === other[length]) length++;
+  return length;
+}
+
+// Whether the reader can be offered more pages: the list's own, or the whole text's after the outline's.
+function hasMore(state) {
+  return state.items.length < MAX_PAGES && (state.fetched < state.results.length || !state.wholeText);
+}
+
 /* The next `count` pages' results added below those shown. The pages already listed keep their
    place, so nothing moves under the reader; within each batch, pages go in the order of their
-   best entry, as the reader sees the scores. */
+   best entry, as the reader sees the scores. Past the outline's last page, the whole text's
+   pages follow, but those listed already. */
 function morePages(state, count) {
-  var next = state.results.slice(state.fetched, state.fetched + count);
-  state.fetched += next.length;
-  return Promise.all(next.map(function (result) { return result.data(); })).then(function (pages) {
-    // Pagefind ranks pages with the whole page's words (and its length) in view; a section's
-    // own score is scaled by its page's, relative to the best page.
-    var items = pages.map(function (data, index) { return pageResult(data, state.words, next[index].score / state.results[0].score); });
-    items.sort(function (a, b) { return best(b) - best(a); });
-    state.items = state.items.concat(items);
-    return { items: state.items, more: state.fetched < state.results.length };
-  });
+  var added = [];
+  function next() {
+    if (added.length >= count || !hasMore(state)) {
+      added.sort(function (a, b) { return best(b) - best(a); });
+      state.items = state.items.concat(added);
+      return { items: state.items, more: hasMore(state) };
+    }
+    if (state.fetched >= state.results.length) {
+      return index(WHOLE_TEXT).then(function (whole) { return pagesFound(whole, state.words); }).then(function (results) {
+        state.results = (results || []).slice(0, MAX_PAGES);
+        state.fetched = 0;
+        state.wholeText = true;
+        return next();
+      });
+    }
+    var batch = state.results.slice(state.fetched, state.fetched + count - added.length);
+    state.fetched += batch.length;
+    return Promise.all(batch.map(function (result) { return result.data(); })).then(function (pages) {
+      // Pagefind ranks pages with the whole page's words (and its length) in view; a section's
+      // own score is scaled by its page's, relative to the best page.
+      pages.forEach(function (data, index) {
+        var page = pageResult(data, state.words, batch[index].score / state.results[0].score);
+        if (state.listed[page[0].location]) return; // the outline's already
+        state.listed[page[0].location] = true;
+        added.push(page);
+      });
+      return next();
+    });
+  }
+  return next();
 }
 
 function best(item) {
   return item.reduce(function (high, entry) { return Math.max(high, entry.score); }, 0);
 }
 
+/* The Pagefind index in `folder` (of the site), set up on its first use: each folder's
+   pagefind.js is a module of its own, with its own state. */
+function index(folder) {
+  if (!indexes[folder]) {
+    indexes[folder] = import(new URL(folder + "pagefind.js", siteRoot).href).then(function (module) {
+      // baseUrl "/": result addresses relative to this index's own site (siteAddress), which
+      // Material resolves against the site root; Pagefind's default would put the root's path
+      // (/es/, or /guide/ on a site served below a path) in front a second time.
+      return module.options({
+        basePath: new URL(folder, siteRoot).pathname,
+        baseUrl: "/",
+        excerptLength: EXCERPT_WORDS,
+        ranking: { pageLength: 0, termSaturation: TERM_SATURATION }
+      }).then(function () {
+        return module.init();
+      }).then(function () {
+        return module;
+      });
+    });
+    indexes[folder].catch(function () { delete indexes[folder]; }); // tried again on the next search
+  }
+  return indexes[folder];
+}
+
 function setUp(config) {
   stopWords = new Set((config && config.stop_words) || []);
-  return import(new URL("pagefind/pagefind.js", siteRoot).href).then(function (module) {
-    pagefind = module;
-    // baseUrl "/": result addresses relative to this index's own site (siteAddress), which
-    // Material resolves against the site root; Pagefind's default would put the root's path
-    // (/es/, or /guide/ on a site served below a path) in front a second time.
-    return pagefind.options({
-      basePath: new URL("pagefind/", siteRoot).pathname,
-      baseUrl: "/",
-      excerptLength: EXCERPT_WORDS,
-      ranking: { pageLength: 0, termSaturation: TERM_SATURATION }
-    });
-  }).then(function () {
-    return pagefind.init();
-  });
+  return index(OUTLINE); // the whole text only when a search needs it
 }
 
 self.addEventListener("message", function (event) {
@@ -342,7 +448,7 @@ self.addEventListener("message", function (event) {
     // replaced it (or nothing more matches).
     var asOf = queries;
     answered = answered.then(function () {
-      if (asOf < queries || !lastSearch || lastSearch.fetched >= lastSearch.results.length) return lastResult;
+      if (asOf < queries || !lastSearch || !hasMore(lastSearch)) return lastResult;
       return morePages(lastSearch, MORE_PAGES).catch(function (error) {
         console.warn("Search failed:", error);
         return lastResult;
