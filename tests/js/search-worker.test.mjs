@@ -123,3 +123,15 @@ test("a word the outline lacks, \"found\" there only as a shorter word it starts
   const answer = await worker.search(QUERY, notStale);
   assert.deepEqual(locations(answer), ["x/"]);
 });
+
+test("a section is ranked by the words it adds to its page's title", () => {
+  // "Eyelid twitching: Causes" for "can stress cause eye twitching": the section on stress adds
+  // a word of the question to the title's; the one on tired eyes, said twice, adds none.
+  const words = "Stress makes twitches worse . Tired eyes and eyelid twitching".split(" ");
+  const place = (location, score) => ({ location, balanced_score: score });
+  const stress = { weighted_locations: [place(0, 5)] };
+  const tiredEyes = { weighted_locations: [place(6, 5), place(8, 5), place(9, 5)] };
+  const title = ["eyelid", "twitching", "causes"];
+  assert.ok(worker.scoreOf(stress, words, title) > worker.scoreOf(tiredEyes, words, title));
+  assert.ok(worker.scoreOf(stress, words, []) < worker.scoreOf(tiredEyes, words, []), "without the title, more words win");
+});
