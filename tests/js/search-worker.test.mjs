@@ -135,3 +135,12 @@ test("a section is ranked by the words it adds to its page's title", () => {
   assert.ok(worker.scoreOf(stress, words, title) > worker.scoreOf(tiredEyes, words, title));
   assert.ok(worker.scoreOf(stress, words, []) < worker.scoreOf(tiredEyes, words, []), "without the title, more words win");
 });
+
+test("a word searched counts once in a section, whatever forms of it the section holds", () => {
+  // "eye stress": a section saying "eye", "eyes" and "eyelid" has one of the two words.
+  const words = "eye eyes eyelid . eye stress".split(" ");
+  const place = (location) => ({ location, balanced_score: 5 });
+  const forms = { weighted_locations: [place(0), place(1), place(2)] };
+  const both = { weighted_locations: [place(4), place(5)] };
+  assert.ok(worker.scoreOf(both, words, [], ["eye", "stress"]) > worker.scoreOf(forms, words, [], ["eye", "stress"]));
+});

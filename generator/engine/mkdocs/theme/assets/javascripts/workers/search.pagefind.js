@@ -171,21 +171,23 @@ function searchedWords(query) {
 var REPEAT_WEIGHT = 0.3;
 var TITLE_WORD_WEIGHT = 0.3;
 
-function scoreOf(part, words, titleWords) {
+function scoreOf(part, words, titleWords, queryWords) {
   var best = {};
   var rest = {};
   (part.weighted_locations || []).forEach(function (place) {
-    var word = (words[place.location] || "").toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
-    var score = place.balanced_score * (inTitle(word, titleWords || []) ? TITLE_WORD_WEIGHT : 1);
+    var found = bareWord(words[place.location] || "");
+    var score = place.balanced_score * (inTitle(found, titleWords || []) ? TITLE_WORD_WEIGHT : 1);
+    // Each word searched counts once, whatever forms of it the part holds ("eye", "eyes", "eyelid").
+    var word = (queryWords || []).find(function (wanted) { return sameWord(found, wanted); }) || found;
     rest[word] = (rest[word] || 0) + Math.min(score, best[word] || 0);
     best[word] = Math.max(best[word] || 0, score);
   });
   return Object.keys(best).reduce(function (sum, word) { return sum + best[word] + REPEAT_WEIGHT * rest[word]; }, 0);
 }
 
-// Whether `word` is a word of the title, or another form of one (as holdsEveryWord matches).
+// Whether `word` is a word of the title, or another form of one.
 function inTitle(word, titleWords) {
-  return titleWords.some(function (title) { return sharedStart(title, word) >= Math.min(4, word.length - 1); });
+  return titleWords.some(function (title) { return sameWord(title, word); });
 }
 
 // Site-relative address (Material resolves it against the site's root).
@@ -262,9 +264,10 @@ function pageResult(data, query, pageWeight) {
   var sections = [];
   var words = String(data.raw_content || data.content || "").split(/[\r\n\s]+/g);
   var titleWords = String(data.meta.title || "").split(/\s+/).map(bareWord).filter(Boolean);
+  var queryWords = query.split(" ").map(bareWord).filter(Boolean);
   var text = pageWords(data);
   (data.sub_results || []).forEach(function (sub) {
-    var score = scoreOf(sub, words, titleWords) * pageWeight;
+    var score = scoreOf(sub, words, titleWords, queryWords) * pageWeight;
     // The page's opening: before its first heading, or under its title (an h1 with an id).
     if (sub.url.indexOf("#") < 0 || (sub.anchor && /^h1$/i.test(sub.anchor.element))) {
       page.score += score * PAGE_ENTRY_WEIGHT;
@@ -358,8 +361,14 @@ function holdsEveryWord(data, words) {
   var matched = (data.weighted_locations || []).map(function (place) { return bareWord(text[place.location] || ""); });
   return words.split(" ").every(function (word) {
     var wanted = bareWord(word);
-    return matched.some(function (found) { return sharedStart(found, wanted) >= Math.min(4, wanted.length - 1); });
+    return matched.some(function (found) { return sameWord(found, wanted); });
   });
+}
+
+// Whether a word found is the word wanted or another form of it (Pagefind matches stems, and
+// words that start with the word searched).
+function sameWord(found, wanted) {
+  return Boolean(found) && sharedStart(found, wanted) >= Math.max(1, Math.min(4, wanted.length - 1));
 }
 
 function bareWord(word) {
