@@ -144,3 +144,14 @@ test("a word searched counts once in a section, whatever forms of it the section
   const both = { weighted_locations: [place(4), place(5)] };
   assert.ok(worker.scoreOf(both, words, [], ["eye", "stress"]) > worker.scoreOf(forms, words, [], ["eye", "stress"]));
 });
+
+test("a section with the same heading and text as one listed above it goes below the others", () => {
+  const entry = (location, title, text, score) => ({ location, title, text, score });
+  // Two topics' copies of one card, and another section of the first topic's page.
+  const first = [entry("a/", "Topic A", "", 0), entry("a/#card", "Call 999", "Face drooping.", 10), entry("a/#other", "Bell's palsy", "Weak face.", 4)];
+  const second = [entry("b/", "Topic B", "", 0), entry("b/#card", "Call 999", "Face drooping.", 10)];
+  const pages = [first, second];
+  worker.demoteRepeats(pages, {});
+  const ranked = pages.flat().filter((result) => result.score > 0).sort((one, other) => other.score - one.score);
+  assert.deepEqual(Array.from(ranked, (result) => result.location), ["a/#card", "a/#other", "b/#card"]);
+});

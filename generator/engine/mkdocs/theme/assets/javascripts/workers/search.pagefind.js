@@ -14,9 +14,10 @@
    sentence of each section: search/outline_pages.py) in pagefind/outline/, and its whole text
    in pagefind/. A query is searched in the outline first, a fraction of the whole text's size
    (at 1,000 topics the first search downloaded 414 KB from the whole text: issue 17's target is
-   300 KB). When the outline finds fewer than FIRST_PAGES pages, the whole text answers (it
-   holds every word of the outline, so it finds every page the outline does); a reader who
-   reaches the end of the outline's pages gets the whole text's next ones.
+   300 KB). When the outline finds fewer than FIRST_PAGES pages, or one of them holds a word
+   searched only as a shorter word (holdsEveryWord), the whole text answers (it holds every word
+   of the outline, so it finds every page the outline does); a reader who reaches the end of
+   the outline's pages gets the whole text's next ones.
    Material puts a result's title and text into the page as HTML: every piece of page text
    here is escaped (read from the page's words as indexed, which Pagefind decodes once), and
    the only markup is the <mark> put here around matched words. */
@@ -348,7 +349,7 @@ function search(query, stale) {
   }).then(function (answer) {
     if (!answer) return stale() ? lastResult : { items: [] };
     if (stale()) return lastResult;
-    lastSearch = { words: words, results: answer.results.slice(0, MAX_PAGES), wholeText: answer.wholeText, fetched: 0, items: [], listed: {} };
+    lastSearch = { words: words, results: answer.results.slice(0, MAX_PAGES), wholeText: answer.wholeText, fetched: 0, items: [], listed: {}, seen: {} };
     return morePages(lastSearch, FIRST_PAGES);
   });
 }
@@ -395,6 +396,8 @@ function morePages(state, count) {
   function next() {
     if (added.length >= count || !hasMore(state)) {
       added.sort(function (a, b) { return best(b) - best(a); });
+      demoteRepeats(added, state.seen);
+      added.sort(function (a, b) { return best(b) - best(a); });
       state.items = state.items.concat(added);
       return { items: state.items, more: hasMore(state) };
     }
@@ -421,6 +424,25 @@ function morePages(state, count) {
     });
   }
   return next();
+}
+
+/* A section with the same heading and text as one listed above it (another topic's copy of a
+   shared warning sign, say) scores far less, so it goes below the others: on the site's four
+   topics, three copies of one "Call 999" card were the first three results for "face
+   drooping", and on synthetic topics (copies of one guide) the same section of five topics
+   filled the list. `pages`: best first; `seen`: the sections listed so far (heading and text). */
+var REPEATED_SECTION_WEIGHT = 0.1;
+
+function demoteRepeats(pages, seen) {
+  pages.forEach(function (page) {
+    page.forEach(function (entry) {
+      var key = entry.title + "\n" + entry.text;
+      if (seen[key]) entry.score *= REPEATED_SECTION_WEIGHT;
+      seen[key] = true;
+    });
+    var sections = page.slice(1).sort(function (a, b) { return b.score - a.score; });
+    page.splice.apply(page, [1, sections.length].concat(sections));
+  });
 }
 
 function best(item) {
