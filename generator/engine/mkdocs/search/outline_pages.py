@@ -18,6 +18,8 @@ the outline finds is missing from it.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import html
 import re
 
@@ -52,9 +54,10 @@ def outline(marked_page: str) -> str:
     kept: list[str] = []
     opened = False  # the current section's first paragraph is kept already
     ignored = _ignored_spans(marked_page, start, end)
+    ignored_starts = [first for first, _ in ignored]
     for part in _PART.finditer(marked_page, start, end):
         element = part.group(0)
-        if any(first <= part.start() < last for first, last in ignored):
+        if _within(ignored, ignored_starts, part.start()):
             continue  # left out of the whole text too: hidden, or below a clinicians' page's title
         if part.group(1) == "h1":
             kept.append(element.replace("<h1", f'<h1 data-pagefind-weight="{TITLE_WEIGHT}"', 1))
@@ -69,6 +72,12 @@ def outline(marked_page: str) -> str:
             opened = True
     article_tag = marked_page[start : marked_page.index(">", start) + 1]
     return f"{marked_page[:start]}{article_tag}{''.join(kept)}{marked_page[end:]}"
+
+
+def _within(spans: list[tuple[int, int]], starts: list[int], offset: int) -> bool:
+    """Whether offset is inside one of the spans (in order, none inside another: _ignored_spans)."""
+    index = bisect.bisect_right(starts, offset) - 1
+    return index >= 0 and offset < spans[index][1]
 
 
 def _first_sentence(paragraph: str) -> str:
@@ -113,14 +122,22 @@ def _ignored_spans(page: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _element_end(page: str, tag: re.Match, end: int) -> int:
-    """Where the element that `tag` starts ends (at most `end`)."""
-    if tag.group(2).lower() in VOID_ELEMENTS or tag.group(0).endswith("/>"):
+    """Where the element that `tag` starts ends (at most `end`): at the end tag of its name that
+    closes it, counting the elements of that name inside it (only those: an image's paths and a
+    form's fields are not read one by one)."""
+    name = tag.group(2).lower()
+    if name in VOID_ELEMENTS or tag.group(0).endswith("/>"):
         return tag.end()
     depth = 1
-    for inner in _TAG.finditer(page, tag.end(), end):
-        if inner.group(2).lower() in VOID_ELEMENTS:
-            continue
+    for inner in _same_name(name).finditer(page, tag.end(), end):
         depth += -1 if inner.group(1) else 1
         if depth == 0:
-            return inner.end()
+            closing = page.find(">", inner.end(), end)
+            return end if closing < 0 else closing + 1
     return end
+
+
+@functools.cache
+def _same_name(name: str) -> re.Pattern:
+    """A start or end tag of elements named `name`."""
+    return re.compile(rf"<(/?){re.escape(name)}(?=[\s/>])", re.IGNORECASE)
