@@ -85,7 +85,7 @@ def test_the_built_index_has_the_outline_of_each_page_beside_the_whole_text(tmp_
 def test_a_section_after_a_picture_is_in_the_outline():
     """A drawing (an inline SVG, which Pagefind never reads) is left out up to its own end tag:
     its self-closing shapes opened no element, yet the whole rest of the guide was left out."""
-    picture = '<figure><svg viewBox="0 0 10 10"><g><path d="M0 0"/><circle r="1"/></g></svg><figcaption>A face</figcaption></figure>'
+    picture = '<figure><svg viewBox="0 0 10 10"><g><path d="M0 0"/><svg x="1"/></g></svg><figcaption>A face</figcaption></figure>'
     short = outline_of_page(PAGE.replace('<h2 id="causes">', picture + '<h2 id="causes">'))
     assert "Common causes" in short and "Tiredness &amp; stress cause most." in short
     assert "<svg" not in short

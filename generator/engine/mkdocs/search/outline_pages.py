@@ -130,10 +130,14 @@ def _element_end(page: str, tag: re.Match, end: int) -> int:
         return tag.end()
     depth = 1
     for inner in _same_name(name).finditer(page, tag.end(), end):
+        closing = page.find(">", inner.end(), end)
+        if closing < 0:
+            return end
+        if not inner.group(1) and page[closing - 1] == "/":
+            continue  # self-closing: opens nothing
         depth += -1 if inner.group(1) else 1
         if depth == 0:
-            closing = page.find(">", inner.end(), end)
-            return end if closing < 0 else closing + 1
+            return closing + 1
     return end
 
 
