@@ -155,3 +155,12 @@ test("a section with the same heading and text as one listed above it goes below
   const ranked = pages.flat().filter((result) => result.score > 0).sort((one, other) => other.score - one.score);
   assert.deepEqual(Array.from(ranked, (result) => result.location), ["a/#card", "a/#other", "b/#card"]);
 });
+
+test("when the outline's index cannot be read, the whole text answers", async () => {
+  const whole = fakeIndex(["x/", "y/"]);
+  worker.indexes = { "pagefind/outline/": Promise.reject(new Error("lost on the host")), "pagefind/": Promise.resolve(whole) };
+  worker.indexes["pagefind/outline/"].catch(() => {}); // rejected on purpose
+  const answer = await worker.search(QUERY, notStale);
+  assert.deepEqual(locations(answer), ["x/", "y/"]);
+  await worker.setUp({ stop_words: [] }); // the search still starts
+});

@@ -346,6 +346,11 @@ function search(query, stale) {
       var matched = pages.every(function (data) { return holdsEveryWord(data, words); });
       return matched ? { results: found.results, wholeText: false } : fromTheWholeText();
     });
+  }).catch(function (error) {
+    // The outline's files could not be read (lost or damaged on the host): the whole text's
+    // index answers every query, only with a bigger download.
+    console.warn("Search: the outline's index failed, so the whole text is searched:", error);
+    return fromTheWholeText();
   }).then(function (answer) {
     if (!answer) return stale() ? lastResult : { items: [] };
     if (stale()) return lastResult;
@@ -475,7 +480,8 @@ function index(folder) {
 
 function setUp(config) {
   stopWords = new Set((config && config.stop_words) || []);
-  return index(OUTLINE); // the whole text only when a search needs it
+  // The whole text's index only when a search needs it, or when the outline's cannot be read.
+  return index(OUTLINE).catch(function () { return index(WHOLE_TEXT); });
 }
 
 self.addEventListener("message", function (event) {
