@@ -46,7 +46,8 @@ _STOP = re.compile(r"[.!?](?=\s|$)")
 
 def outline(marked_page: str) -> str:
     """The outline of a page marked for Pagefind (pagefind_pages.marked): everything of its
-    article but its headings, their lay terms and each section's first paragraph is left out."""
+    article but its headings, their lay terms and the first sentence of each section's first
+    paragraph is left out."""
     start = marked_page.find("<article")
     end = marked_page.find("</article>", start)
     if start < 0 or end < 0:

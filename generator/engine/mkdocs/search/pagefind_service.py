@@ -57,7 +57,7 @@ class PagefindService:
         self._closing = False  # set by close(): the process's end is no failure then
         self._last_id = 0
         self._lock = threading.Lock()
-        self._files_indexed = 0  # pages Pagefind has answered for so far, in all its indexes
+        self._files_indexed = 0  # pages Pagefind has indexed so far, counted once per index
         self._progress = threading.Condition()
         self._writer = threading.Thread(target=self._write, name="pagefind-writer", daemon=True)
         self._reader = threading.Thread(target=self._read, name="pagefind-reader", daemon=True)
