@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import stat
+import sys
 import threading
 from pathlib import Path
 
@@ -184,3 +186,94 @@ def test_an_index_written_again_leaves_no_file_of_the_one_before(tmp_path):
     (fragment,) = output.glob("fragment/*.pf_fragment")
     assert len(list(output.glob("index/*.pf_index"))) == 1 and len(list(output.glob("pagefind.*.pf_meta"))) == 1
     assert not (output / "fragment" / "planted").is_symlink() and (tmp_path / "elsewhere" / "keep.txt").exists()
+
+
+def test_a_link_at_a_file_s_temporary_name_is_not_followed(tmp_path):
+    """Each index file is written under a temporary name first: a link planted there must not
+    carry the write to the file it points at."""
+    from generator.engine.mkdocs.search.pagefind_service import SearchIndexError, write_index_files
+
+    output = tmp_path / "pagefind"
+    output.mkdir()
+    victim = tmp_path / "victim.txt"
+    victim.write_text("not the index's", encoding="utf-8")
+    (output / ".pagefind.js.tmp").symlink_to(victim)
+    with pytest.raises(SearchIndexError, match=r"pagefind\.js: search index: could not write it"):
+        write_index_files(output, [("pagefind.js", b"export {}")])
+    assert victim.read_text(encoding="utf-8") == "not the index's"
+
+
+# Between the build and each Pagefind process: holds each request for the index's files
+# (GetFiles) until the test's barrier lets it through (_Barrier).
+_ASK_AT_BARRIER = r'''#!/usr/bin/env python3
+import base64, json, os, socket, subprocess, sys
+port = int(sys.argv[1])
+real = subprocess.Popen(sys.argv[2:], stdin=subprocess.PIPE)
+buffered = b""
+while chunk := os.read(0, 1 << 16):
+    buffered += chunk
+    *messages, buffered = buffered.split(b",")
+    for message in messages:
+        if json.loads(base64.b64decode(message))["payload"]["type"] == "GetFiles":
+            try:
+                with socket.create_connection(("127.0.0.1", port)) as barrier:
+                    barrier.recv(1)
+            except OSError:
+                pass  # the barrier gave up waiting: on, alone
+        real.stdin.write(message + b",")
+        real.stdin.flush()
+real.stdin.close()
+sys.exit(real.wait())
+'''
+
+
+class _Barrier:
+    """Lets the Pagefind processes' requests for their files through once `expected` of them
+    wait at it, or, after 60 s with fewer, lets them through and notes `alone`: indexes made
+    one after the other never all wait at once."""
+
+    def __init__(self, expected: int) -> None:
+        self.expected, self.met, self.alone = expected, 0, False
+        self._server = socket.create_server(("127.0.0.1", 0))
+        self._server.settimeout(60)
+        self.port = self._server.getsockname()[1]
+        self._thread = threading.Thread(target=self._hold, daemon=True)
+        self._thread.start()
+
+    def _hold(self) -> None:
+        waiting = []
+        try:
+            while len(waiting) < self.expected:
+                waiting.append(self._server.accept()[0])
+        except TimeoutError:
+            self.alone = True
+        self.met = len(waiting)
+        self._server.close()
+        for connection in waiting:
+            connection.sendall(b"g")
+            connection.close()
+
+    def join(self) -> None:
+        self._thread.join()
+
+
+def test_the_outline_s_index_and_the_whole_text_s_are_made_side_by_side(tmp_path):
+    """Pagefind makes one index's files at a time: the two indexes of a build (whole text and
+    outline) are in two processes, both asked for their files before either is waited for."""
+    from generator.engine.mkdocs.search.pagefind_service import PagefindIndexes
+
+    barrier = _Barrier(expected=len(pagefind_index.BUNDLES))
+    proxy = tmp_path / "ask-at-barrier"
+    proxy.write_text(_ASK_AT_BARRIER, encoding="utf-8")
+    wrapper = tmp_path / "pagefind"
+    wrapper.write_text(f"#!/bin/sh\nexec {sys.executable} {proxy} {barrier.port} {pagefind_index.pagefind_binary()} \"$@\"\n", encoding="utf-8")
+    wrapper.chmod(0o755)
+    indexes = PagefindIndexes(wrapper, pagefind_index.BUNDLES)
+    page = '<html lang="en"><body><article><h1>Twitching</h1><p>Eyelid twitching.</p></article></body></html>'
+    for bundle in pagefind_index.BUNDLES:
+        indexes.add("twitching/index.html", page, about="twitching", bundle=bundle)
+    indexes.write(tmp_path / "site" / "pagefind")
+    barrier.join()
+    assert not barrier.alone and barrier.met == 2, "one index's files were made before the other was asked for"
+    assert set(pagefind_records(tmp_path / "site")) == {"twitching/"}
+    assert set(pagefind_records(tmp_path / "site", bundle=pagefind_index.OUTLINE_BUNDLE)) == {"twitching/"}

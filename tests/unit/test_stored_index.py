@@ -20,17 +20,17 @@ PAGE = '<html lang="en"><head><title>{name}</title></head><body><nav>Menu</nav><
 
 
 class Started:
-    """How many times Pagefind was started (PagefindService made)."""
+    """How many times Pagefind was started (PagefindIndexes made: its processes, one per index)."""
 
     def __init__(self, monkeypatch) -> None:
         self.count = 0
-        real = pagefind_index.PagefindService
+        real = pagefind_index.PagefindIndexes
 
         def counted(*args, **kwargs):
             self.count += 1
             return real(*args, **kwargs)
 
-        monkeypatch.setattr(pagefind_index, "PagefindService", counted)
+        monkeypatch.setattr(pagefind_index, "PagefindIndexes", counted)
 
 
 @pytest.fixture

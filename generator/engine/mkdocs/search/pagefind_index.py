@@ -23,7 +23,7 @@ from .lay_terms import BuiltPage, lay_terms_by_page
 from .outline import outline_of
 from .outline_pages import outline
 from .pagefind_pages import marked
-from .pagefind_service import PagefindService, SearchIndexError
+from .pagefind_service import PagefindIndexes, SearchIndexError
 from .reference_lists import reference_list_locations
 from .stop_words import STOP_WORDS
 from .stored_index import StoredIndex, page_digest
@@ -90,20 +90,20 @@ class SiteIndex:
         self._kept = stored.pages() if stored is not None else None  # page path -> digest, in the kept index
         self._digests: dict[str, str] = {}  # page path -> digest of what this build gives Pagefind
         self._unsent: list[BuiltPage] = []  # pages the same as in the kept index, not sent (yet)
-        self._service = PagefindService(self._binary, bundles=BUNDLES) if self._kept is None else None
+        self._pagefind = PagefindIndexes(self._binary, BUNDLES) if self._kept is None else None
 
     def add(self, src: str, page_html: str) -> None:
         """Index the generated page `src` (its Markdown path) from its final HTML; other pages
         (404, redirects, the site's own files) are not searched."""
         page = self._pages.get(src)
-        if page is None or src in self._added or self._error is not None or (self._service is not None and self._service.failed):
+        if page is None or src in self._added or self._error is not None or (self._pagefind is not None and self._pagefind.failed):
             return
         self._added.add(src)
         path, text = self._marked(page, page_html)
         if text is None:
             return
         try:
-            if self._service is None:
+            if self._pagefind is None:
                 if self._kept.get(path) == self._digests[path]:
                     self._unsent.append(page)  # Pagefind gets it only if another page turns out to differ
                     return
@@ -128,7 +128,7 @@ class SiteIndex:
 
     def _start_pagefind(self) -> None:
         """Start Pagefind and send it the pages held back so far (written already: read back)."""
-        self._service = PagefindService(self._binary, bundles=BUNDLES)
+        self._pagefind = PagefindIndexes(self._binary, BUNDLES)
         unsent, self._unsent = self._unsent, []
         for page in unsent:
             path, text = self._marked(page, _read_page(page))
@@ -138,12 +138,12 @@ class SiteIndex:
 
     def _send(self, path: str, text: str, page: BuiltPage) -> None:
         """Give Pagefind the page's marked text, and its outline for the index read first."""
-        self._service.add(path, text, about=str(page.html_path))
-        self._service.add(path, outline(text), about=str(page.html_path), bundle=OUTLINE_BUNDLE)
+        self._pagefind.add(path, text, about=str(page.html_path))
+        self._pagefind.add(path, outline(text), about=str(page.html_path), bundle=OUTLINE_BUNDLE)
 
     def wait_for_pages(self, count: int, timeout: float) -> bool:
         """Whether Pagefind has indexed `count` of the pages added, within `timeout` seconds."""
-        return self._service is not None and self._service.wait_for_pages(count, timeout)
+        return self._pagefind is not None and self._pagefind.wait_for_pages(count, timeout)
 
     def finish(self) -> None:
         """Index the pages MkDocs did not write this time (a dirty build keeps them from the last
@@ -156,12 +156,12 @@ class SiteIndex:
                     self.add(src, _read_page(page))
             if self._error is not None:
                 raise self._error
-            if self._service is None and not (self._digests == self._kept and self._stored.restore(output_dir)):
+            if self._pagefind is None and not (self._digests == self._kept and self._stored.restore(output_dir)):
                 self._start_pagefind()  # a page of the kept index is gone, or a kept file is not as kept
                 if self._error is not None:
                     raise self._error
-            if self._service is not None:
-                files = self._service.write(output_dir)
+            if self._pagefind is not None:
+                files = self._pagefind.write(output_dir)
                 if self._stored is not None:
                     self._stored.keep(self._digests, files, output_dir)
         finally:
@@ -172,8 +172,8 @@ class SiteIndex:
 
     def close(self) -> None:
         """End Pagefind without writing (safe to call again)."""
-        if self._service is not None:
-            self._service.close()
+        if self._pagefind is not None:
+            self._pagefind.close()
 
 
 def build(site_dir: Path, content: Content, pages: list[BuiltPage], binary: Path | None = None) -> None:
