@@ -277,3 +277,25 @@ def test_the_outline_s_index_and_the_whole_text_s_are_made_side_by_side(tmp_path
     assert not barrier.alone and barrier.met == 2, "one index's files were made before the other was asked for"
     assert set(pagefind_records(tmp_path / "site")) == {"twitching/"}
     assert set(pagefind_records(tmp_path / "site", bundle=pagefind_index.OUTLINE_BUNDLE)) == {"twitching/"}
+
+
+def test_the_outline_s_files_are_written_before_the_whole_text_s_are_waited_for(tmp_path, monkeypatch):
+    """The outline's index is the smaller: its files are on disk while Pagefind still makes the
+    whole text's (each index is written as soon as it is handed over)."""
+    from generator.engine.mkdocs.search import pagefind_service
+
+    output = tmp_path / "site" / "pagefind"
+    on_disk_when_asked: dict[str, bool] = {}
+    real_index_files = pagefind_service.PagefindService.index_files
+
+    def index_files(self, about):
+        on_disk_when_asked[about] = (output / pagefind_index.OUTLINE_BUNDLE / "pagefind-entry.json").is_file()
+        return real_index_files(self, about)
+
+    monkeypatch.setattr(pagefind_service.PagefindService, "index_files", index_files)
+    indexes = pagefind_service.PagefindIndexes(pagefind_index.pagefind_binary(), pagefind_index.BUNDLES)
+    page = '<html lang="en"><body><article><h1>Twitching</h1><p>Eyelid twitching.</p></article></body></html>'
+    for bundle in pagefind_index.BUNDLES:
+        indexes.add("twitching/index.html", page, about="twitching", bundle=bundle)
+    indexes.write(output)
+    assert on_disk_when_asked == {str(output / pagefind_index.OUTLINE_BUNDLE): False, str(output): True}

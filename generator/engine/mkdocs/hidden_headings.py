@@ -9,7 +9,9 @@ out through search/pagefind_pages.py).
 
 from __future__ import annotations
 
+import bisect
 import re
+import sys
 from dataclasses import dataclass, field
 from html import unescape
 
@@ -50,6 +52,7 @@ _NOT_TAGS = re.compile(r"<!--.*?(?:-->|\Z)|<(script|style)\b.*?(?:</\1\s*>|\Z)",
 _TAG = re.compile(r"""<(/?)([a-zA-Z][^\s/>]*)((?:[^>"']|"[^"]*"|'[^']*')*)>""")
 # "hidden" or "-fallback" in any ASCII case, spelled out: three times faster than re.IGNORECASE.
 _SPELLS_HIDING = re.compile("[hH-](?:[iI][dD][dD][eE][nN]|[fF][aA][lL][lL][bB][aA][cC][kK])")
+_MAY_HOLD_ID = re.compile("[iI][dD]")
 _ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]*))?""")
 
 
@@ -91,7 +94,12 @@ def _attributes(text: str) -> dict[str, str]:
 
 
 def _within(spans: list[tuple[int, int]], offset: int) -> bool:
-    return any(start <= offset < end for start, end in spans)
+    """Whether offset is in one of the spans (in page order, none overlapping)."""
+    index = bisect.bisect_right(spans, (offset, _AFTER_ANY_END)) - 1
+    return index >= 0 and offset < spans[index][1]
+
+
+_AFTER_ANY_END = sys.maxsize  # (offset, this) sorts after every span that starts at offset
 
 
 def _hidden_element_end(html: str, tag: re.Match, attributes: dict[str, str], not_tags: list[tuple[int, int]], ids: set[str]) -> int:
@@ -115,9 +123,10 @@ def _hidden_element_end(html: str, tag: re.Match, attributes: dict[str, str], no
             if not open_tags:
                 return inner.end()
             continue
-        inner_attributes = _attributes(inner.group(3)) if "=" in inner.group(3) else {}
-        if inner_attributes.get("id"):
-            ids.add(unescape(inner_attributes["id"]))
+        if _MAY_HOLD_ID.search(inner.group(3)):  # most tags have no id: not read one by one
+            inner_id = _attributes(inner.group(3)).get("id")
+            if inner_id:
+                ids.add(unescape(inner_id))
         if name not in VOID_ELEMENTS and not inner.group(3).endswith("/"):
             open_tags.append(name)
     return len(html)

@@ -33,8 +33,9 @@ __all__ = ["BUNDLES", "OUTLINE_BUNDLE", "OUTPUT_DIR", "SETUP_PATH", "IndexInputs
 OUTPUT_DIR = "pagefind"
 # The index of each page's outline (outline_pages.py), which a search reads first: its own
 # Pagefind bundle in OUTPUT_DIR/outline/, beside the index of the whole text in OUTPUT_DIR.
+# The outline's, smaller, is named first: written while Pagefind still makes the whole text's.
 OUTLINE_BUNDLE = "outline"
-BUNDLES = ("", OUTLINE_BUNDLE)
+BUNDLES = (OUTLINE_BUNDLE, "")
 # What the theme's search UI downloads before its first search (lazy-search-index.js asks for
 # it instead of the theme's own search index, which Pagefind replaces).
 SETUP_PATH = "search/setup.json"

@@ -305,17 +305,21 @@ class PagefindIndexes:
         return all(service.wait_for_pages(count, max(0.0, deadline - time.monotonic())) for service in self._services.values())
 
     def write(self, output_dir: Path) -> list[tuple[str, bytes]]:
-        """Write every index into its folder below output_dir, all at once (each one's files
-        replace the last build's), then end the processes; returns the files written (path
-        relative to output_dir, bytes)."""
+        """Write every index into its folder below output_dir (each one's files replace the last
+        build's), then end the processes; returns the files written (path relative to
+        output_dir, bytes). Each index's files are written as soon as Pagefind hands them over,
+        in the order of `bundles`: a smaller index named first is written while Pagefind is still
+        making the bigger one."""
         written: list[tuple[str, bytes]] = []
         try:
             for bundle, service in self._services.items():
                 service.ask_for_files(about=str(output_dir / bundle))
+            folder = IndexFolder(output_dir)
             for bundle, service in self._services.items():
-                files = service.index_files(about=str(output_dir / bundle))
-                written += [(f"{bundle}/{path}" if bundle else path, data) for path, data in files]
-            write_index_files(output_dir, written)
+                files = [(f"{bundle}/{path}" if bundle else path, data) for path, data in service.index_files(about=str(output_dir / bundle))]
+                folder.write(files)
+                written += files
+            folder.remove_stale()
             for service in self._services.values():
                 service.end()
         finally:
@@ -335,30 +339,49 @@ _UNUSED_FILES = ("pagefind-ui.", "pagefind-modular-ui.", "pagefind-component-ui.
 
 
 def write_index_files(output_dir: Path, files: Iterable[tuple[str, bytes]]) -> None:
-    """Write each (path relative to output_dir, bytes) under output_dir, whole before its name
-    appears (a temporary name, then a rename), and delete the files an earlier index left there
-    (a dirty rebuild's `mkdocs serve` kept every old page's fragment). A path that would leave
-    output_dir, or a failed write (a full disk), is a SearchIndexError.
+    """Write each (path relative to output_dir, bytes) under output_dir and delete the files an
+    earlier index left there (IndexFolder)."""
+    folder = IndexFolder(output_dir)
+    folder.write(files)
+    folder.remove_stale()
+
+
+class IndexFolder:
+    """The folder an index is written into: write() each batch of its files, whole before its
+    name appears (a temporary name, then a rename), then remove_stale() deletes the files an
+    earlier index left there (a dirty rebuild's `mkdocs serve` kept every old page's
+    fragment). A path that would leave the folder, or a failed write (a full disk), is a
+    SearchIndexError.
 
     A big site's index is tens of thousands of files in a handful of folders, written while
     the build waits: each folder is made and checked once, and each file costs an open, a
     write and a rename (resolving every file's path was half a second per thousand files)."""
-    root = output_dir.resolve()
-    left_before = _files_under(root)
-    folders: dict[str, str] = {}  # a folder as Pagefind names it -> its checked path on disk
-    for relative, data in files:
-        folder_name, _, name = relative.rpartition("/")
-        folder = folders.get(folder_name)
-        if folder is None:
-            folder = folders[folder_name] = _index_folder(root, folder_name, output_dir)
-        if name in ("", ".", "..") or "\0" in name:
-            raise SearchIndexError(f"{output_dir}: search index: pagefind named a file outside the index: {relative!r}")
-        target = os.path.join(folder, name)
-        _write_whole(target, data)
-        left_before.discard(target)
-    for stale in left_before:
-        with contextlib.suppress(OSError):  # already gone, or not ours to remove: only costs space
-            os.unlink(stale)
+
+    def __init__(self, output_dir: Path) -> None:
+        self.output_dir = output_dir
+        self._root = output_dir.resolve()
+        self._left_before = _files_under(self._root)
+        # A folder as Pagefind names it -> its checked path on disk; the index's own first, so
+        # that a file in its way is the one named.
+        self._folders: dict[str, str] = {"": _index_folder(self._root, "", output_dir)}
+
+    def write(self, files: Iterable[tuple[str, bytes]]) -> None:
+        for relative, data in files:
+            folder_name, _, name = relative.rpartition("/")
+            folder = self._folders.get(folder_name)
+            if folder is None:
+                folder = self._folders[folder_name] = _index_folder(self._root, folder_name, self.output_dir)
+            if name in ("", ".", "..") or "\0" in name:
+                raise SearchIndexError(f"{self.output_dir}: search index: pagefind named a file outside the index: {relative!r}")
+            target = os.path.join(folder, name)
+            _write_whole(target, data)
+            self._left_before.discard(target)
+
+    def remove_stale(self) -> None:
+        for stale in self._left_before:
+            with contextlib.suppress(OSError):  # already gone, or not ours to remove: only costs space
+                os.unlink(stale)
+        self._left_before = set()
 
 
 def _index_folder(root: Path, folder_name: str, output_dir: Path) -> str:
