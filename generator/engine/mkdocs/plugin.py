@@ -50,6 +50,7 @@ from .search.index_process import IndexProcess, site_index
 from .search.lay_terms import BuiltPage
 from .search.stored_index import StoredIndex
 from .search.theme_search import switch_off_theme_index
+from .shown_files import ShownFiles, ShownFilesError
 from .topic_preview import (
     PreviewError,
     TopicPreview,
@@ -81,6 +82,7 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
         self.components: list[Component] = []  # generator/components/, read again on every build
         self.search_pages: list[BuiltPage] = []
         self.search_index: pagefind_index.SiteIndex | IndexProcess | None = None  # this build's, fed page by page
+        self.shown_files: ShownFiles | None = None  # this build's QR codes, being written
         self.footer_links: dict[str, list[tuple[str, str]]] = {}
         self.preview = TopicPreview()  # make serve TOPIC=slug, kept across rebuilds
         self.languages: list[SiteLanguage] = []  # every language the site publishes
@@ -239,14 +241,15 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
         return context
 
     def on_env(self, env, config, files):
-        """The files the pages show (the clinicians' page's QR codes), all rendered by now: MkDocs
-        copies them next. A one-topic preview keeps the theme's compiled templates across rebuilds."""
+        """The files the pages show (the clinicians' page's QR codes), all rendered by now: a
+        thread writes them into the site while MkDocs builds the pages (shown_files.py). A
+        one-topic preview keeps the theme's compiled templates across rebuilds."""
         try:
             shown = self.pages.files()
         except RenderError as err:
             raise BuildError(str(err)) from None
-        for path, text in shown.items():
-            files.append(File.generated(config, path, content=text, inclusion=InclusionLevel.INCLUDED))
+        self._stop_shown_files()  # a rebuild's: the last build's finished, or it failed
+        self.shown_files = ShownFiles(Path(config.site_dir), shown)
         if previewed_topic():
             return self.preview.theme_environment(env, config.theme.dirs, packaged_files.THEME_DIR)
         return env
@@ -266,6 +269,13 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
     @event_priority(-100)  # last: the search indexes the pages as every other plugin left them
     def on_post_build(self, config) -> None:
         self._stop_rendering()
+        try:
+            if self.shown_files is not None:
+                self.shown_files.finish()
+        except ShownFilesError as err:
+            raise BuildError(str(err)) from None
+        finally:
+            self.shown_files = None
         if not previewed_topic():  # a one-topic preview does not build the other topics' pages
             self.page_cache.forget_unused(len(self.search_pages))  # the entries of pages the site no longer has
         try:  # the site's search index (search/pagefind_index.py): the pages are in, write it
@@ -279,10 +289,11 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
             build_translations(config, self.content_dir(config), self.generated.loaded)
 
     def on_build_error(self, error: Exception) -> None:
-        """A failed build leaves no Pagefind process, thread or rendering worker behind
+        """A failed build leaves no Pagefind process, thread, rendering worker or file writer behind
         (`mkdocs serve` goes on)."""
         self._stop_search_index()
         self._stop_rendering()
+        self._stop_shown_files()
 
     def _read_pages_from(self, generated: Generated) -> None:
         pages = generated.pages
@@ -291,6 +302,11 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
     def _stop_rendering(self) -> None:
         if self.pages is not None:
             self.pages.close()
+
+    def _stop_shown_files(self) -> None:
+        if self.shown_files is not None:
+            self.shown_files.close()
+            self.shown_files = None
 
     def _stop_search_index(self) -> None:
         if self.search_index is not None:

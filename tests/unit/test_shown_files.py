@@ -1,0 +1,88 @@
+"""The files the pages show (the clinicians' pages' QR codes) are written by a thread of their
+own while MkDocs builds the pages (generator/engine/mkdocs/shown_files.py), not copied one by
+one by the build's own thread before the first page (issue 17: about a fifth of a cold build)."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.exceptions import Abort
+from mkdocs.plugins import BasePlugin, event_priority
+from test_mkdocs_plugin import serve_rebuild_config
+
+from generator.engine.mkdocs.shown_files import ShownFiles, ShownFilesError
+
+QR_FOLDER = "sample-topic/links/qr"
+
+
+@pytest.fixture
+def config(content, tmp_path):
+    config = serve_rebuild_config(content)
+    config.site_dir = str(tmp_path / "site")
+    config.strict = False
+    return config
+
+
+def writer_threads() -> list[str]:
+    return [thread.name for thread in threading.enumerate() if thread.name == "shown-files-writer"]
+
+
+class _Files(BasePlugin):
+    """Notes the files MkDocs itself writes (its `files`), after every page is built."""
+
+    def __init__(self) -> None:
+        self.copied: list[str] = []
+
+    def on_post_build(self, config) -> None:
+        self.copied = [file.src_uri for file in self._files]
+
+    def on_env(self, env, config, files):
+        self._files = files
+        return env
+
+
+def test_the_qr_codes_are_in_the_site_but_not_among_the_files_mkdocs_copies(config):
+    watch = config.plugins["files"] = _Files()
+    build(config)
+    written = sorted(path.name for path in (Path(config.site_dir) / QR_FOLDER).glob("*.svg"))
+    assert written and all((Path(config.site_dir) / QR_FOLDER / name).read_text(encoding="utf-8").startswith("<svg") for name in written)
+    assert watch.copied and not [path for path in watch.copied if path.startswith(QR_FOLDER)]
+    assert writer_threads() == []
+
+
+class _InTheWay(BasePlugin):
+    """Puts a folder where the first QR code goes, after the site folder is cleaned."""
+
+    @event_priority(100)  # before the healthguide plugin's on_env starts writing
+    def on_env(self, env, config, files):
+        (Path(config.site_dir) / QR_FOLDER / "red-flags.svg").mkdir(parents=True)
+        return env
+
+
+def test_a_qr_code_that_cannot_be_written_is_one_build_error_naming_it(config, caplog):
+    config.plugins["in-the-way"] = _InTheWay()
+    with pytest.raises(Abort):
+        build(config)
+    errors = [record.getMessage() for record in caplog.records if record.levelname == "ERROR"]
+    blocked = Path(config.site_dir) / QR_FOLDER / "red-flags.svg"
+    assert errors == [f"{blocked}: could not write it: Is a directory"]
+    assert writer_threads() == []
+
+
+def test_the_writer_names_the_file_it_could_not_write(tmp_path):
+    (tmp_path / "site" / "a").mkdir(parents=True)
+    (tmp_path / "site" / "a" / "b.svg").mkdir()
+    shown = ShownFiles(tmp_path / "site", {"a/first.svg": "<svg/>", "a/b.svg": "<svg/>", "a/after.svg": "<svg/>"})
+    with pytest.raises(ShownFilesError, match=r"/site/a/b\.svg: could not write it: Is a directory$"):
+        shown.finish()
+    assert (tmp_path / "site" / "a" / "first.svg").read_text(encoding="utf-8") == "<svg/>"
+
+
+def test_a_path_leaving_the_site_is_refused(tmp_path):
+    shown = ShownFiles(tmp_path / "site", {"../outside.svg": "<svg/>"})
+    with pytest.raises(ShownFilesError, match="outside the site"):
+        shown.finish()
+    assert not (tmp_path / "outside.svg").exists()
