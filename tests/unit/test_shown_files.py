@@ -54,12 +54,13 @@ def test_the_qr_codes_are_in_the_site_but_not_among_the_files_mkdocs_copies(conf
 
 
 class _InTheWay(BasePlugin):
-    """Puts a folder where the first QR code goes, after the site folder is cleaned."""
+    """Puts a folder where the first QR code goes, after the site folder is cleaned and before
+    any page is read."""
 
-    @event_priority(100)  # before the healthguide plugin's on_env starts writing
-    def on_env(self, env, config, files):
+    @event_priority(-100)  # after the healthguide plugin's on_files
+    def on_files(self, files, config):
         (Path(config.site_dir) / QR_FOLDER / "red-flags.svg").mkdir(parents=True)
-        return env
+        return files
 
 
 def test_a_qr_code_that_cannot_be_written_is_one_build_error_naming_it(config, caplog):
@@ -72,17 +73,35 @@ def test_a_qr_code_that_cannot_be_written_is_one_build_error_naming_it(config, c
     assert writer_threads() == []
 
 
-def test_the_writer_names_the_file_it_could_not_write(tmp_path):
+def test_the_writer_names_the_file_it_could_not_write_and_writes_nothing_after_it(tmp_path):
     (tmp_path / "site" / "a").mkdir(parents=True)
     (tmp_path / "site" / "a" / "b.svg").mkdir()
-    shown = ShownFiles(tmp_path / "site", {"a/first.svg": "<svg/>", "a/b.svg": "<svg/>", "a/after.svg": "<svg/>"})
+    shown = ShownFiles(tmp_path / "site")
+    shown.add({"a/first.svg": "<svg/>", "a/b.svg": "<svg/>"})
+    shown.add({"a/after.svg": "<svg/>"})
     with pytest.raises(ShownFilesError, match=r"/site/a/b\.svg: could not write it: Is a directory$"):
         shown.finish()
     assert (tmp_path / "site" / "a" / "first.svg").read_text(encoding="utf-8") == "<svg/>"
+    assert not (tmp_path / "site" / "a" / "after.svg").exists()
+    assert writer_threads() == []
 
 
 def test_a_path_leaving_the_site_is_refused(tmp_path):
-    shown = ShownFiles(tmp_path / "site", {"../outside.svg": "<svg/>"})
+    shown = ShownFiles(tmp_path / "site")
+    shown.add({"../outside.svg": "<svg/>"})
     with pytest.raises(ShownFilesError, match="outside the site"):
         shown.finish()
     assert not (tmp_path / "outside.svg").exists()
+
+
+def test_each_file_is_written_once_and_a_closed_writer_ends(tmp_path):
+    shown = ShownFiles(tmp_path / "site")
+    shown.add({"a/one.svg": "<svg>1</svg>"})
+    shown.add({"a/one.svg": "<svg>again</svg>", "a/two.svg": "<svg>2</svg>"})
+    shown.finish()
+    assert (tmp_path / "site" / "a" / "one.svg").read_text(encoding="utf-8") == "<svg>1</svg>"
+    assert (tmp_path / "site" / "a" / "two.svg").is_file()
+    closed = ShownFiles(tmp_path / "other")
+    closed.close()
+    closed.close()
+    assert writer_threads() == []

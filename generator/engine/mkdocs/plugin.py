@@ -179,6 +179,10 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
             for path in self.pages.paths
         ]
         self._stop_search_index()  # a rebuild's: the last build's is finished or closed already
+        self._stop_shown_files()
+        # The site folder is cleaned by now (after on_pre_build): the QR codes go into it as their
+        # topics are rendered, beside the build (shown_files.py).
+        self.shown_files = ShownFiles(Path(config.site_dir))
         try:  # Pagefind indexes each page as it is written (on_post_page), unless the kept index has it
             binary = pagefind_index.pagefind_binary()
             # A one-topic preview's index is small and quick to make: kept, it would only push out the site's.
@@ -204,13 +208,16 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
         return server
 
     def on_page_read_source(self, page, config) -> str | None:
-        """A generated page's Markdown, waited for if its topic is still being rendered."""
+        """A generated page's Markdown, waited for if its topic is still being rendered; the files
+        it shows (its QR codes) are handed to a thread that writes them into the site."""
         if self.pages is None or page.file.src_uri not in self.pages:
             return None
         try:
-            return self.pages.page(page.file.src_uri).markdown
+            rendered = self.pages.page(page.file.src_uri)
         except RenderError as err:
             raise BuildError(str(err)) from None
+        self.shown_files.add(rendered.files)  # written into the site from now, beside the build (shown_files.py)
+        return rendered.markdown
 
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
         """An unchanged page is not converted again (page_cache.py)."""
@@ -241,15 +248,13 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
         return context
 
     def on_env(self, env, config, files):
-        """The files the pages show (the clinicians' page's QR codes), all rendered by now: a
-        thread writes them into the site while MkDocs builds the pages (shown_files.py). A
-        one-topic preview keeps the theme's compiled templates across rebuilds."""
+        """The files the pages show (the clinicians' page's QR codes), all rendered by now: the
+        ones of pages MkDocs did not read (a dirty build) are written too. A one-topic preview
+        keeps the theme's compiled templates across rebuilds."""
         try:
-            shown = self.pages.files()
+            self.shown_files.add(self.pages.files())
         except RenderError as err:
             raise BuildError(str(err)) from None
-        self._stop_shown_files()  # a rebuild's: the last build's finished, or it failed
-        self.shown_files = ShownFiles(Path(config.site_dir), shown)
         if previewed_topic():
             return self.preview.theme_environment(env, config.theme.dirs, packaged_files.THEME_DIR)
         return env
@@ -269,13 +274,6 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
     @event_priority(-100)  # last: the search indexes the pages as every other plugin left them
     def on_post_build(self, config) -> None:
         self._stop_rendering()
-        try:
-            if self.shown_files is not None:
-                self.shown_files.finish()
-        except ShownFilesError as err:
-            raise BuildError(str(err)) from None
-        finally:
-            self.shown_files = None
         if not previewed_topic():  # a one-topic preview does not build the other topics' pages
             self.page_cache.forget_unused(len(self.search_pages))  # the entries of pages the site no longer has
         try:  # the site's search index (search/pagefind_index.py): the pages are in, write it
@@ -284,6 +282,12 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
             raise BuildError(str(err)) from None
         finally:
             self.search_index = None
+        try:  # after the search index, which the QR codes still being written need not hold up
+            self.shown_files.finish()
+        except ShownFilesError as err:
+            raise BuildError(str(err)) from None
+        finally:
+            self.shown_files = None
         if not self.config.language and not previewed_topic():
             # each translation: a build of its own into site_dir/<code>/ (a one-topic preview is English only)
             build_translations(config, self.content_dir(config), self.generated.loaded)
