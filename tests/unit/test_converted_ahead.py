@@ -96,6 +96,7 @@ def test_a_page_converted_ahead_is_kept_unless_its_conversion_logged(mkdocs_conf
     cache = PageCache(tmp_path / "cache", "site")
     files, page = files_and_page(mkdocs_config, tmp_path, markdown)
     cache.convert_and_keep(page, mkdocs_config, files)
+    cache.flush()  # as the worker does after each batch
     assert cache.entry("page.md").exists() is kept
 
     converted.clear()

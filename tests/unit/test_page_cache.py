@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 from pathlib import Path
 
 import pytest
@@ -184,8 +185,9 @@ def test_broken_links_and_anchors_fail_a_warm_strict_build_as_they_fail_a_cold_o
 PAGE_MARKDOWN = "# Title\n\nSee [the other page](other.md#part).\n\n## Part {#part}\n\nText.\n"
 
 
-def render_page(cache: PageCache, config, markdown: str = PAGE_MARKDOWN) -> Page:
-    """One page (page.md beside other.md) rendered as MkDocs renders it, through the cache."""
+def render_page(cache: PageCache, config, markdown: str = PAGE_MARKDOWN, flush: bool = True) -> Page:
+    """One page (page.md beside other.md) rendered as MkDocs renders it, through the cache, its
+    entry on disk as at the end of a build (`flush`)."""
     docs = Path(config.site_dir).parent / "docs"
     docs.mkdir(exist_ok=True)
     (docs / "page.md").write_text(markdown, encoding="utf-8")
@@ -196,6 +198,8 @@ def render_page(cache: PageCache, config, markdown: str = PAGE_MARKDOWN) -> Page
     page.read_source(config)
     cache.install(page)
     page.render(config, files)
+    if flush:
+        cache.flush()
     return page
 
 
@@ -292,3 +296,25 @@ def test_a_slugify_function_in_the_settings_is_keyed_by_what_it_does(tmp_path, c
         render_page(PageCache(tmp_path / "cache", "site"), config)
 
     assert converted == ["page.md", "page.md"]
+
+
+def test_a_page_s_conversion_does_not_wait_for_its_entry_to_be_written(tmp_path, mkdocs_config, monkeypatch):
+    """A cold build makes a file for every page: a thread writes the entries while the build
+    goes on converting, and flush() (at the end of a build) waits for them."""
+    writing, release = threading.Event(), threading.Event()
+    real_write = page_cache.write_entry
+
+    def held_write(entry, key, body):
+        writing.set()
+        release.wait(timeout=30)  # until the test has looked (the bound only stops a hang)
+        real_write(entry, key, body)
+
+    monkeypatch.setattr(page_cache, "write_entry", held_write)
+    cache = PageCache(tmp_path / "cache", "site")
+    render_page(cache, mkdocs_config, flush=False)
+    assert writing.wait(timeout=30)
+    assert entries(tmp_path / "cache") == set(), "the conversion waited for its entry to be written"
+    release.set()
+    cache.flush()
+    assert len(entries(tmp_path / "cache")) == 1
+    assert [thread for thread in threading.enumerate() if thread.name == "page-cache-writer"] == []

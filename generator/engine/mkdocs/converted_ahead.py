@@ -139,6 +139,7 @@ def render_and_convert(conversion: Conversion, task: tuple) -> list[list[Rendere
     for topic_pages in rendered:
         for page in topic_pages:
             converter.convert(page)
+    converter.cache.flush()  # on disk before the build reads these pages
     return rendered
 
 

@@ -26,6 +26,8 @@ import hashlib
 import inspect
 import json
 import logging
+import queue
+import threading
 from importlib.metadata import version
 from pathlib import Path
 
@@ -71,6 +73,7 @@ class PageCache:
         self._files: Files | None = None  # the build whose digest _build_key holds
         self._build_key: str | None = None
         self._used: set[str] = set()  # the entries (file names) of the pages this build converted
+        self._writes = _EntryWrites()
 
     @classmethod
     def for_content(cls, content_dir: Path, language: str) -> PageCache:
@@ -94,14 +97,18 @@ class PageCache:
         self._used.add(entry.name)
         if key is not None and _restore(page, files, _load(entry, key)):
             return
-        _convert(page, convert, config, files, entry, key)
+        _convert(page, convert, config, files, entry, key, self._writes)
 
     def convert_and_keep(self, page: Page, config, files: Files) -> None:
         """Convert `page` as MkDocs would and keep the result for the build that reads the page
         next (converted_ahead.py's worker)."""
         key = self.key(page, config, files)
         if key is not None:
-            _convert(page, page.render, config, files, self.entry(page.file.src_uri), key)
+            _convert(page, page.render, config, files, self.entry(page.file.src_uri), key, self._writes)
+
+    def flush(self) -> None:
+        """Wait until every conversion kept so far is on disk."""
+        self._writes.flush()
 
     def key(self, page: Page, config, files: Files) -> str | None:
         """Everything the page's conversion depends on; None when that cannot be told."""
@@ -128,6 +135,7 @@ class PageCache:
         """After a build of `pages` pages: if every one came through this cache (not a dirty
         build, which skips unchanged pages), delete this site's entries that none used, and
         entries left in the folder's old layout (VERSION 1, one flat folder; never read now)."""
+        self.flush()  # an entry still being written is not "unused", nor left half-made
         if self.folder is None or len(self._used) < pages:
             return
         with contextlib.suppress(OSError):  # a folder that cannot be listed only costs disk space
@@ -174,13 +182,13 @@ def _setting(value) -> object:
     return f"{value.__module__}.{value.__qualname__}:{digest}"
 
 
-def _convert(page: Page, convert, config, files: Files, entry: Path, key: str | None) -> None:
+def _convert(page: Page, convert, config, files: Files, entry: Path, key: str | None, writes: _EntryWrites) -> None:
     """`convert` (MkDocs' Page.render) of the page, kept in `entry` under `key`; a conversion
     that logged anything is never kept (converted again, the message comes again)."""
     with _Logged() as logged:
         convert(config, files)
     if key is not None and not logged.records:
-        _save(entry, key, _converted(page))
+        writes.put(entry, key, _converted(page).model_dump_json().encode())
 
 
 def _converted(page: Page) -> _Converted:
@@ -235,8 +243,31 @@ def _delete(entry: Path) -> None:
             entry.unlink()
 
 
-def _save(entry: Path, key: str, converted: _Converted) -> None:
-    write_entry(entry, key, converted.model_dump_json().encode())
+class _EntryWrites:
+    """Entries written by a thread of their own, started at the first: a cold build makes a file
+    for each page, and the build (or the worker converting ahead) goes on converting meanwhile
+    instead of waiting on each (a thread waiting in the kernel does not hold Python's lock).
+    flush() waits for the ones put so far; a failed write only costs speed (write_entry)."""
+
+    def __init__(self) -> None:
+        self._queue: queue.SimpleQueue[tuple[Path, str, bytes] | None] = queue.SimpleQueue()
+        self._thread: threading.Thread | None = None
+
+    def put(self, entry: Path, key: str, body: bytes) -> None:
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._write_all, name="page-cache-writer", daemon=True)
+            self._thread.start()
+        self._queue.put((entry, key, body))
+
+    def flush(self) -> None:
+        if self._thread is not None:
+            self._queue.put(None)
+            self._thread.join()
+            self._thread = None
+
+    def _write_all(self) -> None:
+        while (write := self._queue.get()) is not None:
+            write_entry(*write)
 
 
 class _Logged(logging.Handler):

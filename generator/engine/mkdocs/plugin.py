@@ -274,6 +274,7 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
     @event_priority(-100)  # last: the search indexes the pages as every other plugin left them
     def on_post_build(self, config) -> None:
         self._stop_rendering()
+        self.page_cache.flush()  # the pages' conversions, kept for the next build, all on disk
         if not previewed_topic():  # a one-topic preview does not build the other topics' pages
             self.page_cache.forget_unused(len(self.search_pages))  # the entries of pages the site no longer has
         try:  # the site's search index (search/pagefind_index.py): the pages are in, write it
@@ -298,6 +299,8 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
         self._stop_search_index()
         self._stop_rendering()
         self._stop_shown_files()
+        if self.page_cache is not None:
+            self.page_cache.flush()
 
     def _read_pages_from(self, generated: Generated) -> None:
         pages = generated.pages
