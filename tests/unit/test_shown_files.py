@@ -4,6 +4,7 @@ one by the build's own thread before the first page (issue 17: about a fifth of 
 
 from __future__ import annotations
 
+import os
 import threading
 from pathlib import Path
 
@@ -105,3 +106,33 @@ def test_each_file_is_written_once_and_a_closed_writer_ends(tmp_path):
     closed.close()
     closed.close()
     assert writer_threads() == []
+
+
+def writer_processes(site_dir: Path) -> list[int]:
+    """This process's children writing into site_dir (their command line names it)."""
+    found = []
+    for status in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = status.read_text().rpartition(")")[2].split()
+            command = (status.parent / "cmdline").read_bytes().split(b"\0")
+        except OSError:
+            continue  # ended meanwhile
+        if int(fields[1]) == os.getpid() and fields[0] != "Z" and str(site_dir).encode() in command:
+            found.append(int(status.parent.name))
+    return found
+
+
+def test_the_files_are_written_by_a_process_of_their_own_that_ends_with_the_writer(tmp_path):
+    """A thread of the build's process wrote them at half speed (it waited for Python's lock
+    after each system call); a process of its own does not wait for the build."""
+    site = tmp_path / "site"
+    shown = ShownFiles(site)
+    shown.add({"a/one.svg": "<svg>1</svg>"})
+    assert len(writer_processes(site)) == 1
+    shown.finish()
+    assert (site / "a" / "one.svg").read_text(encoding="utf-8") == "<svg>1</svg>"
+    assert writer_processes(site) == []
+    stopped = ShownFiles(tmp_path / "stopped")
+    stopped.add({"b/two.svg": "<svg>2</svg>"})
+    stopped.close()
+    assert writer_processes(tmp_path / "stopped") == []
