@@ -6,6 +6,8 @@ it has on_startup, and the topic cache lives on that object: a rebuild must reus
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from mkdocs.config import load_config
 from mkdocs.exceptions import BuildError
@@ -24,6 +26,14 @@ def serve_rebuild_config(content, strict_review: str | None = None):
         if strict_review is not None:
             env.setenv("HEALTHGUIDE_STRICT_REVIEW", strict_review)
         return load_config(config_file=str(ROOT / "mkdocs.yml"))
+
+
+def build_config(content, site_dir: Path):
+    """A `mkdocs serve` rebuild's config building into site_dir, warnings not failing it."""
+    config = serve_rebuild_config(content)
+    config.site_dir = str(site_dir)
+    config.strict = False
+    return config
 
 
 def test_the_plugin_is_a_base_plugin_with_its_options_from_mkdocs_yml(content):

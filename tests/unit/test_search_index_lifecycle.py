@@ -16,7 +16,7 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.exceptions import Abort, BuildError
 from mkdocs.plugins import BasePlugin, event_priority
-from test_mkdocs_plugin import serve_rebuild_config
+from test_mkdocs_plugin import build_config
 
 from generator.engine.mkdocs.search import pagefind_index
 from support import can_slow_renames, pagefind_records
@@ -42,10 +42,7 @@ def pagefind_threads() -> list[str]:
 
 @pytest.fixture
 def config(content, tmp_path):
-    config = serve_rebuild_config(content)
-    config.site_dir = str(tmp_path / "site")
-    config.strict = False
-    return config
+    return build_config(content, tmp_path / "site")
 
 
 class _Watch(BasePlugin):

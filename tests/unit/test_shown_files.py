@@ -12,7 +12,7 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin, event_priority
-from test_mkdocs_plugin import serve_rebuild_config
+from test_mkdocs_plugin import build_config
 
 from generator.engine.mkdocs.shown_files import ShownFiles, ShownFilesError
 
@@ -21,10 +21,7 @@ QR_FOLDER = "sample-topic/links/qr"
 
 @pytest.fixture
 def config(content, tmp_path):
-    config = serve_rebuild_config(content)
-    config.site_dir = str(tmp_path / "site")
-    config.strict = False
-    return config
+    return build_config(content, tmp_path / "site")
 
 
 def writer_threads() -> list[str]:
