@@ -93,13 +93,13 @@ def _attributes(text: str) -> dict[str, str]:
     return values
 
 
+_AFTER_ANY_END = sys.maxsize  # (offset, this) sorts after every span that starts at offset
+
+
 def _within(spans: list[tuple[int, int]], offset: int) -> bool:
     """Whether offset is in one of the spans (in page order, none overlapping)."""
     index = bisect.bisect_right(spans, (offset, _AFTER_ANY_END)) - 1
     return index >= 0 and offset < spans[index][1]
-
-
-_AFTER_ANY_END = sys.maxsize  # (offset, this) sorts after every span that starts at offset
 
 
 def _hidden_element_end(html: str, tag: re.Match, attributes: dict[str, str], not_tags: list[tuple[int, int]], ids: set[str]) -> int:

@@ -209,7 +209,7 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
 
     def on_page_read_source(self, page, config) -> str | None:
         """A generated page's Markdown, waited for if its topic is still being rendered; the files
-        it shows (its QR codes) are handed to a thread that writes them into the site."""
+        it shows (its QR codes) are handed to the process that writes them into the site."""
         if self.pages is None or page.file.src_uri not in self.pages:
             return None
         try:
@@ -274,16 +274,17 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
     @event_priority(-100)  # last: the search indexes the pages as every other plugin left them
     def on_post_build(self, config) -> None:
         self._stop_rendering()
-        self.page_cache.flush()  # the pages' conversions, kept for the next build, all on disk
-        if not previewed_topic():  # a one-topic preview does not build the other topics' pages
-            self.page_cache.forget_unused(len(self.search_pages))  # the entries of pages the site no longer has
         try:  # the site's search index (search/pagefind_index.py): the pages are in, write it
             self.search_index.finish()
         except pagefind_index.SearchIndexError as err:
             raise BuildError(str(err)) from None
         finally:
             self.search_index = None
-        try:  # after the search index, which the QR codes still being written need not hold up
+        # After the search index, which the files still being written need not hold up:
+        self.page_cache.flush()  # the pages' conversions, kept for the next build, all on disk
+        if not previewed_topic():  # a one-topic preview does not build the other topics' pages
+            self.page_cache.forget_unused(len(self.search_pages))  # the entries of pages the site no longer has
+        try:
             self.shown_files.finish()
         except ShownFilesError as err:
             raise BuildError(str(err)) from None
