@@ -119,11 +119,7 @@ class PagefindService:
         """The index's files (path relative to its folder, bytes), without Pagefind's own search
         pages; `about` names the index in errors."""
         self.ask_for_files(about)
-        message_id, answered = self._files_asked
-        if not answered.wait(self.timeout) and self._failure is None:
-            self._fail(f"{about}: search index: pagefind gave no answer in {self.timeout:g} s")
-        self.raise_failure()
-        files = self._answers[message_id].get("files")
+        files = self._answer_to(self._files_asked, about).get("files")
         if not isinstance(files, list):
             self._fail(f"{about}: search index: pagefind answered without the index's files")
             self.raise_failure()
@@ -176,7 +172,11 @@ class PagefindService:
 
     def _request(self, payload: dict, about: str) -> dict:
         """Send a message and wait for its answer."""
-        message_id, answered = self._send(payload, about, waited=True)
+        return self._answer_to(self._send(payload, about, waited=True), about)
+
+    def _answer_to(self, sent: tuple[int, threading.Event], about: str) -> dict:
+        """The answer to a message sent to be waited on (_send's message id and event)."""
+        message_id, answered = sent
         if not answered.wait(self.timeout) and self._failure is None:
             self._fail(f"{about}: search index: pagefind gave no answer in {self.timeout:g} s")
         self.raise_failure()
