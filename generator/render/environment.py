@@ -14,6 +14,7 @@ from markupsafe import Markup, escape
 from ..components.catalog import FOLDER as COMPONENTS
 from ..model.strings import Strings
 from ..pages.self_check_data import json_attribute
+from .compiled_templates import compiled_templates
 from .markdown_ready_html import READY_END, READY_START
 from .markup import plain_text, prose
 
@@ -30,7 +31,9 @@ def build_environments(strings: Strings) -> tuple[Environment, Environment]:
     """
     # "components/<folder>/template.md.j2" is a component's own folder; "pages/..." a page template.
     loader = PrefixLoader({"components": FileSystemLoader(COMPONENTS), "pages": FileSystemLoader(TEMPLATES / "pages")})
-    common = dict(loader=loader, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    # Compiled once and kept between builds and processes (compiled_templates.py).
+    common = dict(loader=loader, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+                  bytecode_cache=compiled_templates())
     md_env = Environment(autoescape=True, finalize=_finalize_markdown, **common)
     html_env = Environment(autoescape=True, **common)
     for env in (md_env, html_env):

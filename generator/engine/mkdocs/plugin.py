@@ -25,6 +25,7 @@ from ...reading.edit_markers import edit_markers
 from ...reading.problems import ContentError
 from ...render.background import PagesInProgress, RenderError
 from ...render.cache import TopicCache
+from ...render.compiled_templates import keep_compiled
 from ...render.disk_cache import topic_cache
 from ...structure.links_lock import check_lock
 from ...structure.navigation import footer_links, left_out_of_navigation, navigation
@@ -249,15 +250,16 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
 
     def on_env(self, env, config, files):
         """The files the pages show (the clinicians' page's QR codes), all rendered by now: the
-        ones of pages MkDocs did not read (a dirty build) are written too. A one-topic preview
-        keeps the theme's compiled templates across rebuilds."""
+        ones of pages MkDocs did not read (a dirty build) are written too. The theme's templates
+        are compiled once and kept between builds (render/compiled_templates.py); a one-topic
+        preview keeps the whole environment across rebuilds."""
         try:
             self.shown_files.add(self.pages.files())
         except RenderError as err:
             raise BuildError(str(err)) from None
         if previewed_topic():
-            return self.preview.theme_environment(env, config.theme.dirs, packaged_files.THEME_DIR)
-        return env
+            env = self.preview.theme_environment(env, config.theme.dirs, packaged_files.THEME_DIR)
+        return keep_compiled(env)
 
     def on_post_page(self, output: str, page, config) -> str:
         content = self.generated.content
