@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable
 from typing import Any
 
 from pydantic import BaseModel
@@ -30,13 +31,14 @@ def check_ids(doc: SourceDocument, data: Any) -> list[Problem]:
 
 
 def check_references(
-    doc: SourceDocument, data: Any, model: type[BaseModel], hints: dict[str, str | None] | None = None
+    doc: SourceDocument, data: Any, model: type[BaseModel], hints: dict[str, Callable[[], str] | None] | None = None
 ) -> list[Problem]:
     """Every value of an `ItemRef` field of `model` (see_also, sources, signs...) and every
     [text](#id) link in raw `data` must name an existing id (model/references.py finds them).
     Links to another topic's item wait until every topic is loaded (topic_links.py).
     `hints`: what to say of an unknown id that names something outside the topic (a shared
-    sign), or None for one already reported (so one typo is one problem)."""
+    sign; said when needed: it may cost a slow parse), or None for one already reported (so one
+    typo is one problem)."""
     hints = hints or {}
     known = {item_id for item_id, _ in walk_ids(data)}
     problems = []
@@ -46,7 +48,7 @@ def check_references(
         if target not in hints:
             problems.append(doc.problem(loc, f"links to unknown id '{target}'{_suggest(target, known)}"))
         elif hints[target] is not None:
-            problems.append(doc.problem(loc, hints[target]))
+            problems.append(doc.problem(loc, hints[target]()))
     return problems
 
 

@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import copy
 import difflib
+import functools
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -53,11 +55,18 @@ class SharedLibrary:
     path: Path
     signs: dict[str, dict] = field(default_factory=dict)
     references: dict[str, dict] = field(default_factory=dict)
-    lines: dict[str, int | None] = field(default_factory=dict)  # id -> its line in shared-signs.yaml
+    places: dict[str, tuple] = field(default_factory=dict)  # id -> its path in the file's data
+    text: str = ""  # the file's text, for an item's line: found only when a message names it
     digest: str = ""  # of the file's bytes: a topic's cached model is kept while it is unchanged
 
     def where(self, item_id: str) -> str:
-        return f"{self.path.name}, line {self.lines.get(item_id)}"
+        line = self._document.locate(self.places[item_id])[0] if item_id in self.places else None
+        return f"{self.path.name}, line {line}"
+
+    @functools.cached_property
+    def _document(self) -> SourceDocument:
+        # Parsed again, slowly but with every line (yaml_source.py), and only for a problem.
+        return SourceDocument(self.path, text=self.text)
 
 
 @dataclass(frozen=True)
@@ -65,7 +74,12 @@ class SharedUse:
     """Where a topic uses a shared sign: its `shared_signs` entry, and where the sign is written."""
 
     loc: tuple
-    written_at: str
+    library: SharedLibrary
+    sign_id: str
+
+    @property
+    def written_at(self) -> str:
+        return self.library.where(self.sign_id)
 
 
 def load_shared_signs(root: Path, settings: dict[str, str], problems: list[Problem]) -> SharedLibrary | None:
@@ -94,7 +108,8 @@ def load_shared_signs(root: Path, settings: dict[str, str], problems: list[Probl
         path,
         signs={sign["id"]: sign for sign in data["signs"]},
         references={reference["id"]: reference for reference in data["references"]},
-        lines={item_id: doc.locate(loc)[0] for item_id, loc in walk_ids(data)},
+        places=dict(walk_ids(data)),
+        text=raw.decode("utf-8"),
         digest=hashlib.sha256(raw).hexdigest(),
     )
 
@@ -108,7 +123,7 @@ class SharedSignsInTopic:
     problems: list[Problem] = field(default_factory=list)
     # For the reference check (ids.check_references): what to say of an id that names a shared
     # sign the topic does not use, and None for an unknown one already reported here.
-    hints: dict[str, str | None] = field(default_factory=dict)
+    hints: dict[str, Callable[[], str] | None] = field(default_factory=dict)
 
 
 def use_shared_signs(doc: SourceDocument, data: Any, library: SharedLibrary) -> SharedSignsInTopic:
@@ -118,10 +133,7 @@ def use_shared_signs(doc: SourceDocument, data: Any, library: SharedLibrary) -> 
     if not isinstance(data, dict):
         return result  # the model reports it
     problems = result.problems
-    result.hints = {
-        sign_id: f"'{sign_id}' is a shared sign ({library.where(sign_id)}): list it under shared_signs to use it"
-        for sign_id in library.signs
-    }
+    result.hints = {sign_id: functools.partial(_not_listed, library, sign_id) for sign_id in library.signs}
     own = {item_id: loc for item_id, loc in reversed(list(walk_ids(data)))}  # first place of each id
     for item_id, loc in own.items():
         if item_id in library.signs:
@@ -150,7 +162,7 @@ def use_shared_signs(doc: SourceDocument, data: Any, library: SharedLibrary) -> 
             line, _ = doc.locate(used[sign_id].loc)
             problems.append(doc.problem(loc, f"shared sign '{sign_id}' is already listed (line {line})"))
         elif sign_id not in own:
-            used[sign_id] = SharedUse(loc, library.where(sign_id))
+            used[sign_id] = SharedUse(loc, library, sign_id)
     if not used:
         return result
     signs = data.setdefault("signs", [])
@@ -173,6 +185,10 @@ def use_shared_signs(doc: SourceDocument, data: Any, library: SharedLibrary) -> 
             else:
                 items.append(copy.deepcopy(library.references[ref]))
     return result
+
+
+def _not_listed(library: SharedLibrary, sign_id: str) -> str:
+    return f"'{sign_id}' is a shared sign ({library.where(sign_id)}): list it under shared_signs to use it"
 
 
 def _guess(sign_id: str, library: SharedLibrary) -> str | None:

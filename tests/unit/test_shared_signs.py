@@ -12,6 +12,7 @@ from generator.model.loading import load_content
 from generator.model.shared_signs import SHARED_SIGNS_FILE
 from generator.pages.self_check_data import self_check_data
 from generator.pipeline import generate
+from generator.reading import yaml_source
 from generator.reading.problems import ContentError
 from generator.render.cache import TopicCache
 from generator.render.renderer import PageRenderer
@@ -64,6 +65,16 @@ def test_a_shared_sign_is_the_topic_s_own_in_every_view(content):
     assert any(terms.get("flag-speech") == ["slurred words"] for terms in search_words.values())
     sources = pages["sample-topic/sources.md"]
     assert "{#ref-stroke}" in sources and "https://www.nhs.uk/conditions/stroke/symptoms/" in sources
+
+
+def test_content_without_mistakes_is_read_by_the_fast_parser_alone(content, monkeypatch):
+    """The slow parser that knows every line (yaml_source._careful_tree, ~25 ms for the shared
+    signs) is for a problem's message; a build without problems never needs it (issue 17)."""
+    careful = []
+    monkeypatch.setattr(yaml_source, "_careful_tree", lambda path, text: careful.append(path))
+    loaded = with_shared_sign(content).load()
+    assert loaded.topics[0].topic.sign("flag-speech").level == "emergency"
+    assert careful == []
 
 
 @pytest.mark.parametrize("on_card", ["flag-speech", "flag-speach"])
