@@ -47,10 +47,11 @@ class WordsForReaders:
 
 WORDS_FOR_READERS = WordsForReaders()
 # One line of text shown exactly as written (Markdown and HTML characters are escaped).
+PLAIN_TEXT_LONGEST = 2000  # characters
 PlainText = Annotated[
     str,
     WORDS_FOR_READERS,
-    StringConstraints(strip_whitespace=True, min_length=1, max_length=2000),
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=PLAIN_TEXT_LONGEST),
     Field(description="Plain text, shown exactly as written."),
 ]
 # Longer text: paragraphs plus a small Markdown subset (see docs/authoring.md).
