@@ -19,6 +19,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ...components.catalog import Component, ComponentError, components
+from ...long_lived import no_collection_at_exit
 from ...model.review_check import check_reviews
 from ...pipeline import Generated, LoadedSite, generate
 from ...reading.edit_markers import edit_markers
@@ -92,7 +93,9 @@ class HealthGuidePlugin(BasePlugin[HealthGuideConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so that MkDocs keeps this one plugin object for every `mkdocs serve` rebuild
-        (it re-creates plugins without on_startup), and with it the topic cache."""
+        (it re-creates plugins without on_startup), and with it the topic cache. The process
+        ends without a last walk over all it holds (long_lived.py)."""
+        no_collection_at_exit()
         if dirty and previewed_topic():  # make serve TOPIC=slug
             allow_dirty_builds()
 
