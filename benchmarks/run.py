@@ -9,8 +9,10 @@ For each N (topics from benchmarks/make_topics.py, fixed seed) the site is built
 figure is measured on it or on what its build left (caches, content):
 - generator: YAML load + validate + render alone in a child process, cold (empty cache) and
   warm (the cache it left), and its peak memory;
-- build: `mkdocs build --strict` with the real plugin, cold then warm (cache kept), peak memory,
-  each plugin event timed by benchmarks/timed_build.py;
+- build: `mkdocs build --strict` with the real plugin: first (nothing cached, no template
+  compiled yet), cold (empty caches; templates compiled, as Python's modules are) then warm
+  (cache kept), peak memory, each plugin event timed by benchmarks/timed_build.py; a short
+  cold build is timed several times, each beside the baseline (cold_pairs);
 - baseline: MkDocs + Material alone (no plugin, not even Material's search; same nav and theme)
   on the same Markdown, which
   `python -m generator render` writes from the generator's warm cache;
@@ -39,6 +41,7 @@ import time
 import urllib.request
 from datetime import UTC, datetime
 from pathlib import Path
+from statistics import median
 from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -47,6 +50,7 @@ from make_topics import make_topics  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from generator.engine.mkdocs.packaged_files import SITE_FILES_DIR, THEME_DIR  # noqa: E402
+from generator.render.compiled_templates import ENV_VAR as TEMPLATES_VARIABLE  # noqa: E402
 
 BENCH = ROOT / "benchmarks"
 PYTHON = sys.executable
@@ -126,28 +130,38 @@ def first_topic(content: Path) -> Path:
     return sorted((content / "topics").glob("*.yaml"))[0]
 
 
+def cold_pairs(count: int) -> int:
+    """Cold builds, each beside a build of MkDocs + Material alone, at `count` topics: a short
+    build is timed several times (one second of build swings by a tenth from run to run), and
+    its ratio is the median of the pairs' ratios."""
+    return 5 if count <= 10 else 3 if count <= 100 else 1
+
+
 def measure_builds(count: int, work: Path, content: Path) -> dict:
     """Generator and build, cold and warm, and MkDocs + Material alone on the same Markdown."""
     row: dict = {"N": count}
-    # Cold: an empty generator cache (generator/render/disk_cache.py); warm: the same run again,
-    # as `make site` or a CI job that keeps .cache/ would run it after a first build.
-    generator_env = {**ENV, "HEALTHGUIDE_CACHE_DIR": str(work / f"cache-generator-{count}")}
+    # Compiled templates are kept between builds, as Python keeps compiled modules
+    # (generator/render/compiled_templates.py): here in a folder of this run's, emptied for each
+    # size, so the first build compiles every template (`build_first_s`) and the cold builds
+    # after it do not. Cold: an empty generator cache (generator/render/disk_cache.py) and page
+    # cache; warm: the same build again, as `make site` or a CI job that keeps .cache/ runs it.
+    templates = work / "compiled-templates"
+    shutil.rmtree(templates, ignore_errors=True)
+    env = {**ENV, TEMPLATES_VARIABLE: str(templates)}
+    timings = work / f"timings-{count}.json"
+    site = work / f"site-{count}"
+    build_cache = work / f"cache-build-{count}"
+    config = inherit_config(work / f"mkdocs-{count}.yml", docs_dir=str(content), watch=[])
+    build_env = {**env, "HEALTHGUIDE_CONTENT": str(content), "HEALTHGUIDE_BENCH_TIMINGS": str(timings),
+                 "HEALTHGUIDE_CACHE_DIR": str(build_cache)}
+    row["build_first_s"], _, _ = strict_build(TIMED_MKDOCS, config, site, build_env)
+
+    generator_env = {**env, "HEALTHGUIDE_CACHE_DIR": str(work / f"cache-generator-{count}")}
     _, peak, out = run_child([PYTHON, "-c", GENERATOR_PROBE, str(content)], env=generator_env)
     probe = json.loads(out)
     row.update(generator_s=probe["seconds"], generator_peak_mib=peak, pages=probe["pages"])
     _, _, out = run_child([PYTHON, "-c", GENERATOR_PROBE, str(content)], env=generator_env)
     row["generator_warm_s"] = json.loads(out)["seconds"]
-
-    timings = work / f"timings-{count}.json"
-    site = work / f"site-{count}"
-    config = inherit_config(work / f"mkdocs-{count}.yml", docs_dir=str(content), watch=[])
-    env = {**ENV, "HEALTHGUIDE_CONTENT": str(content), "HEALTHGUIDE_BENCH_TIMINGS": str(timings),
-           "HEALTHGUIDE_CACHE_DIR": str(work / f"cache-build-{count}")}
-    seconds, peak, _ = strict_build(TIMED_MKDOCS, config, site, env)
-    row.update(build_s=seconds, build_peak_mib=peak, hook_s=json.loads(timings.read_text())["seconds"])
-    seconds, _, _ = strict_build(TIMED_MKDOCS, config, site, env)
-    row.update(build_warm_s=seconds, hook_warm_s=json.loads(timings.read_text())["seconds"])
-    row["output_mib"] = folder_bytes(site) / 2**20
 
     # The same Markdown, written from the generator's warm cache (no second rendering).
     docs = work / f"docs-{count}"
@@ -162,8 +176,22 @@ def measure_builds(count: int, work: Path, content: Path) -> dict:
                                      theme={"name": "material", "custom_dir": str(THEME_DIR), "font": False},
                                      watch=[], nav=probe["nav"], strict=False)
     baseline_site = work / f"baseline-site-{count}"
-    seconds, peak, _ = run_child(MKDOCS + ["build", "-f", str(baseline_config), "-d", str(baseline_site)])
-    row.update(baseline_s=seconds, baseline_peak_mib=peak, baseline_output_mib=folder_bytes(baseline_site) / 2**20)
+
+    builds, baselines = [], []
+    for _ in range(cold_pairs(count)):  # in turn, so a change in the machine's speed hits both alike
+        shutil.rmtree(build_cache, ignore_errors=True)
+        seconds, peak, _ = strict_build(TIMED_MKDOCS, config, site, build_env)
+        builds.append(seconds)
+        row.update(build_peak_mib=peak, hook_s=json.loads(timings.read_text())["seconds"])
+        seconds, peak, _ = run_child(MKDOCS + ["build", "-f", str(baseline_config), "-d", str(baseline_site)], env=env)
+        baselines.append(seconds)
+        row.update(baseline_peak_mib=peak, baseline_output_mib=folder_bytes(baseline_site) / 2**20)
+    row.update(build_s=median(builds), baseline_s=median(baselines),
+               build_ratio=median(ours / theirs for ours, theirs in zip(builds, baselines, strict=True)),
+               build_pairs=len(builds))
+    seconds, _, _ = strict_build(TIMED_MKDOCS, config, site, build_env)
+    row.update(build_warm_s=seconds, hook_warm_s=json.loads(timings.read_text())["seconds"])
+    row["output_mib"] = folder_bytes(site) / 2**20
     shutil.rmtree(docs)
     shutil.rmtree(baseline_site)
     row["self_check_js_gzip_kib"] = len(gzip.compress((site / "javascripts" / "self-check.js").read_bytes())) / 1024
