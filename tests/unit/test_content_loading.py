@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import time
 
 import pytest
@@ -454,3 +457,18 @@ def test_several_mistakes_are_all_reported(content):
     assert_problem(
         by_field(problems, "locale"), content.site_file, locale_line, "locale", "pattern"
     )
+
+
+def test_content_without_mistakes_is_loaded_without_the_careful_parser(content):
+    """ruamel (reading/careful_yaml.py) explains mistakes; importing it cost every build ~8 ms
+    (issue 17), so a build without mistakes never does."""
+    script = (
+        "import sys\n"
+        "from generator.pipeline import generate\n"
+        "generate(sys.argv[1])\n"
+        "print(sorted(name for name in sys.modules if name.startswith('ruamel')))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script, str(content.root)], capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "HEALTHGUIDE_CACHE_DIR": "off"})
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "[]"
