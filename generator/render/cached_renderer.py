@@ -11,7 +11,7 @@ from ..model.loading import SITE_FILE, Content, LoadedTopic
 from ..structure.routes import page_of, pages_of, topic_page_path
 from . import parallel
 from .background import BackgroundRender, PagesInProgress
-from .cache import TopicCache, file_digest, fingerprint, shared_inputs
+from .cache import TopicCache, file_digest, fingerprint, generator_digest, shared_inputs
 from .renderer import PageRenderer, RenderedPage
 
 
@@ -28,7 +28,7 @@ class CachedPageRenderer(PageRenderer):
         # Their topics in sorted order: a set's order changes with each process's hash seed.
         languages = sorted((ref.code, ref.name, ref.prefix, sorted(ref.slugs)) for ref in self.content.languages)
         self._by_slug = {other.topic.slug: other for other in self.content.topics}
-        self.shared_key = fingerprint(shared_inputs(self.content.root / SITE_FILE), self.today, self.site_url, languages)
+        self.shared_key = fingerprint(shared_inputs(self.content.root / SITE_FILE), generator_digest(), self.today, self.site_url, languages)
 
     def every_topic_s_pages(self) -> list[list[RenderedPage]]:
         """Cached topics as they were; the others rendered together (parallel.py)."""

@@ -34,7 +34,7 @@ from pydantic import BaseModel, ConfigDict, TypeAdapter
 
 from ..model import Topic
 from ..model.loading import LoadedTopic
-from .cache import MISSING, TopicCache, fingerprint, generator_files
+from .cache import MISSING, TopicCache, fingerprint, generator_digest
 from .renderer import RenderedPage
 
 ENV_VAR = "HEALTHGUIDE_CACHE_DIR"
@@ -47,7 +47,7 @@ MAX_ENTRY_BYTES = 64_000_000  # a topic's pages are a few hundred KB; more is no
 def code_fingerprint() -> str:
     """The generator's code and templates, Python, and the libraries its output depends on."""
     libraries = [version(name) for name in ("pydantic", "jinja2", "segno", "markupsafe", "PyYAML", "ruamel.yaml")]
-    return fingerprint(generator_files(), sys.version, libraries)
+    return fingerprint([], generator_digest(), sys.version, libraries)
 
 
 def folder_for(content_dir: Path) -> Path | None:

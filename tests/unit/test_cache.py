@@ -129,3 +129,23 @@ def test_editing_the_generator_s_interface_words_rerenders_every_topic(two_topic
     generate(two_topics.root, today=TODAY, cache=cache)
 
     assert counts(cache) == (2, 6)
+
+
+def test_the_generator_s_files_are_read_again_only_when_one_changes(tmp_path, monkeypatch):
+    """Both caches key on the generator's files; reading them all took ~10 ms each time (issue 17)."""
+    from generator.render import cache as cache_module
+
+    (tmp_path / "a.py").write_text("one = 1\n", encoding="utf-8")
+    (tmp_path / "b.j2").write_text("{{ x }}\n", encoding="utf-8")
+    monkeypatch.setattr(cache_module, "GENERATOR_DIR", tmp_path)
+    reads = []
+    fingerprint = cache_module.fingerprint
+    monkeypatch.setattr(cache_module, "fingerprint", lambda files, *values: reads.append(files) or fingerprint(files, *values))
+
+    first = cache_module.generator_digest()
+    assert cache_module.generator_digest() == first and len(reads) == 1
+    (tmp_path / "a.py").write_text("one = 2\n", encoding="utf-8")  # a save during `mkdocs serve`
+    assert cache_module.generator_digest() != first and len(reads) == 2
+    (tmp_path / "c.yaml").write_text("new: file\n", encoding="utf-8")
+    third = cache_module.generator_digest()
+    assert len(reads) == 3 and third == fingerprint(cache_module.generator_files())
