@@ -1,6 +1,7 @@
-"""The files the pages show (the clinicians' pages' QR codes) are written by a thread of their
-own while MkDocs builds the pages (generator/engine/mkdocs/shown_files.py), not copied one by
-one by the build's own thread before the first page (issue 17: about a fifth of a cold build)."""
+"""The files the pages show (the clinicians' pages' QR codes) are written by a process of their
+own, handed them by a thread, while MkDocs builds the pages (generator/engine/mkdocs/shown_files.py),
+not copied one by one by the build's own thread before the first page (issue 17: about a fifth
+of a cold build)."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ def config(content, tmp_path):
 
 
 def writer_threads() -> list[str]:
+    """The threads that hand the files to the writing process (none once the build is over)."""
     return [thread.name for thread in threading.enumerate() if thread.name == "shown-files-writer"]
 
 
