@@ -154,6 +154,7 @@ def measure_builds(count: int, work: Path, content: Path) -> dict:
     config = inherit_config(work / f"mkdocs-{count}.yml", docs_dir=str(content), watch=[])
     build_env = {**env, "HEALTHGUIDE_CONTENT": str(content), "HEALTHGUIDE_BENCH_TIMINGS": str(timings),
                  "HEALTHGUIDE_CACHE_DIR": str(build_cache)}
+    os.sync()
     row["build_first_s"], _, _ = strict_build(TIMED_MKDOCS, config, site, build_env)
 
     generator_env = {**env, "HEALTHGUIDE_CACHE_DIR": str(work / f"cache-generator-{count}")}
@@ -179,16 +180,20 @@ def measure_builds(count: int, work: Path, content: Path) -> dict:
 
     builds, baselines = [], []
     for _ in range(cold_pairs(count)):  # in turn, so a change in the machine's speed hits both alike
-        shutil.rmtree(build_cache, ignore_errors=True)
+        for folder in (build_cache, site, baseline_site):  # each build starts from nothing: none cleans the last one's site
+            shutil.rmtree(folder, ignore_errors=True)
+        os.sync()  # neither build pays for writing out what the one before it left in memory
         seconds, peak, _ = strict_build(TIMED_MKDOCS, config, site, build_env)
         builds.append(seconds)
         row.update(build_peak_mib=peak, hook_s=json.loads(timings.read_text())["seconds"])
+        os.sync()
         seconds, peak, _ = run_child(MKDOCS + ["build", "-f", str(baseline_config), "-d", str(baseline_site)], env=env)
         baselines.append(seconds)
         row.update(baseline_peak_mib=peak, baseline_output_mib=folder_bytes(baseline_site) / 2**20)
     row.update(build_s=median(builds), baseline_s=median(baselines),
                build_ratio=median(ours / theirs for ours, theirs in zip(builds, baselines, strict=True)),
                build_pairs=len(builds))
+    os.sync()
     seconds, _, _ = strict_build(TIMED_MKDOCS, config, site, build_env)
     row.update(build_warm_s=seconds, hook_warm_s=json.loads(timings.read_text())["seconds"])
     row["output_mib"] = folder_bytes(site) / 2**20
