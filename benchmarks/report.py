@@ -123,7 +123,8 @@ def markdown(rows: list[dict], lighthouse: dict | str | None, lighthouse_n: int,
         f"# Benchmark run of {started}",
         "",
         f"Command: `{command}` (finished {finished}). Topics: benchmarks/make_topics.py (fixed seed); every site "
-        "is built once and measured where it lies. Lay queries: tests/lay_queries.py's queries the twitching guide "
+        "is built first with no template compiled, then cold (a short build several times, each beside MkDocs + "
+        "Material alone, into new folders after os.sync) and warm, and measured where the last build lies. Lay queries: tests/lay_queries.py's queries the twitching guide "
         "answers; on N synthetic topics (copies of that guide) a hit is the expected section (page kind + anchor) of "
         "any topic in the top 3.",
         "",

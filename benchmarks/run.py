@@ -5,8 +5,8 @@ them as Markdown with each target marked met or missed.
     .venv/bin/python benchmarks/run.py --sizes 1 10                         # a quick look (printed)
     .venv/bin/python benchmarks/run.py --sizes 100 --serve-topic --only-serve   # `make serve TOPIC=slug` alone
 
-For each N (topics from benchmarks/make_topics.py, fixed seed) the site is built once and every
-figure is measured on it or on what its build left (caches, content):
+For each N (topics from benchmarks/make_topics.py, fixed seed) the site is built (first, cold,
+warm: below) and every figure is measured on the last build or on what it left (caches, content):
 - generator: YAML load + validate + render alone in a child process, cold (empty cache) and
   warm (the cache it left), and its peak memory;
 - build: `mkdocs build --strict` with the real plugin: first (nothing cached, no template
