@@ -116,5 +116,3 @@ def _careful_tree(path: Path, text: str) -> Any:
     from .careful_yaml import careful_tree
 
     return careful_tree(path, text)
-
-
